@@ -1,0 +1,73 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace EcomRules.Benchmarks;
+
+/// <summary>
+/// Entry point.
+/// <list type="bullet">
+/// <item><c>dotnet run -c Release --project benchmarks/EcomRules.Benchmarks -- --filter '*'</c> runs everything with
+/// BenchmarkDotNet's default (long, accurate) job.</item>
+/// <item><c>... -- --ci</c> runs the benchmarks in category <see cref="Categories.Ci"/> with a short job, prints
+/// their tables and exits non-zero if a benchmark in <see cref="Categories.ZeroAlloc"/> allocated.</item>
+/// </list>
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--ci")
+        {
+            return RunCi(args[1..]);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+
+    private static int RunCi(string[] extra)
+    {
+        var config = ManualConfig.Create(DefaultConfig.Instance)
+            .AddJob(Job.ShortRun.WithId("CI"))
+            .AddDiagnoser(MemoryDiagnoser.Default)
+            .WithOptions(ConfigOptions.DisableLogFile)
+            .AddFilter(new BenchmarkDotNet.Filters.AnyCategoriesFilter([Categories.Ci]));
+
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).RunAll(config, extra).ToArray();
+        if (summaries.Length == 0 || summaries.All(s => s.Reports.Length == 0))
+        {
+            Console.Error.WriteLine("CI benchmarks: nothing ran.");
+            return 1;
+        }
+
+        var failures = 0;
+        foreach (var report in summaries.SelectMany(s => s.Reports))
+        {
+            var name = report.BenchmarkCase.DisplayInfo;
+            if (!report.Success)
+            {
+                Console.Error.WriteLine($"CI benchmarks: {name} did not run successfully.");
+                failures++;
+                continue;
+            }
+
+            if (report.BenchmarkCase.Descriptor.Categories.Contains(Categories.ZeroAlloc))
+            {
+                var bytes = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? -1;
+                if (bytes != 0)
+                {
+                    Console.Error.WriteLine($"CI benchmarks: {name} allocated {bytes} B per operation; it must allocate nothing.");
+                    failures++;
+                }
+            }
+        }
+
+        Console.WriteLine(failures == 0
+            ? "CI benchmarks: every zero-allocation benchmark allocated 0 B per operation."
+            : $"CI benchmarks: {failures} failure(s).");
+        return failures == 0 ? 0 : 1;
+    }
+}
