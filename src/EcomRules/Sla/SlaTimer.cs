@@ -1,0 +1,227 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using EcomRules.Calendars;
+using EcomRules.Internal;
+using NodaTime;
+
+namespace EcomRules.Sla;
+
+/// <summary>
+/// An event-sourced, immutable SLA timer (SLA-8): it starts (possibly retroactively), pauses, resumes, stops, is
+/// cancelled or reset (a new cycle; the history is kept). Every operation returns a new timer with the event
+/// appended; an operation the phase does not allow throws <see cref="InvalidSlaOperationException"/>.
+/// </summary>
+/// <remarks>
+/// <see cref="Evaluate(Instant, WorkingCalendar)"/> is a pure function of the events, the definition and the
+/// calendar: evaluating the same history against a changed calendar gives the new breach instant. Only the current
+/// cycle (since the last reset) is measured.
+/// </remarks>
+public sealed class SlaTimer
+{
+    private SlaTimer(SlaDefinition definition, ImmutableArray<SlaTimerEvent> events, SlaTimerPhase phase, int cycleStartIndex)
+    {
+        Definition = definition;
+        Events = events;
+        Phase = phase;
+        _cycleStartIndex = cycleStartIndex;
+    }
+
+    private readonly int _cycleStartIndex;
+
+    /// <summary>Gets the SLA being measured.</summary>
+    public SlaDefinition Definition { get; }
+
+    /// <summary>Gets every event, in time order, earlier cycles included.</summary>
+    public ImmutableArray<SlaTimerEvent> Events { get; }
+
+    /// <summary>Gets the phase of the current cycle.</summary>
+    public SlaTimerPhase Phase { get; }
+
+    /// <summary>Gets when the current cycle started.</summary>
+    public Instant CycleStartedAt => Events[_cycleStartIndex].At;
+
+    /// <summary>Starts a timer at <paramref name="startedAt"/>, which may be in the past (a retroactive start).</summary>
+    /// <param name="definition">The SLA.</param>
+    /// <param name="startedAt">When the clock starts, e.g. when the order arrived.</param>
+    /// <returns>A running timer.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="definition"/> is null.</exception>
+    public static SlaTimer Start(SlaDefinition definition, Instant startedAt)
+        => new(Preconditions.CheckNotNull(definition), [new SlaTimerEvent(SlaTimerEventKind.Started, startedAt)], SlaTimerPhase.Running, 0);
+
+    /// <summary>Pauses the timer, e.g. while waiting for the customer.</summary>
+    /// <param name="at">When; not before the last event.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>A paused timer.</returns>
+    /// <exception cref="InvalidSlaOperationException">The timer is not running, or <paramref name="at"/> is before the last event.</exception>
+    public SlaTimer Pause(Instant at, string? reason = null) => Append(SlaTimerEventKind.Paused, at, reason, SlaTimerPhase.Running, SlaTimerPhase.Paused);
+
+    /// <summary>Resumes a paused timer.</summary>
+    /// <param name="at">When; not before the last event.</param>
+    /// <returns>A running timer.</returns>
+    /// <exception cref="InvalidSlaOperationException">The timer is not paused, or <paramref name="at"/> is before the last event.</exception>
+    public SlaTimer Resume(Instant at) => Append(SlaTimerEventKind.Resumed, at, null, SlaTimerPhase.Paused, SlaTimerPhase.Running);
+
+    /// <summary>Stops the timer: the goal was reached. Met if at or before the breach instant, else breached.</summary>
+    /// <param name="at">When; not before the last event.</param>
+    /// <returns>A stopped timer.</returns>
+    /// <exception cref="InvalidSlaOperationException">The timer is stopped or cancelled, or <paramref name="at"/> is before the last event.</exception>
+    public SlaTimer Stop(Instant at) => Append(SlaTimerEventKind.Stopped, at, null, null, SlaTimerPhase.Stopped);
+
+    /// <summary>Cancels the timer: the SLA no longer applies.</summary>
+    /// <param name="at">When; not before the last event.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>A cancelled timer.</returns>
+    /// <exception cref="InvalidSlaOperationException">The timer is stopped or cancelled, or <paramref name="at"/> is before the last event.</exception>
+    public SlaTimer Cancel(Instant at, string? reason = null) => Append(SlaTimerEventKind.Cancelled, at, reason, null, SlaTimerPhase.Cancelled);
+
+    /// <summary>Starts a new cycle at <paramref name="at"/>; the earlier events are kept but no longer measured.</summary>
+    /// <param name="at">When; not before the last event.</param>
+    /// <param name="reason">Why, if known.</param>
+    /// <returns>A running timer in a new cycle.</returns>
+    /// <exception cref="InvalidSlaOperationException">The timer is stopped or cancelled, or <paramref name="at"/> is before the last event.</exception>
+    public SlaTimer Reset(Instant at, string? reason = null) => Append(SlaTimerEventKind.Reset, at, reason, null, SlaTimerPhase.Running);
+
+    /// <summary>Reports the timer at <paramref name="now"/> (SLA-8). Events after <paramref name="now"/> are ignored.</summary>
+    /// <param name="now">The instant to report at.</param>
+    /// <param name="calendar">The working calendar the SLA is measured on.</param>
+    /// <returns>The status.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the timer started.</exception>
+    /// <exception cref="CalendarYearNotCoveredException">The calendar does not cover the instants involved.</exception>
+    public SlaStatus Evaluate(Instant now, WorkingCalendar calendar)
+    {
+        Preconditions.CheckNotNull(calendar);
+        var meter = new Meter(Definition.Basis, calendar);
+
+        // Replay the current cycle as of now: active segments, and the phase at now.
+        var cycleStart = -1;
+        for (var i = 0; i < Events.Length && Events[i].At <= now; i++)
+        {
+            if (Events[i].Kind is SlaTimerEventKind.Started or SlaTimerEventKind.Reset)
+            {
+                cycleStart = i;
+            }
+        }
+
+        if (cycleStart < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(now), now,
+                string.Create(CultureInfo.InvariantCulture, $"The SLA timer '{Definition.Id}' starts at {Events[0].At}, after {now}; evaluate it at or after its start."));
+        }
+
+        var start = Events[cycleStart].At;
+        var segments = ImmutableArray.CreateBuilder<(Instant From, Instant To)>();
+        var phase = SlaTimerPhase.Running;
+        var runningSince = start;
+        var end = now;
+        for (var i = cycleStart + 1; i < Events.Length && Events[i].At <= now; i++)
+        {
+            var e = Events[i];
+            if (phase == SlaTimerPhase.Running)
+            {
+                segments.Add((runningSince, e.At));
+            }
+
+            (phase, runningSince) = e.Kind switch
+            {
+                SlaTimerEventKind.Paused => (SlaTimerPhase.Paused, runningSince),
+                SlaTimerEventKind.Resumed => (SlaTimerPhase.Running, e.At),
+                SlaTimerEventKind.Stopped => (SlaTimerPhase.Stopped, runningSince),
+                _ => (SlaTimerPhase.Cancelled, runningSince),
+            };
+            if (phase is SlaTimerPhase.Stopped or SlaTimerPhase.Cancelled)
+            {
+                end = e.At;
+            }
+        }
+
+        if (phase == SlaTimerPhase.Running)
+        {
+            segments.Add((runningSince, now));
+        }
+
+        // SLA-8: the goal fixes a budget of measured time; only running segments consume it.
+        var budget = meter.Between(start, Definition.Goal.DueFrom(start, calendar));
+        var elapsed = segments.Aggregate(Duration.Zero, (sum, s) => sum + meter.Between(s.From, s.To));
+        var open = phase is SlaTimerPhase.Running or SlaTimerPhase.Paused;
+        var breachAt = WhenConsumed(budget, segments, elapsed, open ? now : null, meter);
+        var breached = breachAt is { } b && end > b;
+        var state = phase switch
+        {
+            SlaTimerPhase.Cancelled => SlaState.Cancelled,
+            _ when breached => SlaState.Breached,
+            SlaTimerPhase.Running => SlaState.Running,
+            SlaTimerPhase.Paused => SlaState.Paused,
+            _ => SlaState.Met,
+        };
+        var warnings = Definition.WarningThresholds.Select(f =>
+        {
+            var target = Duration.FromNanoseconds(Math.Round(budget.ToInt64Nanoseconds() * f));
+            return new SlaWarning(f, WhenConsumed(target, segments, elapsed, open ? now : null, meter), elapsed >= target);
+        }).ToImmutableArray();
+        return new SlaStatus(
+            state,
+            elapsed,
+            budget > elapsed ? budget - elapsed : Duration.Zero,
+            budget,
+            breachAt,
+            budget == Duration.Zero ? start : meter.Add(start, budget),
+            warnings);
+    }
+
+    // The earliest instant at which the running segments have consumed target; projected from now while open.
+    private static Instant? WhenConsumed(Duration target, ImmutableArray<(Instant From, Instant To)>.Builder segments, Duration elapsed, Instant? now, Meter meter)
+    {
+        if (target == Duration.Zero)
+        {
+            return segments.Count > 0 ? segments[0].From : now;
+        }
+
+        var consumed = Duration.Zero;
+        foreach (var (from, to) in segments)
+        {
+            var length = meter.Between(from, to);
+            if (consumed + length >= target)
+            {
+                return meter.Add(from, target - consumed);
+            }
+
+            consumed += length;
+        }
+
+        return now is { } n ? meter.Add(n, target - elapsed) : null;
+    }
+
+    private SlaTimer Append(SlaTimerEventKind kind, Instant at, string? reason, SlaTimerPhase? requiredPhase, SlaTimerPhase next)
+    {
+        if (Phase is SlaTimerPhase.Stopped or SlaTimerPhase.Cancelled)
+        {
+            throw new InvalidSlaOperationException(Definition.Id, Phase, kind, "the timer has ended; start a new timer instead.");
+        }
+
+        if (requiredPhase is { } required && Phase != required)
+        {
+            throw new InvalidSlaOperationException(Definition.Id, Phase, kind,
+                string.Create(CultureInfo.InvariantCulture, $"the timer must be {required.ToString().ToLowerInvariant()}."));
+        }
+
+        var last = Events[^1].At;
+        if (at < last)
+        {
+            throw new InvalidSlaOperationException(Definition.Id, Phase, kind,
+                string.Create(CultureInfo.InvariantCulture, $"{at} is before the last event at {last}; events must be in time order."));
+        }
+
+        var events = Events.Add(new SlaTimerEvent(kind, at, reason));
+        return new SlaTimer(Definition, events, next, kind == SlaTimerEventKind.Reset ? events.Length - 1 : _cycleStartIndex);
+    }
+
+    private readonly struct Meter(SlaTimeBasis basis, WorkingCalendar calendar)
+    {
+        public Duration Between(Instant from, Instant to)
+            => basis == SlaTimeBasis.WorkingTime ? calendar.WorkingTimeBetween(from, to) : to - from;
+
+        public Instant Add(Instant from, Duration duration)
+            => basis == SlaTimeBasis.WorkingTime ? calendar.AddWorkingTime(from, duration) : from + duration;
+    }
+}
