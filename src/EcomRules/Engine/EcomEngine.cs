@@ -1,0 +1,183 @@
+using EcomRules.Diagnostics;
+using EcomRules.Internal;
+using EcomRules.Policies;
+using EcomRules.Ports;
+
+namespace EcomRules.Engine;
+
+/// <summary>
+/// Executes commands: the application layer of EcomRules.
+/// <list type="number">
+/// <item>Idempotency: a command ID already executed returns its first decision and has no second effect; the same
+/// ID with a different payload is refused (<see cref="RefusalCode.CommandIdReused"/>).</item>
+/// <item>Load: the target aggregate (and any it reads) with their versions.</item>
+/// <item>Decide: pure domain code on the policy and the command's instant → accepted or refused.</item>
+/// <item>Save: state, audit entry (SEC-3), outbox messages, timers and the idempotency record in one transaction,
+/// with expected versions; on a concurrent change, load and decide again, up to
+/// <see cref="EcomEngineOptions.MaxConcurrencyRetries"/> times.</item>
+/// </list>
+/// Thread-safe; one instance serves the whole application.
+/// </summary>
+public sealed class EcomEngine
+{
+    private readonly IEcomStore _store;
+    private readonly IEcomDiagnostics _diagnostics;
+    private readonly int _maxRetries;
+
+    /// <summary>Creates an engine.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="policy">The policy every decision is made under.</param>
+    /// <param name="options">Options; the defaults when null.</param>
+    /// <param name="diagnostics">Where to report; nothing when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> or <paramref name="policy"/> is null.</exception>
+    public EcomEngine(IEcomStore store, EcomPolicy policy, EcomEngineOptions? options = null, IEcomDiagnostics? diagnostics = null)
+    {
+        _store = Preconditions.CheckNotNull(store);
+        Policy = Preconditions.CheckNotNull(policy);
+        _maxRetries = (options ?? new EcomEngineOptions()).MaxConcurrencyRetries;
+        _diagnostics = diagnostics ?? NullEcomDiagnostics.Instance;
+    }
+
+    /// <summary>Gets the policy decisions are made under.</summary>
+    public EcomPolicy Policy { get; }
+
+    /// <summary>Executes a command.</summary>
+    /// <param name="command">The command.</param>
+    /// <param name="cancellationToken">Cancels the execution; a cancelled execution commits nothing.</param>
+    /// <returns>The decision: accepted with the new state and events, or refused with the rule and reason.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="command"/> or its actor is null.</exception>
+    /// <exception cref="ArgumentException">The command has no command ID.</exception>
+    /// <exception cref="ConcurrencyConflictException">The target kept changing concurrently beyond the retry limit.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async ValueTask<Decision> ExecuteAsync(EcomCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(command.Actor, nameof(command));
+        Preconditions.CheckArgument(command.CommandId.Value.Length > 0, nameof(command), "The command has no CommandId; every command needs an idempotency key.");
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var fingerprint = PayloadWriter.Fingerprint(command);
+        var existing = await _store.FindCommandAsync(command.CommandId, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return Report(command, Replay(command, existing, fingerprint));
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var input = await LoadAsync(command, cancellationToken).ConfigureAwait(false);
+            var outcome = Decide(command, input);
+            var decision = ToDecision(command, outcome, input);
+            var changes = ToChangeSet(command, outcome, decision, fingerprint);
+            try
+            {
+                await _store.SaveAsync(changes, cancellationToken).ConfigureAwait(false);
+                return Report(command, decision);
+            }
+            catch (ConcurrencyConflictException conflict) when (attempt <= _maxRetries)
+            {
+                _diagnostics.ConcurrencyRetry(command, conflict, attempt);
+            }
+            catch (DuplicateCommandException duplicate)
+            {
+                // Another execution of the same command ID committed first: answer with its decision.
+                var stored = await _store.FindCommandAsync(command.CommandId, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"The store reported command '{command.CommandId}' as recorded but cannot find it.", duplicate);
+                return Report(command, Replay(command, stored, fingerprint));
+            }
+        }
+    }
+
+    private static CommandOutcome Decide(EcomCommand command, DecisionInput input)
+    {
+        try
+        {
+            return command.Decide(input);
+        }
+        catch (RuleViolationException violation)
+        {
+            // Domain code refuses by returning an outcome; a rule exception from a value it built is the same refusal.
+            return CommandOutcome.Refuse(RefusalCode.RuleViolation, violation.Message, violation.RuleId);
+        }
+    }
+
+    private static Decision Replay(EcomCommand command, IdempotencyRecord record, string fingerprint)
+        => string.Equals(record.Fingerprint, fingerprint, StringComparison.Ordinal)
+            ? Decision.Replay(record)
+            : Decision.Refused(command.CommandId, command.Target, RefusalCode.CommandIdReused, default,
+                $"Command ID '{command.CommandId}' was already used for a different {record.Target.Kind} command; an idempotency key is used once.",
+                record.Version);
+
+    private static Decision ToDecision(EcomCommand command, CommandOutcome outcome, DecisionInput input)
+    {
+        var target = command.Target;
+        if (!outcome.IsAccepted)
+        {
+            return Decision.Refused(command.CommandId, target, outcome.Code, outcome.RuleId, outcome.Reason, input.VersionOf(target));
+        }
+
+        foreach (var write in outcome.Writes)
+        {
+            if (write.Key == target)
+            {
+                return Decision.Accepted(command.CommandId, target, write.NewVersion, write.State, outcome.Events, outcome.Reason);
+            }
+        }
+
+        return Decision.Accepted(command.CommandId, target, input.VersionOf(target), input.Find(target)?.State, outcome.Events, outcome.Reason);
+    }
+
+    private ChangeSet ToChangeSet(EcomCommand command, CommandOutcome outcome, Decision decision, string fingerprint)
+    {
+        var record = IdempotencyRecord.Of(decision, fingerprint);
+        if (!outcome.IsAccepted)
+        {
+            return new ChangeSet(record, [], null, [], []);
+        }
+
+        var outbox = new OutboxMessage[outcome.Events.Count];
+        for (var i = 0; i < outbox.Length; i++)
+        {
+            outbox[i] = new OutboxMessage(OutboxKey(command.CommandId, i), outcome.Events[i], command.At);
+        }
+
+        // SEC-3: who, when, what, why; ORD-6: kept for the policy's retention period at least.
+        var audit = new AuditEntry(command.CommandId, command.Target, command.Actor.Id, command.Actor.Role, command.At,
+            command.Action, outcome.Reason, command.Reason, decision.Version, Policy.RetainUntil(command.At));
+        return new ChangeSet(record, outcome.Writes, audit, outbox, outcome.Timers);
+    }
+
+    private async ValueTask<DecisionInput> LoadAsync(EcomCommand command, CancellationToken cancellationToken)
+    {
+        var loaded = new Dictionary<AggregateKey, StoredAggregate>(2);
+        var target = await _store.LoadAsync(command.Target, cancellationToken).ConfigureAwait(false);
+        if (target is not null)
+        {
+            loaded.Add(target.Key, target);
+        }
+
+        foreach (var key in command.AlsoLoads)
+        {
+            if (!loaded.ContainsKey(key) && await _store.LoadAsync(key, cancellationToken).ConfigureAwait(false) is { } other)
+            {
+                loaded.Add(key, other);
+            }
+        }
+
+        return new DecisionInput(Policy, loaded);
+    }
+
+    private Decision Report(EcomCommand command, Decision decision)
+    {
+        _diagnostics.CommandDecided(command, decision);
+        return decision;
+    }
+
+    private static string OutboxKey(CommandId commandId, int index) => index switch
+    {
+        0 => commandId.Value + "/0",
+        1 => commandId.Value + "/1",
+        2 => commandId.Value + "/2",
+        _ => commandId.Value + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

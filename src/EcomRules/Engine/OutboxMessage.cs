@@ -1,0 +1,13 @@
+using NodaTime;
+
+namespace EcomRules.Engine;
+
+/// <summary>
+/// An event waiting to be delivered, saved in the same transaction as the change that recorded it. The
+/// <see cref="IdempotencyKey"/> is derived from the command ID and the event's position, so a port called twice for
+/// one message (at-least-once delivery) can recognise the repeat.
+/// </summary>
+/// <param name="IdempotencyKey">Unique per message: <c>{commandId}/{index}</c>.</param>
+/// <param name="Event">The event.</param>
+/// <param name="CreatedAt">When it was recorded.</param>
+public sealed record OutboxMessage(string IdempotencyKey, DomainEvent Event, Instant CreatedAt);

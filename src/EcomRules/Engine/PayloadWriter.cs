@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using NodaTime;
+
+namespace EcomRules.Engine;
+
+/// <summary>
+/// Computes a command's payload fingerprint: every field, name and value, in a canonical invariant form, hashed with
+/// SHA-256. Two commands with the same ID and different fingerprints are different payloads.
+/// </summary>
+internal sealed class PayloadWriter : IDisposable
+{
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(512);
+    private int _length;
+
+    public PayloadWriter(EcomCommand command)
+    {
+        Add("$type", command.GetType().Name).Add("actor", command.Actor.Id).Add("role", command.Actor.Role.Value).Add("at", command.At);
+    }
+
+    public static string Fingerprint(EcomCommand command)
+    {
+        using var writer = new PayloadWriter(command);
+        command.WritePayload(writer);
+        return writer.Hash();
+    }
+
+    public PayloadWriter Add(string name, string? value)
+    {
+        Append(name);
+        Append(value is null ? "\u0000" : value);
+        return this;
+    }
+
+    public PayloadWriter Add(string name, long value)
+    {
+        Span<char> chars = stackalloc char[24];
+        value.TryFormat(chars, out var written, default, CultureInfo.InvariantCulture);
+        Append(name);
+        Append(chars[..written]);
+        return this;
+    }
+
+    public PayloadWriter Add(string name, decimal value)
+    {
+        Span<char> chars = stackalloc char[40];
+        value.TryFormat(chars, out var written, "G", CultureInfo.InvariantCulture);
+        Append(name);
+        Append(chars[..written]);
+        return this;
+    }
+
+    public PayloadWriter Add(string name, Money value) => Add(name, value.Fen);
+
+    public PayloadWriter Add(string name, bool value) => Add(name, value ? 1L : 0L);
+
+    public PayloadWriter Add(string name, Instant value) => Add(name, value.ToUnixTimeTicks());
+
+    public PayloadWriter Add(string name, Instant? value) => value is { } v ? Add(name, v) : Add(name, (string?)null);
+
+    public PayloadWriter Add(string name, LocalDate value) => Add(name, (long)value.DayOfYear + (value.Year * 1000L));
+
+    public string Hash()
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(_buffer.AsSpan(0, _length), hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
+
+    private void Append(ReadOnlySpan<char> text)
+    {
+        var needed = Encoding.UTF8.GetMaxByteCount(text.Length) + 1;
+        if (_length + needed > _buffer.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + needed));
+            _buffer.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+
+        _length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_length));
+        _buffer[_length++] = 0x1F; // unit separator: no field value can run into the next name
+    }
+}

@@ -1,0 +1,220 @@
+using System.Collections.Frozen;
+using EcomRules.Calendars;
+using EcomRules.Customers;
+using EcomRules.Inventory;
+using EcomRules.Shipping;
+using EcomRules.Sla;
+using NodaTime;
+
+namespace EcomRules.Policies;
+
+/// <summary>
+/// Every number the rules use, validated and immutable: calendar, cut-offs, dispatch deadline, SLA goals, warehouse
+/// routing, carriers and fee tables, return windows, refund tiers and record retention. Two built-in profiles
+/// match the catalogue's profile table; every number is a setting a merchant can change through
+/// <see cref="EcomPolicyBuilder"/>. Invalid settings fail at construction with every problem listed.
+/// </summary>
+public sealed class EcomPolicy
+{
+    /// <summary>The least number of years records are kept (ORD-6).</summary>
+    public const int MinimumRecordRetentionYears = 5;
+
+    private readonly FrozenDictionary<string, SlaDefinition> _slas;
+
+    internal EcomPolicy(EcomPolicyBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var problems = new List<string>();
+        Name = string.IsNullOrWhiteSpace(builder.Name) ? Fail(problems, "The policy needs a name.", "invalid") : builder.Name;
+        Calendar = builder.Calendar ?? Fail<WorkingCalendar>(problems, "A working calendar is required (DSP-1).", null!);
+        Routing = builder.Routing ?? Fail<WarehouseRouting>(problems, "A warehouse routing is required (WH-1).", null!);
+        DispatchDeadline = builder.DispatchDeadline ?? Fail<DispatchDeadlinePolicy>(problems, "A dispatch deadline is required (ORD-3).", null!);
+        DispatchBatch = builder.DispatchBatch ?? Fail<DispatchBatch>(problems, "The dispatch batches are required (DSP-5).", null!);
+        Carriers = builder.Carriers ?? Fail<CarrierPolicy>(problems, "Carriers are required (CAR-1).", null!);
+        Returns = builder.Returns ?? Fail<ReturnWindowPolicy>(problems, "Return windows are required (RET-2).", null!);
+        Refunds = builder.Refunds ?? Fail<RefundApprovalPolicy>(problems, "Refund approval tiers are required (REF-2).", null!);
+        InvoiceCutoff = builder.InvoiceCutoff;
+        RecordRetentionYears = builder.RecordRetentionYears;
+        if (RecordRetentionYears < MinimumRecordRetentionYears)
+        {
+            problems.Add($"Records must be kept at least {MinimumRecordRetentionYears} years (ORD-6); {RecordRetentionYears} was given.");
+        }
+
+        _slas = builder.Slas.ToFrozenDictionary(StringComparer.Ordinal);
+        foreach (var id in SlaDefinitions.All.Select(d => d.Id).Where(id => !_slas.ContainsKey(id)))
+        {
+            problems.Add($"SLA definition {id} is missing (SLA-8).");
+        }
+
+        Cutoffs = BuildCutoffs(builder, problems);
+        CheckCoverage(problems);
+        if (problems.Count > 0)
+        {
+            throw new EcomPolicyException(problems);
+        }
+    }
+
+    /// <summary>Gets the retail platform profile (documents 000, 004).</summary>
+    public static EcomPolicy RetailPlatform { get; } = EcomPolicyBuilder.ForProfile(PolicyProfile.RetailPlatform).Build();
+
+    /// <summary>Gets the parts distributor profile (document 001).</summary>
+    public static EcomPolicy PartsDistributor { get; } = EcomPolicyBuilder.ForProfile(PolicyProfile.PartsDistributor).Build();
+
+    /// <summary>Gets the policy's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the working calendar (DSP-1, DSP-4).</summary>
+    public WorkingCalendar Calendar { get; }
+
+    /// <summary>Gets the merchant's time zone.</summary>
+    public DateTimeZone Zone => Calendar.Zone;
+
+    /// <summary>Gets the warehouse routing (WH-1).</summary>
+    public WarehouseRouting Routing { get; }
+
+    /// <summary>Gets the dispatch cut-offs (DSP-2, DSP-3).</summary>
+    public DispatchCutoffs Cutoffs { get; }
+
+    /// <summary>Gets the dispatch deadline (ORD-3).</summary>
+    public DispatchDeadlinePolicy DispatchDeadline { get; }
+
+    /// <summary>Gets the daily processing batches (DSP-5).</summary>
+    public DispatchBatch DispatchBatch { get; }
+
+    /// <summary>Gets the daily invoice cut-off (INV-2).</summary>
+    /// <value>The default is 15:00.</value>
+    public LocalTime InvoiceCutoff { get; }
+
+    /// <summary>Gets the carriers (CAR-1, CAR-2).</summary>
+    public CarrierPolicy Carriers { get; }
+
+    /// <summary>Gets the return windows (RET-2).</summary>
+    public ReturnWindowPolicy Returns { get; }
+
+    /// <summary>Gets the refund approval tiers (REF-2).</summary>
+    public RefundApprovalPolicy Refunds { get; }
+
+    /// <summary>Gets how many years records are kept at least (ORD-6).</summary>
+    /// <value>The default is 5.</value>
+    public int RecordRetentionYears { get; }
+
+    /// <summary>Gets the SLA definitions by ID (<c>SLA-1</c> … <c>SLA-7</c>).</summary>
+    public IReadOnlyDictionary<string, SlaDefinition> Slas => _slas;
+
+    /// <summary>Gets an SLA definition.</summary>
+    /// <param name="id">The ID, such as <c>SLA-1</c>.</param>
+    /// <returns>The definition.</returns>
+    /// <exception cref="KeyNotFoundException">There is no such SLA.</exception>
+    public SlaDefinition Sla(string id) => _slas.TryGetValue(id, out var definition)
+        ? definition
+        : throw new KeyNotFoundException($"The policy has no SLA '{id}'.");
+
+    /// <summary>Gets the earliest instant a record made at <paramref name="at"/> may be purged (ORD-6).</summary>
+    /// <param name="at">When the record was made.</param>
+    /// <returns>The instant, <see cref="RecordRetentionYears"/> calendar years later in the merchant's zone.</returns>
+    public Instant RetainUntil(Instant at)
+    {
+        var local = at.InZone(Zone).LocalDateTime.PlusYears(RecordRetentionYears);
+        return local.InZoneLeniently(Zone).ToInstant();
+    }
+
+    /// <summary>Gets the date of the invoice batch an order paid at <paramref name="paidAt"/> belongs to (INV-2):
+    /// paid before the cut-off on a working day → that day; otherwise the next working day. The batch is done by the
+    /// cut-off of that day.</summary>
+    /// <param name="paidAt">When the order was paid.</param>
+    /// <returns>The batch date.</returns>
+    public LocalDate InvoiceBatchDate(Instant paidAt)
+    {
+        var local = paidAt.InZone(Zone);
+        return Calendar.IsWorkingDay(local.Date) && local.TimeOfDay < InvoiceCutoff
+            ? local.Date
+            : Calendar.NextWorkingDay(local.Date);
+    }
+
+    /// <summary>Returns a builder holding this policy's settings.</summary>
+    /// <returns>The builder.</returns>
+    public EcomPolicyBuilder ToBuilder()
+    {
+        var builder = new EcomPolicyBuilder
+        {
+            Name = Name,
+            Calendar = Calendar,
+            Routing = Routing,
+            Cutoffs = Cutoffs,
+            DispatchDeadline = DispatchDeadline,
+            DispatchBatch = DispatchBatch,
+            InvoiceCutoff = InvoiceCutoff,
+            Carriers = Carriers,
+            Returns = Returns,
+            Refunds = Refunds,
+            RecordRetentionYears = RecordRetentionYears,
+        };
+        builder.Slas.Clear();
+        foreach (var (id, definition) in _slas)
+        {
+            builder.Slas[id] = definition;
+        }
+
+        return builder;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"Policy '{Name}'";
+
+    private static T Fail<T>(List<string> problems, string problem, T placeholder)
+    {
+        problems.Add(problem);
+        return placeholder;
+    }
+
+    private DispatchCutoffs BuildCutoffs(EcomPolicyBuilder builder, List<string> problems)
+    {
+        if (builder.Cutoffs is { } given)
+        {
+            if (!ReferenceEquals(given.Calendar, Calendar))
+            {
+                problems.Add("The dispatch cut-offs are built on another working calendar than the policy's.");
+            }
+
+            return given;
+        }
+
+        var cutoffs = DispatchCutoffs.Create(Calendar ?? WorkingCalendar.Default);
+        if (Routing is null)
+        {
+            return cutoffs;
+        }
+
+        foreach (var warehouse in Routing.Routes.Values.Distinct())
+        {
+            try
+            {
+                cutoffs = cutoffs.WithWarehouse(warehouse, builder.Cutoff);
+            }
+            catch (ArgumentException e)
+            {
+                problems.Add(e.Message);
+            }
+        }
+
+        return cutoffs;
+    }
+
+    private void CheckCoverage(List<string> problems)
+    {
+        if (Routing is null || Carriers is null || Cutoffs is null)
+        {
+            return;
+        }
+
+        foreach (var warehouse in Routing.Routes.Values.Distinct().Where(w => !Cutoffs.Warehouses.Contains(w)))
+        {
+            problems.Add($"Warehouse '{warehouse}' receives orders (WH-1) but has no dispatch cut-off (DSP-2, DSP-3).");
+        }
+
+        foreach (var province in Province.All.Where(p => Carriers.Rank(p).IsEmpty))
+        {
+            problems.Add($"No carrier serves {province.EnglishName} (CAR-1).");
+        }
+    }
+}
