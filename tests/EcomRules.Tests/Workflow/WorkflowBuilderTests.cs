@@ -284,6 +284,37 @@ public sealed class WorkflowBuilderTests
         Assert.Contains("The values of Sparse span 5001", Assert.Single(ex.Problems), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void EnumSpanningTheWholeLongRange_IsReported()
+    {
+        // Regression: max - min + 1 overflowed to 0 for such an enum, so Build accepted it and nothing could fire.
+        var ex = Assert.Throws<WorkflowDefinitionException>(() => new WorkflowBuilder<Wide, Signal, Facts>("wide")
+            .StartAt(Wide.Min).Configure(Wide.Max).Build());
+
+        Assert.Contains("The values of Wide span 18446744073709551616", Assert.Single(ex.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TriggerEnumFromZeroToLongMax_IsReported()
+    {
+        var ex = Assert.Throws<WorkflowDefinitionException>(() => new WorkflowBuilder<Phase, HalfWide, Facts>("half")
+            .StartAt(Phase.Draft).Build());
+
+        Assert.Contains("The values of HalfWide span 9223372036854775808", Assert.Single(ex.Problems), StringComparison.Ordinal);
+    }
+
+    private enum Wide : long
+    {
+        Min = long.MinValue,
+        Max = long.MaxValue,
+    }
+
+    private enum HalfWide : long
+    {
+        Zero = 0,
+        Max = long.MaxValue,
+    }
+
     private enum Sparse
     {
         Low = 0,
