@@ -3,7 +3,7 @@ using EcomRules.Workflow;
 namespace EcomRules.Tests.Workflow;
 
 /// <summary>States of the small test workflows; <see cref="Archived"/> is defined but left unconfigured by most.</summary>
-internal enum Phase
+public enum Phase
 {
     Draft,
     Open,
@@ -14,7 +14,7 @@ internal enum Phase
 }
 
 /// <summary>Triggers of the small test workflows.</summary>
-internal enum Signal
+public enum Signal
 {
     Submit,
     Start,
@@ -57,5 +57,42 @@ internal static class TestGuards
         }
 
         return builder;
+    }
+}
+
+/// <summary>Definitions shared by the workflow tests.</summary>
+internal static class TestWorkflows
+{
+    /// <summary>
+    /// Draft has guarded Start rows and refuses Cancel; Open is the superstate of Busy and Waiting and has one row of
+    /// every kind; Busy adds its own Finish guard and refuses the inherited Touch; Waiting overrides Cancel.
+    /// </summary>
+    public static readonly WorkflowDefinition<Phase, Signal, Facts> Nested = BuildNested();
+
+    private static WorkflowDefinition<Phase, Signal, Facts> BuildNested()
+    {
+        var builder = TestGuards.Builder("nested").OnUnhandledTrigger(RuleIds.Ord1, "State only moves along the table.");
+        builder.Configure(Phase.Draft)
+            .Permit(Signal.Submit, Phase.Open)
+            .PermitIf(Signal.Start, Phase.Busy, TestGuards.Paid)
+            .PermitIf(Signal.Start, Phase.Waiting, TestGuards.Staffed)
+            .Refuse(Signal.Cancel, RuleIds.Ord2, "Drafts are deleted, not cancelled.");
+        builder.Configure(Phase.Open)
+            .Permit(Signal.Cancel, Phase.Done)
+            .PermitReentry(Signal.Touch)
+            .InternalTransition(Signal.Poll)
+            .Ignore(Signal.Resume)
+            .PermitIf(Signal.Finish, Phase.Done, TestGuards.Approved);
+        builder.Configure(Phase.Busy)
+            .SubstateOf(Phase.Open)
+            .Permit(Signal.Pause, Phase.Waiting)
+            .PermitIf(Signal.Finish, Phase.Waiting, TestGuards.Paid)
+            .Refuse(Signal.Touch, RuleIds.Ord7, "Busy work is not restarted.");
+        builder.Configure(Phase.Waiting)
+            .SubstateOf(Phase.Open)
+            .Permit(Signal.Cancel, Phase.Draft)
+            .PermitReentryIf(Signal.Submit, TestGuards.Paid)
+            .InternalTransitionIf(Signal.Start, TestGuards.Staffed);
+        return builder.Build();
     }
 }
