@@ -9,7 +9,7 @@ namespace EcomRules.Customers;
 /// </summary>
 internal static class CustomerNameKey
 {
-    private static readonly (string From, string To)[] Suffixes =
+    private static readonly (string From, string To)[] CompanyForms =
     [
         ("有限责任公司", "有限公司"),
         ("companylimited", "coltd"),
@@ -31,13 +31,11 @@ internal static class CustomerNameKey
             builder.Append(char.ToLowerInvariant(c));
         }
 
+        // Company forms often sit before a branch in parentheses (…有限公司（南山）), so they are unified anywhere.
         var key = builder.ToString();
-        foreach (var (from, to) in Suffixes)
+        foreach (var (from, to) in CompanyForms)
         {
-            if (key.EndsWith(from, StringComparison.Ordinal))
-            {
-                return string.Concat(key.AsSpan(0, key.Length - from.Length), to);
-            }
+            key = key.Replace(from, to, StringComparison.Ordinal);
         }
 
         return key;

@@ -25,7 +25,7 @@ public readonly record struct Province : IComparable<Province>
         new(12, "Tianjin", "天津市", "天津", []),
         new(13, "Hebei", "河北省", "河北", []),
         new(14, "Shanxi", "山西省", "山西", []),
-        new(15, "Inner Mongolia", "内蒙古自治区", "内蒙古", ["Nei Mongol", "Nei Menggu", "Neimenggu", "Inner Mongolia Autonomous Region"]),
+        new(15, "Inner Mongolia", "内蒙古自治区", "内蒙古", ["Nei Mongol", "Nei Menggu", "Inner Mongolia Autonomous Region"]),
         new(21, "Liaoning", "辽宁省", "辽宁", []),
         new(22, "Jilin", "吉林省", "吉林", []),
         new(23, "Heilongjiang", "黑龙江省", "黑龙江", []),
@@ -53,7 +53,7 @@ public readonly record struct Province : IComparable<Province>
         new(64, "Ningxia", "宁夏回族自治区", "宁夏", ["Ningxia Hui", "Ningxia Hui Autonomous Region"]),
         new(65, "Xinjiang", "新疆维吾尔自治区", "新疆", ["Xinjiang Uygur", "Xinjiang Uyghur", "Xinjiang Uygur Autonomous Region", "Xinjiang Uyghur Autonomous Region"]),
         new(71, "Taiwan", "台湾省", "台湾", ["臺灣", "台灣"]),
-        new(81, "Hong Kong", "香港特别行政区", "香港", ["Hongkong", "Hong Kong SAR", "Xianggang"]),
+        new(81, "Hong Kong", "香港特别行政区", "香港", ["Hong Kong SAR", "Xianggang"]),
         new(82, "Macau", "澳门特别行政区", "澳门", ["Macao", "Macau SAR", "Macao SAR", "Aomen"]),
     ];
 

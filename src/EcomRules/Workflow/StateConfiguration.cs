@@ -107,8 +107,10 @@ public sealed class StateConfiguration<TState, TTrigger, TContext>
     /// </summary>
     /// <param name="superstate">The superstate; must be configured.</param>
     /// <returns>This configuration.</returns>
+    /// <exception cref="InvalidOperationException">The builder has already built its definition.</exception>
     public StateConfiguration<TState, TTrigger, TContext> SubstateOf(TState superstate)
     {
+        _builder.ThrowIfBuilt();
         _superstates.Add(superstate);
         return this;
     }

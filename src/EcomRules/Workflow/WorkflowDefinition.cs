@@ -300,13 +300,14 @@ public sealed class WorkflowDefinition<TState, TTrigger, TContext>
     {
         var all = values.DefaultIfEmpty(0).ToArray();
         var min = all.Min();
-        var span = all.Max() - min + 1;
-        if (span > WorkflowBuilder<TState, TTrigger, TContext>.MaxEnumSpan)
+        // Unsigned, because max - min overflows a long when the values straddle most of its range.
+        var distance = unchecked((ulong)(all.Max() - min));
+        if (distance >= WorkflowBuilder<TState, TTrigger, TContext>.MaxEnumSpan)
         {
-            throw new WorkflowDefinitionException(enumType.Name, [$"The values of {enumType.Name} span {span}; at most {WorkflowBuilder<TState, TTrigger, TContext>.MaxEnumSpan} are supported."]);
+            throw new WorkflowDefinitionException(enumType.Name, [$"The values of {enumType.Name} span {(UInt128)distance + 1}; at most {WorkflowBuilder<TState, TTrigger, TContext>.MaxEnumSpan} are supported."]);
         }
 
-        return (min, (int)span);
+        return (min, (int)distance + 1);
     }
 
     private int StateIndex(TState state) => (int)(EnumIndex<TState>.ToInt64(state) - _stateMin);
