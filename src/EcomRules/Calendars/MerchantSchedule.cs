@@ -13,8 +13,8 @@ namespace EcomRules.Calendars;
 /// </summary>
 /// <remarks>
 /// The hours of a date are decided in this order: an extra opening; an extra closure; a statutory day off (closed);
-/// a make-up working day (<see cref="MakeUpDayHours"/> when <see cref="WorksMakeUpDays"/>, else closed); the
-/// weekday's hours.
+/// a make-up working day when <see cref="WorksMakeUpDays"/> (<see cref="MakeUpDayHours"/>); the weekday's hours
+/// (so a make-up Saturday of a merchant who ignores make-up days is an ordinary Saturday).
 /// </remarks>
 public sealed class MerchantSchedule
 {
@@ -55,7 +55,7 @@ public sealed class MerchantSchedule
     /// <value>The default is Asia/Shanghai.</value>
     public DateTimeZone Zone { get; }
 
-    /// <summary>Gets whether make-up working days are worked.</summary>
+    /// <summary>Gets whether make-up working days are worked; when not, they keep their weekday's hours.</summary>
     /// <value>The default is true.</value>
     public bool WorksMakeUpDays { get; }
 
@@ -98,9 +98,9 @@ public sealed class MerchantSchedule
         }
 
         // DSP-1: a make-up day (调休) is a working day even on a Saturday or Sunday.
-        if (year.IsMakeUpWorkday(date))
+        if (WorksMakeUpDays && year.IsMakeUpWorkday(date))
         {
-            return WorksMakeUpDays ? MakeUpDayHours : WorkingHours.Closed;
+            return MakeUpDayHours;
         }
 
         return HoursOf(date.DayOfWeek);
