@@ -1,0 +1,43 @@
+using EcomRules.Customers;
+using EcomRules.Engine;
+using EcomRules.Orders.Events;
+using EcomRules.Policies;
+using NodaTime;
+
+namespace EcomRules.Orders;
+
+/// <summary>
+/// Reserves stock and records the delivery note (交货单). Stops SLA-3, starts SLA-4 (hand-over within one working
+/// hour once in stock), and asks for the invoice covering goods and freight (INV-1) in the order's batch (INV-2).
+/// </summary>
+/// <param name="CommandId">The idempotency key.</param>
+/// <param name="Actor">Who allocates (the warehouse).</param>
+/// <param name="At">When.</param>
+/// <param name="OrderId">The order.</param>
+/// <param name="DeliveryNote">The delivery note number.</param>
+public sealed record AllocateStock(CommandId CommandId, Actor Actor, Instant At, OrderId OrderId, string DeliveryNote)
+    : OrderCommand(CommandId, Actor, At, OrderId)
+{
+    internal override OrderTrigger Trigger => OrderTrigger.Allocate;
+
+    internal override CommandOutcome Apply(Order order, long version, EcomPolicy policy)
+    {
+        if (string.IsNullOrWhiteSpace(DeliveryNote))
+        {
+            return CommandOutcome.Refuse(RefusalCode.InvalidInput, "A delivery note number is required to allocate stock.");
+        }
+
+        var buyerTaxId = order.Buyer is BusinessBuyer business ? business.CreditCode.Value : null;
+        var events = new List<DomainEvent>(3)
+        {
+            new StockAllocated(Target, At, order.Warehouse, DeliveryNote),
+            new InvoiceRequested(Target, At, order.Buyer.Name, buyerTaxId, order.Goods, order.Freight, order.InvoiceBatchDate ?? policy.InvoiceBatchDate(At)),
+        };
+        var timers = new List<TimerRequest>(2);
+        var slas = OrderSlas.Stop(order.Slas, policy, Target, At, events, timers, "SLA-3");
+        slas = OrderSlas.Start(slas, policy, Target, At, timers, "SLA-4");
+        return Accept(order, order.Allocating(DeliveryNote, slas), version, events, timers);
+    }
+
+    internal override void WriteFields(PayloadWriter writer) => writer.Add("note", DeliveryNote);
+}

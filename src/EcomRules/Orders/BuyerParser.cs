@@ -1,0 +1,85 @@
+using EcomRules.Customers;
+using NodaTime;
+
+namespace EcomRules.Orders;
+
+/// <summary>Turns entered buyer details into a validated identity (CUS-1, CUS-2), collecting every problem.</summary>
+internal static class BuyerParser
+{
+    public static (CustomerIdentity? Identity, RuleId RuleId, IReadOnlyList<string> Problems) Parse(BuyerDetails details, LocalDate today)
+    {
+        var ruleId = details.Kind == BuyerKind.Business ? RuleIds.Cus1 : RuleIds.Cus2;
+        var problems = new List<string>();
+        if (!Enum.IsDefined(details.Kind))
+        {
+            return (null, RuleIds.Cus1, ["the buyer is neither a business (CUS-1) nor a private person (CUS-2)"]);
+        }
+
+        var address = ParseAddress(details, problems);
+        if (details.Kind == BuyerKind.Business)
+        {
+            try
+            {
+                return problems.Count == 0
+                    ? (BusinessBuyer.Create(details.Name, details.CreditCode, address, details.ContactName, details.Mobile), ruleId, [])
+                    : (null, ruleId, problems);
+            }
+            catch (CustomerIdentityException e)
+            {
+                return (null, ruleId, [.. problems, .. e.Problems]);
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(details.Name))
+        {
+            problems.Add("the buyer's name is missing");
+        }
+
+        var residentId = Try(() => ResidentIdNumber.Parse(details.ResidentId ?? string.Empty, today), "resident ID number", problems);
+        var postal = Try(() => PostalCode.Parse(details.PostalCode ?? string.Empty), "postal code", problems);
+        var mobile = Try(() => ChineseMobileNumber.Parse(details.Mobile ?? string.Empty), "mobile number", problems);
+        return problems.Count == 0
+            ? (new PrivateBuyer(details.Name, residentId, postal, address!, mobile), ruleId, [])
+            : (null, ruleId, problems);
+    }
+
+    private static Address? ParseAddress(BuyerDetails details, List<string> problems)
+    {
+        if (!Province.TryParse(details.Province, out var province))
+        {
+            problems.Add("the province is not a province of China");
+            return null;
+        }
+
+        try
+        {
+            PostalCode? postal = PostalCode.TryParse(details.PostalCode, out var code) ? code : null;
+            return new Address(province, details.City, details.District, details.Street, postal);
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add($"the address is incomplete ({FirstSentence(e.Message)})");
+            return null;
+        }
+    }
+
+    private static T Try<T>(Func<T> parse, string field, List<string> problems)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (ArgumentException e)
+        {
+            // The identity exceptions never repeat the number itself (SEC-1).
+            problems.Add($"the {field} is not valid ({FirstSentence(e.Message)})");
+            return default!;
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" (Parameter", StringComparison.Ordinal);
+        return (end < 0 ? message : message[..end]).TrimEnd('.');
+    }
+}

@@ -1,0 +1,45 @@
+using EcomRules.Engine;
+using EcomRules.Orders.Events;
+using EcomRules.Policies;
+using NodaTime;
+
+namespace EcomRules.Orders;
+
+/// <summary>
+/// Cancels an order at the buyer's request before they sign for receipt (ORD-2): everything paid is refunded in full;
+/// after shipment the parcel is intercepted or returned, and the refund is still full. Refused after receipt or
+/// completion (ORD-2). Open SLA timers are cancelled.
+/// </summary>
+/// <param name="CommandId">The idempotency key.</param>
+/// <param name="Actor">Who cancels (the buyer or service staff on their behalf).</param>
+/// <param name="At">When.</param>
+/// <param name="OrderId">The order.</param>
+/// <param name="CancellationReason">Why, as the buyer said (recorded in the audit trail).</param>
+public sealed record CancelOrder(CommandId CommandId, Actor Actor, Instant At, OrderId OrderId, string? CancellationReason = null)
+    : OrderCommand(CommandId, Actor, At, OrderId)
+{
+    /// <inheritdoc />
+    public override string? Reason => CancellationReason;
+
+    internal override OrderTrigger Trigger => OrderTrigger.Cancel;
+
+    internal override CommandOutcome Apply(Order order, long version, EcomPolicy policy)
+    {
+        var refund = order.Paid.SaturatingMinus(order.Refunded); // ORD-2: everything paid and not yet refunded
+        var intercept = order.State == OrderState.Shipped;
+        var timers = new List<TimerRequest>(6)
+        {
+            new(Target.Kind + "/" + Target.Id + "/dispatch", Target, PayOrder.DispatchDeadlineTimerKind, null),
+        };
+        var slas = OrderSlas.CancelOpen(order.Slas, Target, At, timers, "order cancelled");
+        return Accept(order, order.Cancelling(At, refund, slas), version,
+        [
+            new OrderCancelled(Target, At, refund, intercept),
+            new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-cancelled",
+                $"Your order {OrderId} is cancelled; {refund} will be refunded in full."), // ORD-2, ORD-4
+        ],
+        timers);
+    }
+
+    internal override void WriteFields(PayloadWriter writer) => writer.Add("reason", CancellationReason);
+}

@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+using EcomRules.Customers;
+using EcomRules.Engine;
+using EcomRules.Inventory;
+using EcomRules.Shipping;
+using EcomRules.Sla;
+using NodaTime;
+
+namespace EcomRules.Orders.Events;
+
+/// <summary>The return window closed with no open return (ORD-1).</summary>
+/// <param name="Source">The order.</param>
+/// <param name="At">When.</param>
+public sealed record OrderCompleted(AggregateKey Source, Instant At) : DomainEvent(Source, At);

@@ -1,0 +1,178 @@
+using System.Collections.Immutable;
+using EcomRules.Customers;
+using EcomRules.Inventory;
+using EcomRules.Shipping;
+using EcomRules.Sla;
+using NodaTime;
+
+namespace EcomRules.Orders;
+
+/// <summary>
+/// An order (ORD-1): immutable; every accepted command produces a new instance. The workflow state moves only along
+/// <see cref="OrderWorkflow.Definition"/>. <see cref="ToString"/> shows no personal data (SEC-1).
+/// </summary>
+public sealed record Order
+{
+    internal Order(OrderId id, CustomerIdentity buyer, ImmutableArray<OrderLine> lines, Money goods, Money freight, WarehouseId warehouse, Instant placedAt)
+    {
+        Id = id;
+        State = OrderState.Placed;
+        Buyer = buyer;
+        Lines = lines;
+        Goods = goods;
+        Freight = freight;
+        Warehouse = warehouse;
+        PlacedAt = placedAt;
+        Slas = [];
+    }
+
+    /// <summary>Gets the order number.</summary>
+    public OrderId Id { get; private init; }
+
+    /// <summary>Gets the workflow state (ORD-1).</summary>
+    public OrderState State { get; private init; }
+
+    /// <summary>Gets the buyer's validated identity (CUS-1, CUS-2).</summary>
+    public CustomerIdentity Buyer { get; private init; }
+
+    /// <summary>Gets the known customer the order was matched to (CUS-3), or null for a new customer.</summary>
+    public CustomerId? Customer { get; private init; }
+
+    /// <summary>Gets the order lines.</summary>
+    public ImmutableArray<OrderLine> Lines { get; private init; }
+
+    /// <summary>Gets the goods amount (sum of the lines).</summary>
+    public Money Goods { get; private init; }
+
+    /// <summary>Gets the freight (CAR-1).</summary>
+    public Money Freight { get; private init; }
+
+    /// <summary>Gets what the buyer pays: goods plus freight (INV-1).</summary>
+    public Money Total => Goods + Freight;
+
+    /// <summary>Gets the delivery address.</summary>
+    public Address ShipTo => Buyer.Address;
+
+    /// <summary>Gets the dispatching warehouse (WH-1).</summary>
+    public WarehouseId Warehouse { get; private init; }
+
+    /// <summary>Gets when the order was placed.</summary>
+    public Instant PlacedAt { get; private init; }
+
+    /// <summary>Gets when it was paid, or null.</summary>
+    public Instant? PaidAt { get; private init; }
+
+    /// <summary>Gets the amount paid.</summary>
+    public Money Paid { get; private init; }
+
+    /// <summary>Gets the date it ships by the cut-off rule (DSP-2, DSP-3), once paid.</summary>
+    public LocalDate? DispatchDate { get; private init; }
+
+    /// <summary>Gets the latest dispatch (ORD-3), once paid.</summary>
+    public Instant? DispatchDeadline { get; private init; }
+
+    /// <summary>Gets the invoice batch (INV-2), once paid.</summary>
+    public LocalDate? InvoiceBatchDate { get; private init; }
+
+    /// <summary>Gets the delivery note number, once allocated.</summary>
+    public string? DeliveryNote { get; private init; }
+
+    /// <summary>Gets the invoice number, once invoiced (INV-1).</summary>
+    public string? InvoiceNumber { get; private init; }
+
+    /// <summary>Gets the carrier, once shipped.</summary>
+    public CarrierId? Carrier { get; private init; }
+
+    /// <summary>Gets the tracking number, once shipped (CAR-3).</summary>
+    public string? TrackingNumber { get; private init; }
+
+    /// <summary>Gets when it was handed to the carrier.</summary>
+    public Instant? ShippedAt { get; private init; }
+
+    /// <summary>Gets whether it left by the dispatch deadline (ORD-3), once shipped.</summary>
+    public bool? ShippedOnTime { get; private init; }
+
+    /// <summary>Gets the last tracking event (CAR-3, ORD-4).</summary>
+    public TrackingEventKind? LastTrackingEvent { get; private init; }
+
+    /// <summary>Gets when the customer signed for it.</summary>
+    public Instant? ReceivedAt { get; private init; }
+
+    /// <summary>Gets when the last return window closes (RET-2), once received.</summary>
+    public Instant? ReturnWindowClosesAt { get; private init; }
+
+    /// <summary>Gets how many return cases are open.</summary>
+    public int OpenReturns { get; private init; }
+
+    /// <summary>Gets the amount refunded so far, over all refunds (REF-1).</summary>
+    public Money Refunded { get; private init; }
+
+    /// <summary>Gets when it completed.</summary>
+    public Instant? CompletedAt { get; private init; }
+
+    /// <summary>Gets when it was cancelled (ORD-2).</summary>
+    public Instant? CancelledAt { get; private init; }
+
+    /// <summary>Gets the SLA timers of the order's steps (SLA-1..5).</summary>
+    public ImmutableArray<SlaTimer> Slas { get; private init; }
+
+    /// <summary>Gets what the workflow's guards see at <paramref name="at"/>.</summary>
+    /// <param name="at">The instant.</param>
+    /// <returns>The facts.</returns>
+    public OrderFacts FactsAt(Instant at) => new(
+        PaidAt is not null,
+        DeliveryNote is not null,
+        InvoiceNumber is not null,
+        ReturnWindowClosesAt is { } closes && at >= closes,
+        OpenReturns);
+
+    /// <summary>Gets an SLA timer by ID, or null when it was never started.</summary>
+    /// <param name="slaId">The SLA, such as <c>SLA-1</c>.</param>
+    /// <returns>The timer, or null.</returns>
+    public SlaTimer? Sla(string slaId)
+    {
+        foreach (var timer in Slas)
+        {
+            if (string.Equals(timer.Definition.Id, slaId, StringComparison.Ordinal))
+            {
+                return timer;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Describes the order without personal data (SEC-1).</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => $"Order {Id} ({State}, {Total}, {Buyer.Address.Province.EnglishName} via {Warehouse})";
+
+    internal Order Paying(Instant at, Money amount, LocalDate dispatchDate, Instant dispatchDeadline, LocalDate invoiceBatch, ImmutableArray<SlaTimer> slas)
+        => this with { State = OrderState.Paid, PaidAt = at, Paid = amount, DispatchDate = dispatchDate, DispatchDeadline = dispatchDeadline, InvoiceBatchDate = invoiceBatch, Slas = slas };
+
+    internal Order Confirming(CustomerId? customer, ImmutableArray<SlaTimer> slas)
+        => this with { State = OrderState.Confirmed, Customer = customer, Slas = slas };
+
+    internal Order Allocating(string deliveryNote, ImmutableArray<SlaTimer> slas)
+        => this with { State = OrderState.Allocated, DeliveryNote = deliveryNote, Slas = slas };
+
+    internal Order Invoicing(string invoiceNumber) => this with { State = OrderState.Invoiced, InvoiceNumber = invoiceNumber };
+
+    internal Order Shipping(CarrierId carrier, string trackingNumber, Instant at, bool onTime, ImmutableArray<SlaTimer> slas)
+        => this with { State = OrderState.Shipped, Carrier = carrier, TrackingNumber = trackingNumber, ShippedAt = at, ShippedOnTime = onTime, Slas = slas };
+
+    internal Order Tracking(TrackingEventKind kind) => this with { LastTrackingEvent = kind };
+
+    internal Order Receiving(Instant at, Instant returnWindowClosesAt)
+        => this with { State = OrderState.Received, LastTrackingEvent = TrackingEventKind.Signed, ReceivedAt = at, ReturnWindowClosesAt = returnWindowClosesAt };
+
+    internal Order WithSlas(ImmutableArray<SlaTimer> slas) => this with { Slas = slas };
+
+    internal Order Completing(Instant at) => this with { State = OrderState.Completed, CompletedAt = at };
+
+    internal Order Cancelling(Instant at, Money refund, ImmutableArray<SlaTimer> slas)
+        => this with { State = OrderState.Cancelled, CancelledAt = at, Refunded = Refunded + refund, Slas = slas };
+
+    internal Order WithOpenReturns(int openReturns) => this with { OpenReturns = openReturns };
+
+    internal Order WithRefunded(Money refunded) => this with { Refunded = refunded };
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using EcomRules.Engine;
+using EcomRules.Orders.Events;
+using EcomRules.Policies;
+using NodaTime;
+
+namespace EcomRules.Orders;
+
+/// <summary>
+/// Records the invoice the invoice issuer made. It must cover goods and freight (INV-1). Asks for the shipment with
+/// the carriers ranked by the policy's fee tables (CAR-1, CAR-2).
+/// </summary>
+/// <param name="CommandId">The idempotency key.</param>
+/// <param name="Actor">Who records it (the invoicing integration).</param>
+/// <param name="At">When.</param>
+/// <param name="OrderId">The order.</param>
+/// <param name="InvoiceNumber">The invoice number.</param>
+/// <param name="Amount">The amount invoiced.</param>
+public sealed record RecordInvoice(CommandId CommandId, Actor Actor, Instant At, OrderId OrderId, string InvoiceNumber, Money Amount)
+    : OrderCommand(CommandId, Actor, At, OrderId)
+{
+    internal override OrderTrigger Trigger => OrderTrigger.Invoice;
+
+    internal override CommandOutcome Apply(Order order, long version, EcomPolicy policy)
+    {
+        if (string.IsNullOrWhiteSpace(InvoiceNumber))
+        {
+            return CommandOutcome.Refuse(RefusalCode.InvalidInput, "An invoice number is required.");
+        }
+
+        if (Amount != order.Total)
+        {
+            return CommandOutcome.Refuse(RuleIds.Inv1, $"The invoice of {Amount} does not cover goods and freight ({order.Goods} + {order.Freight} = {order.Total}).");
+        }
+
+        var carriers = policy.Carriers.Rank(order.ShipTo.Province).Select(c => c.Carrier).ToImmutableArray();
+        return Accept(order, order.Invoicing(InvoiceNumber), version,
+        [
+            new OrderInvoiced(Target, At, InvoiceNumber, Amount),
+            new ShipmentRequested(Target, At, order.Warehouse, order.ShipTo, carriers, InvoiceNumber),
+        ]);
+    }
+
+    internal override void WriteFields(PayloadWriter writer) => writer.Add("invoice", InvoiceNumber).Add("amount", Amount);
+}

@@ -1,0 +1,46 @@
+using EcomRules.Engine;
+using EcomRules.Orders.Events;
+using EcomRules.Policies;
+using EcomRules.Shipping;
+using NodaTime;
+
+namespace EcomRules.Orders;
+
+/// <summary>
+/// Records that the parcel was handed to a carrier with a tracking number (ORD-1, CAR-3). Refused unless the order is
+/// paid and has a delivery note and an invoice (ORD-7). Stops SLA-4, starts SLA-5, records whether the dispatch
+/// deadline was met (ORD-3), and tells the customer (ORD-4).
+/// </summary>
+/// <param name="CommandId">The idempotency key.</param>
+/// <param name="Actor">Who records it (the warehouse or the carrier integration).</param>
+/// <param name="At">When the carrier took the parcel.</param>
+/// <param name="OrderId">The order.</param>
+/// <param name="Carrier">The carrier that booked it (the preferred one or a backup, CAR-2).</param>
+/// <param name="TrackingNumber">The tracking number.</param>
+public sealed record RecordShipment(CommandId CommandId, Actor Actor, Instant At, OrderId OrderId, CarrierId Carrier, string TrackingNumber)
+    : OrderCommand(CommandId, Actor, At, OrderId)
+{
+    internal override OrderTrigger Trigger => OrderTrigger.Ship;
+
+    internal override CommandOutcome Apply(Order order, long version, EcomPolicy policy)
+    {
+        if (string.IsNullOrWhiteSpace(TrackingNumber) || Carrier.Value.Length == 0)
+        {
+            return CommandOutcome.Refuse(RuleIds.Car3, "A shipment needs a carrier and a tracking number.");
+        }
+
+        var onTime = order.DispatchDeadline is not { } deadline || At <= deadline; // ORD-3
+        var events = new List<DomainEvent>(4)
+        {
+            new OrderShipped(Target, At, Carrier, TrackingNumber, onTime),
+            new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-shipped",
+                $"Your order {OrderId} has shipped with {Carrier}, tracking number {TrackingNumber}."), // ORD-4
+        };
+        var timers = new List<TimerRequest>(3) { new(Target.Kind + "/" + Target.Id + "/dispatch", Target, PayOrder.DispatchDeadlineTimerKind, null) };
+        var slas = OrderSlas.Stop(order.Slas, policy, Target, At, events, timers, "SLA-4");
+        slas = OrderSlas.Start(slas, policy, Target, At, timers, "SLA-5");
+        return Accept(order, order.Shipping(Carrier, TrackingNumber, At, onTime, slas), version, events, timers);
+    }
+
+    internal override void WriteFields(PayloadWriter writer) => writer.Add("carrier", Carrier.Value).Add("tracking", TrackingNumber);
+}

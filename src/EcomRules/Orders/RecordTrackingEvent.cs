@@ -1,0 +1,50 @@
+using EcomRules.Engine;
+using EcomRules.Orders.Events;
+using EcomRules.Policies;
+using NodaTime;
+
+namespace EcomRules.Orders;
+
+/// <summary>
+/// Records a carrier's tracking event (CAR-3): in transit or out for delivery keep the order shipped; signed moves it
+/// to received, starts the return window (RET-2) and schedules completion for when it closes (ORD-1).
+/// </summary>
+/// <param name="CommandId">The idempotency key.</param>
+/// <param name="Actor">Who reports it (the carrier).</param>
+/// <param name="At">When it happened.</param>
+/// <param name="OrderId">The order.</param>
+/// <param name="Kind">What happened.</param>
+public sealed record RecordTrackingEvent(CommandId CommandId, Actor Actor, Instant At, OrderId OrderId, TrackingEventKind Kind)
+    : OrderCommand(CommandId, Actor, At, OrderId)
+{
+    /// <summary>The durable timer kind that completes an order when its return window closes.</summary>
+    public const string AutoCompleteTimerKind = "auto-complete";
+
+    internal override OrderTrigger Trigger => Kind == TrackingEventKind.Signed ? OrderTrigger.Receive : OrderTrigger.Track;
+
+    internal override CommandOutcome Apply(Order order, long version, EcomPolicy policy)
+    {
+        if (!Enum.IsDefined(Kind))
+        {
+            return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"Tracking event {(int)Kind} is not a known kind.");
+        }
+
+        if (Kind != TrackingEventKind.Signed)
+        {
+            return Accept(order, order.Tracking(Kind), version, [new TrackingEventRecorded(Target, At, Kind)]);
+        }
+
+        // RET-2: windows count from the day after receipt; the last window closes at the start of the day after its last day.
+        var receivedOn = At.InZone(policy.Zone).Date;
+        var closes = policy.Zone.AtStartOfDay(receivedOn.PlusDays(policy.Returns.LongestDays + 1)).ToInstant();
+        return Accept(order, order.Receiving(At, closes), version,
+        [
+            new OrderReceived(Target, At, closes),
+            new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-received",
+                $"Your order {OrderId} was signed for. Returns are accepted until {receivedOn.PlusDays(policy.Returns.LongestDays):yyyy-MM-dd}."), // ORD-4
+        ],
+        [new TimerRequest(Target.Kind + "/" + Target.Id + "/complete", Target, AutoCompleteTimerKind, closes)]);
+    }
+
+    internal override void WriteFields(PayloadWriter writer) => writer.Add("kind", (long)Kind);
+}
