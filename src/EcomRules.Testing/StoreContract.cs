@@ -200,8 +200,11 @@ public static class StoreContract
         for (var i = 0; i < stored.Count; i++)
         {
             True(!stored[i].IsDelivered, $"Outbox message {stored[i].Message.IdempotencyKey} is new but marked delivered.");
-            True(i == 0 || stored[i].Sequence > stored[i - 1].Sequence, string.Create(CultureInfo.InvariantCulture,
-                $"Outbox sequence numbers must increase in commit order: {stored[i - 1].Sequence} is followed by {stored[i].Sequence}."));
+            if (i > 0 && stored[i].Sequence <= stored[i - 1].Sequence)
+            {
+                throw new StoreContractException(string.Create(CultureInfo.InvariantCulture,
+                    $"Outbox sequence numbers must increase in commit order: {stored[i - 1].Sequence} is followed by {stored[i].Sequence}."));
+            }
         }
     }
 
