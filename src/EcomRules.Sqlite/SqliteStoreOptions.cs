@@ -1,0 +1,82 @@
+using Microsoft.Data.Sqlite;
+
+namespace EcomRules.Sqlite;
+
+/// <summary>
+/// Options of <see cref="SqliteEcomStore"/>: which database file, and how durable each commit is. Set either
+/// <see cref="DataSource"/> (a file path) or <see cref="ConnectionString"/>.
+/// </summary>
+public sealed class SqliteStoreOptions
+{
+    private TimeSpan _busyTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets or sets the path of the database file; created when missing.</summary>
+    /// <value>The default is null (use <see cref="ConnectionString"/>).</value>
+    public string? DataSource { get; set; }
+
+    /// <summary>Gets or sets a full Microsoft.Data.Sqlite connection string, for settings <see cref="DataSource"/> does not cover.</summary>
+    /// <value>The default is null (use <see cref="DataSource"/>).</value>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Gets or sets how durable each commit is (<c>PRAGMA synchronous</c>).</summary>
+    /// <value>The default is <see cref="SqliteSynchronous.Normal"/>: durable across process crashes, not power loss.</value>
+    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Normal;
+
+    /// <summary>Gets or sets how long a connection waits for another writer's lock before failing (<c>PRAGMA busy_timeout</c>).</summary>
+    /// <value>The default is 5 seconds; between 0 and 10 minutes.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or longer than 10 minutes.</exception>
+    public TimeSpan BusyTimeout
+    {
+        get => _busyTimeout;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, TimeSpan.FromMinutes(10));
+            _busyTimeout = value;
+        }
+    }
+
+    /// <summary>Checks the options and builds the connection string the store uses (pooling on, file database).</summary>
+    /// <returns>The connection string.</returns>
+    /// <exception cref="InvalidOperationException">Neither or both of <see cref="DataSource"/> and <see cref="ConnectionString"/> are set,
+    /// the connection string is malformed, the database is in memory (a store opens a connection per operation, so
+    /// it needs a file), or <see cref="Synchronous"/> is not a defined value.</exception>
+    public string BuildConnectionString()
+    {
+        var hasPath = !string.IsNullOrWhiteSpace(DataSource);
+        var hasString = !string.IsNullOrWhiteSpace(ConnectionString);
+        if (hasPath == hasString)
+        {
+            throw new InvalidOperationException("Set exactly one of SqliteStoreOptions.DataSource and SqliteStoreOptions.ConnectionString.");
+        }
+
+        if (!Enum.IsDefined(Synchronous))
+        {
+            throw new InvalidOperationException($"SqliteStoreOptions.Synchronous has the undefined value {(int)Synchronous}.");
+        }
+
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = hasString ? new SqliteConnectionStringBuilder(ConnectionString) : new SqliteConnectionStringBuilder { DataSource = DataSource };
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException("SqliteStoreOptions.ConnectionString is not a valid SQLite connection string: " + e.Message, e);
+        }
+
+        if (builder.Mode == SqliteOpenMode.Memory || string.IsNullOrWhiteSpace(builder.DataSource)
+            || string.Equals(builder.DataSource, ":memory:", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("SqliteEcomStore needs a database file: it opens a connection per operation, and an in-memory database lives only as long as one connection.");
+        }
+
+        if (builder.Mode == SqliteOpenMode.ReadOnly)
+        {
+            throw new InvalidOperationException("SqliteEcomStore writes: the connection string must not open the database read-only.");
+        }
+
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}
