@@ -9,9 +9,11 @@ namespace EcomRules.Testing;
 /// exactly, with one lock around everything, and completes synchronously. Aggregates are immutable, so the store keeps
 /// references to the saved objects. Besides the port it offers inspection (<see cref="Outbox"/>, <see cref="Timers"/>,
 /// <see cref="AuditTrail"/>) and the simple outbox and timer operations a single-process dispatcher needs
-/// (<see cref="ClaimDueTimers"/>, <see cref="PendingOutbox"/>, <see cref="MarkDelivered"/>). Thread-safe.
+/// (<see cref="ClaimDueTimers"/>, <see cref="PendingOutbox"/>, <see cref="MarkDelivered"/>), and the leased outbox and
+/// timer ports (<see cref="IOutboxStore"/>, <see cref="ITimerStore"/>) with the same semantics as the durable stores:
+/// a claim holds until its lease expires, failures count attempts, and dead letters wait for a retry. Thread-safe.
 /// </summary>
-public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection
+public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutboxStore, ITimerStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<AggregateKey, StoredAggregate> _aggregates = [];
@@ -21,6 +23,8 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection
     private readonly List<StoredOutboxMessage> _outbox = [];
     private readonly Dictionary<string, int> _outboxIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimerRequest> _timers = new(StringComparer.Ordinal);
+    private readonly List<OutboxState> _outboxStates = [];
+    private readonly Dictionary<string, Lease> _timerLeases = new(StringComparer.Ordinal);
     private long _lastSequence;
 
     /// <summary>Gets a snapshot of every outbox message, delivered or not, in commit order.</summary>
@@ -202,6 +206,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection
             foreach (var timer in claimed)
             {
                 _timers.Remove(timer.TimerId);
+                _timerLeases.Remove(timer.TimerId);
             }
 
             return claimed;
@@ -242,8 +247,245 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection
             }
 
             _outbox[index] = _outbox[index] with { IsDelivered = true };
+            _outboxStates[index].Lease = null;
             return true;
         }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="owner"/> is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> or <paramref name="lease"/> is not positive.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<IReadOnlyList<OutboxEnvelope>> ClaimOutboxAsync(string owner, int max, Instant now, Duration lease, CancellationToken cancellationToken = default)
+    {
+        CheckClaim(owner, max, lease);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var claimed = new List<OutboxEnvelope>();
+            for (var i = 0; i < _outbox.Count && claimed.Count < max; i++)
+            {
+                var state = _outboxStates[i];
+                if (_outbox[i].IsDelivered || state.DeadLetter || state.AvailableAt > now || (state.Lease is { } held && held.Until >= now))
+                {
+                    continue;
+                }
+
+                state.Lease = new Lease(owner, now + lease);
+                claimed.Add(Envelope(i));
+            }
+
+            return new ValueTask<IReadOnlyList<OutboxEnvelope>>(claimed.ToArray());
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<bool> CompleteOutboxAsync(long sequence, string owner, Instant now, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var index = HeldBy(sequence, owner);
+            if (index < 0)
+            {
+                return new ValueTask<bool>(false);
+            }
+
+            _outbox[index] = _outbox[index] with { IsDelivered = true };
+            _outboxStates[index].Lease = null;
+            return new ValueTask<bool>(true);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<bool> FailOutboxAsync(long sequence, string owner, string error, Instant retryAt, bool deadLetter, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var index = HeldBy(sequence, owner);
+            if (index < 0)
+            {
+                return new ValueTask<bool>(false);
+            }
+
+            var state = _outboxStates[index];
+            state.Attempts++;
+            state.LastError = error;
+            state.AvailableAt = retryAt;
+            state.DeadLetter = deadLetter;
+            state.Lease = null;
+            return new ValueTask<bool>(true);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> is not positive.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<IReadOnlyList<OutboxEnvelope>> ReadDeadLettersAsync(int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var dead = new List<OutboxEnvelope>();
+            for (var i = 0; i < _outbox.Count && dead.Count < max; i++)
+            {
+                if (_outboxStates[i].DeadLetter)
+                {
+                    dead.Add(Envelope(i));
+                }
+            }
+
+            return new ValueTask<IReadOnlyList<OutboxEnvelope>>(dead.ToArray());
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<bool> RetryDeadLetterAsync(long sequence, Instant now, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var index = IndexOf(sequence);
+            if (index < 0 || !_outboxStates[index].DeadLetter)
+            {
+                return new ValueTask<bool>(false);
+            }
+
+            var state = _outboxStates[index];
+            state.DeadLetter = false;
+            state.Attempts = 0;
+            state.AvailableAt = now;
+            state.Lease = null;
+            return new ValueTask<bool>(true);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<OutboxStatistics> GetOutboxStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            long pending = 0, dead = 0;
+            Instant? oldest = null;
+            for (var i = 0; i < _outbox.Count; i++)
+            {
+                if (_outboxStates[i].DeadLetter)
+                {
+                    dead++;
+                }
+                else if (!_outbox[i].IsDelivered)
+                {
+                    pending++;
+                    var created = _outbox[i].Message.CreatedAt;
+                    oldest = oldest is { } o && o <= created ? o : created;
+                }
+            }
+
+            return new ValueTask<OutboxStatistics>(new OutboxStatistics(pending, dead, oldest));
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="owner"/> is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> or <paramref name="lease"/> is not positive.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<IReadOnlyList<DueTimer>> ClaimDueTimersAsync(string owner, int max, Instant now, Duration lease, CancellationToken cancellationToken = default)
+    {
+        CheckClaim(owner, max, lease);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var due = new List<TimerRequest>();
+            foreach (var timer in _timers.Values)
+            {
+                if (timer.DueAt <= now && !(_timerLeases.TryGetValue(timer.TimerId, out var held) && held.Until >= now))
+                {
+                    due.Add(timer);
+                }
+            }
+
+            var sorted = SortedTimers(due);
+            var claimed = new DueTimer[Math.Min(max, sorted.Length)];
+            for (var i = 0; i < claimed.Length; i++)
+            {
+                var timer = sorted[i];
+                _timerLeases[timer.TimerId] = new Lease(owner, now + lease);
+                claimed[i] = new DueTimer(timer.TimerId, timer.Target, timer.Kind, timer.DueAt!.Value);
+            }
+
+            return new ValueTask<IReadOnlyList<DueTimer>>(claimed);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="timer"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<bool> CompleteTimerAsync(DueTimer timer, string owner, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            // A timer moved since the claim has another due instant (and no lease): it stays, to fire when due.
+            if (!_timers.TryGetValue(timer.TimerId, out var stored) || stored.DueAt != timer.DueAt
+                || !_timerLeases.TryGetValue(timer.TimerId, out var held) || !string.Equals(held.Owner, owner, StringComparison.Ordinal))
+            {
+                return new ValueTask<bool>(false);
+            }
+
+            _timers.Remove(timer.TimerId);
+            _timerLeases.Remove(timer.TimerId);
+            return new ValueTask<bool>(true);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<long> CountTimersAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return new ValueTask<long>(_timers.Count);
+        }
+    }
+
+    private static void CheckClaim(string owner, int max, Duration lease)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        if (lease <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lease), "A lease must be positive.");
+        }
+    }
+
+    private OutboxEnvelope Envelope(int index)
+    {
+        var state = _outboxStates[index];
+        return new OutboxEnvelope(_outbox[index].Sequence, _outbox[index].Message, state.Attempts, state.LastError, state.AvailableAt, state.DeadLetter);
+    }
+
+    private int IndexOf(long sequence)
+    {
+        // Sequences are assigned 1, 2, 3 … in list order.
+        var index = sequence - 1;
+        return index >= 0 && index < _outbox.Count && _outbox[(int)index].Sequence == sequence ? (int)index : -1;
+    }
+
+    private int HeldBy(long sequence, string owner)
+    {
+        var index = IndexOf(sequence);
+        return index >= 0 && !_outbox[index].IsDelivered && _outboxStates[index].Lease is { } held && string.Equals(held.Owner, owner, StringComparison.Ordinal)
+            ? index
+            : -1;
     }
 
     private Exception? Validate(ChangeSet changes)
@@ -302,12 +544,15 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection
             var message = outbox[i];
             _outboxIndex[message.IdempotencyKey] = _outbox.Count;
             _outbox.Add(new StoredOutboxMessage(++_lastSequence, message, IsDelivered: false));
+            _outboxStates.Add(new OutboxState(message.CreatedAt));
         }
 
         var timers = changes.Timers;
         for (var i = 0; i < timers.Count; i++)
         {
             var timer = timers[i];
+            // Scheduling or cancelling a timer ends any claim on it: a moved timer fires at its new instant.
+            _timerLeases.Remove(timer.TimerId);
             if (timer.DueAt is null)
             {
                 _timers.Remove(timer.TimerId);
@@ -330,5 +575,21 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection
             return byDue != 0 ? byDue : string.CompareOrdinal(a.TimerId, b.TimerId);
         });
         return sorted;
+    }
+
+    private readonly record struct Lease(string Owner, Instant Until);
+
+    /// <summary>The delivery state of one outbox message, beside its <see cref="StoredOutboxMessage"/>.</summary>
+    private sealed class OutboxState(Instant availableAt)
+    {
+        public int Attempts { get; set; }
+
+        public string? LastError { get; set; }
+
+        public Instant AvailableAt { get; set; } = availableAt;
+
+        public bool DeadLetter { get; set; }
+
+        public Lease? Lease { get; set; }
     }
 }

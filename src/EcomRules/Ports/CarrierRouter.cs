@@ -5,10 +5,21 @@ using EcomRules.Shipping;
 namespace EcomRules.Ports;
 
 /// <summary>
-/// Books a shipment with the preferred carrier and fails over to the backups, in the policy's order, when a carrier
-/// fails (throws) or refuses (CAR-2). Each carrier gets its own idempotency key (<c>{key}/{carrier}</c>), so a retry
-/// of the whole request repeats no booking.
+/// Books a shipment with one carrier per delivery attempt, failing over ACROSS attempts (CAR-2): attempt 0 asks the
+/// preferred carrier, attempt 1 the first backup, and so on, staying on the last carrier once the list runs out.
+/// Each carrier gets its own idempotency key (<c>{key}/{carrier}</c>).
 /// </summary>
+/// <remarks>
+/// <para><b>Why one carrier per attempt.</b> A router that tries the backups within one call has a flaw under
+/// at-least-once delivery: the preferred carrier fails, a backup books, the process dies before the outbox message is
+/// completed, the message is delivered again — and the preferred carrier, now healthy, books a second pickup. Here the
+/// carrier depends only on the attempt number the store keeps (<see cref="OutboxEnvelope.Attempts"/>, which grows only
+/// when a failure is recorded), so a crash after a booking retries the SAME carrier with the SAME key, and the carrier's
+/// idempotency answers with the booking it already made.</para>
+/// <para><b>Residual risk.</b> A carrier that timed out (or failed after accepting) may have booked anyway; the next
+/// attempt asks a backup, which books too. Nothing on our side can tell that timeout from a failure; carriers' pickup
+/// lists must be reconciled, and a carrier that offers look-up by idempotency key should be asked before failing over.</para>
+/// </remarks>
 public sealed class CarrierRouter
 {
     private readonly Dictionary<CarrierId, ICarrierGateway> _gateways;
@@ -26,43 +37,55 @@ public sealed class CarrierRouter
         }
     }
 
-    /// <summary>Books with the first carrier of <paramref name="ranked"/> that books; the others are tried in order (CAR-2).</summary>
-    /// <param name="request">The request; its carrier is replaced by each carrier tried.</param>
+    /// <summary>Gets the position, among <paramref name="carriers"/> ranked carriers, of the one that delivery attempt <paramref name="attempt"/> asks.</summary>
+    /// <param name="carriers">How many carriers are ranked.</param>
+    /// <param name="attempt">The delivery attempt, 0 for the first.</param>
+    /// <returns>The rank: <paramref name="attempt"/>, capped at the last carrier.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="carriers"/> is not positive or <paramref name="attempt"/> is negative.</exception>
+    public static int RankFor(int carriers, int attempt)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(carriers);
+        ArgumentOutOfRangeException.ThrowIfNegative(attempt);
+        return Math.Min(attempt, carriers - 1);
+    }
+
+    /// <summary>
+    /// Asks the one carrier that attempt <paramref name="attempt"/> is for (CAR-2): the preferred carrier first, then
+    /// each backup on a later attempt.
+    /// </summary>
+    /// <param name="request">The request; its carrier and idempotency key are replaced by the carrier's (<c>{key}/{carrier}</c>).</param>
     /// <param name="ranked">The carriers, preferred first.</param>
+    /// <param name="attempt">How many earlier attempts failed (<see cref="OutboxEnvelope.Attempts"/>).</param>
     /// <param name="cancellationToken">Cancels the attempt.</param>
-    /// <returns>The booking and every failed attempt before it.</returns>
-    /// <exception cref="CarrierUnavailableException">Every carrier failed or refused, or none has a gateway.</exception>
-    public async ValueTask<CarrierRouting> BookAsync(ShipmentRequest request, IReadOnlyList<CarrierId> ranked, CancellationToken cancellationToken = default)
+    /// <returns>The booking and the rank of the carrier that made it.</returns>
+    /// <exception cref="ArgumentException"><paramref name="ranked"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="attempt"/> is negative.</exception>
+    /// <exception cref="CarrierUnavailableException">The carrier refused, failed, or has no gateway; retry with the next attempt.</exception>
+    public async ValueTask<CarrierRouting> BookAsync(ShipmentRequest request, IReadOnlyList<CarrierId> ranked, int attempt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(ranked);
-        var failures = ImmutableArray.CreateBuilder<string>();
-        foreach (var carrier in ranked)
+        Preconditions.CheckArgument(ranked.Count > 0, nameof(ranked), "At least one carrier is needed.");
+        var rank = RankFor(ranked.Count, attempt);
+        var carrier = ranked[rank];
+        if (!_gateways.TryGetValue(carrier, out var gateway))
         {
-            if (!_gateways.TryGetValue(carrier, out var gateway))
-            {
-                failures.Add($"{carrier}: no gateway is registered");
-                continue;
-            }
-
-            try
-            {
-                var attempt = request with { Carrier = carrier, IdempotencyKey = $"{request.IdempotencyKey}/{carrier}" };
-                var booking = await gateway.BookAsync(attempt, cancellationToken).ConfigureAwait(false);
-                if (booking.IsBooked)
-                {
-                    return new CarrierRouting(booking, failures.ToImmutable());
-                }
-
-                failures.Add($"{carrier}: refused: {booking.Refusal}");
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // CAR-2: a failing carrier is replaced by the next one.
-                failures.Add($"{carrier}: failed: {e.Message}");
-            }
+            throw new CarrierUnavailableException(request.Order, [$"{carrier}: no gateway is registered"]);
         }
 
-        throw new CarrierUnavailableException(request.Order, failures.ToImmutable());
+        ShipmentBooking booking;
+        try
+        {
+            booking = await gateway.BookAsync(request with { Carrier = carrier, IdempotencyKey = $"{request.IdempotencyKey}/{carrier}" }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // CAR-2: the next attempt asks the next carrier.
+            throw new CarrierUnavailableException(request.Order, [$"{carrier}: failed: {e.Message}"]);
+        }
+
+        return booking.IsBooked
+            ? new CarrierRouting(booking, rank)
+            : throw new CarrierUnavailableException(request.Order, ImmutableArray.Create($"{carrier}: refused: {booking.Refusal}"));
     }
 }

@@ -1,0 +1,61 @@
+using EcomRules.Engine;
+using EcomRules.Orders.Events;
+using EcomRules.Sla;
+using NodaTime;
+
+namespace EcomRules.Orders;
+
+/// <summary>
+/// Records that one of an order's durable timers came due: an SLA breach timer (<c>sla-breach</c>, SLA-8) or the
+/// dispatch deadline (<c>dispatch-deadline</c>, ORD-3). Issued by the timer scheduler. It fires no workflow trigger
+/// and changes no state: it raises <see cref="SlaBreached"/> when the SLA is still running past its breach at
+/// <see cref="EcomCommand.At"/>, or <see cref="DispatchDeadlineMissed"/> when the order is paid but neither shipped
+/// nor cancelled by then; otherwise (the SLA stopped in time, the parcel left) it is accepted with no event.
+/// </summary>
+/// <param name="CommandId">The idempotency key (the scheduler derives it from the timer and its due instant).</param>
+/// <param name="Actor">Who records it (the system).</param>
+/// <param name="At">When the timer came due.</param>
+/// <param name="OrderId">The order.</param>
+/// <param name="TimerKind"><c>sla-breach</c> or <c>dispatch-deadline</c>.</param>
+/// <param name="Detail">For <c>sla-breach</c>, the SLA ID (such as <c>SLA-1</c>); otherwise ignored.</param>
+public sealed record RecordDeadlinePassed(CommandId CommandId, Actor Actor, Instant At, OrderId OrderId, string TimerKind, string? Detail)
+    : EcomCommand(CommandId, Actor, At)
+{
+    /// <inheritdoc />
+    public override AggregateKey Target => OrderId.Key;
+
+    internal override CommandOutcome Decide(DecisionInput input)
+    {
+        if (input.Get<Order>(Target) is not { } order)
+        {
+            return CommandOutcome.NotFound(Target);
+        }
+
+        if (string.Equals(TimerKind, OrderSlas.BreachTimerKind, StringComparison.Ordinal))
+        {
+            var sla = Detail is null ? null : order.Sla(Detail);
+            if (sla is null)
+            {
+                return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"Order {OrderId} has no SLA timer '{Detail}'.");
+            }
+
+            var status = sla.Evaluate(At, input.Policy.Calendar);
+            return sla.Phase == SlaTimerPhase.Running && status.State == SlaState.Breached && status.CurrentBreachAt is { } breachAt
+                ? CommandOutcome.Accept($"{sla.Definition.Id} breached", [], [new SlaBreached(Target, At, sla.Definition.Id, breachAt)])
+                : CommandOutcome.Accept($"{sla.Definition.Id} not breached ({status.State})", [], []);
+        }
+
+        if (string.Equals(TimerKind, PayOrder.DispatchDeadlineTimerKind, StringComparison.Ordinal))
+        {
+            // ORD-3: paid, neither shipped nor cancelled, and the deadline has passed.
+            return order.DispatchDeadline is { } deadline && At >= deadline && order.ShippedAt is null && order.CancelledAt is null
+                ? CommandOutcome.Accept("Dispatch deadline missed", [], [new DispatchDeadlineMissed(Target, At, deadline)])
+                : CommandOutcome.Accept("Dispatch deadline not missed", [], []);
+        }
+
+        return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"'{TimerKind}' is not an order deadline timer kind.");
+    }
+
+    internal override void WritePayload(PayloadWriter writer)
+        => writer.Add("order", OrderId.Value).Add("kind", TimerKind).Add("detail", Detail);
+}
