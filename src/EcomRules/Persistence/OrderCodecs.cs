@@ -47,6 +47,10 @@ internal static class OrderCodecs
             static (r, source, at) => new OrderCancelled(source, at, r.Money("refund"), r.Bool("interceptParcel"))),
         Codec.Event("SlaClosed", static (f, e) => f.String("slaId", e.SlaId).Enum("outcome", e.Outcome).Duration("elapsed", e.Elapsed),
             static (r, source, at) => new SlaClosed(source, at, r.String("slaId"), r.Enum<SlaState>("outcome"), r.Duration("elapsed"))),
+        Codec.Event("SlaBreached", static (f, e) => f.String("slaId", e.SlaId).Instant("breachAt", e.BreachAt),
+            static (r, source, at) => new SlaBreached(source, at, r.String("slaId"), r.Instant("breachAt"))),
+        Codec.Event("DispatchDeadlineMissed", static (f, e) => f.Instant("deadline", e.Deadline),
+            static (r, source, at) => new DispatchDeadlineMissed(source, at, r.Instant("deadline"))),
     ];
 
     private static void WriteOrder(JsonFields f, Order order)

@@ -15,66 +15,68 @@ public sealed class CarrierRouterTests
 
     [Fact]
     [Trait("Rule", "CAR-2")]
-    public async Task Preferred_Books_BackupsUntouched()
+    public async Task FirstAttempt_AsksPreferredOnly()
     {
-        var routing = await Router().BookAsync(Shipment("ship-1", Sf), Ranked);
+        var routing = await Router().BookAsync(Shipment("ship-1", Sf), Ranked, attempt: 0);
 
         Assert.Equal(Sf, routing.Booking.Carrier);
         Assert.Equal("SF000001", routing.Booking.TrackingNumber);
         Assert.False(routing.FailedOver);
         Assert.Empty(_zto.Calls);
+        Assert.Empty(_ems.Calls);
     }
 
     [Theory]
     [InlineData(FakeCarrierBehaviour.Fail, "sf: failed:")]
     [InlineData(FakeCarrierBehaviour.Refuse, "sf: refused:")]
     [Trait("Rule", "CAR-2")]
-    public async Task PreferredFailsOrRefuses_BackupBooks(FakeCarrierBehaviour preferred, string attemptStart)
+    public async Task PreferredFailsOrRefuses_AttemptThrows_NextAttemptAsksBackup(FakeCarrierBehaviour preferred, string attemptStart)
     {
         _sf.Behaviour = preferred;
-        var routing = await Router().BookAsync(Shipment("ship-1", Sf), Ranked);
+        var router = Router();
 
+        var e = await Assert.ThrowsAsync<CarrierUnavailableException>(() => router.BookAsync(Shipment("ship-1", Sf), Ranked, attempt: 0).AsTask());
+        Assert.StartsWith(attemptStart, Assert.Single(e.Attempts), StringComparison.Ordinal);
+        Assert.Empty(_zto.Calls); // the backup waits for the next delivery attempt
+
+        var routing = await router.BookAsync(Shipment("ship-1", Sf), Ranked, attempt: 1);
         Assert.Equal(Zto, routing.Booking.Carrier);
         Assert.True(routing.FailedOver);
-        Assert.StartsWith(attemptStart, Assert.Single(routing.FailedAttempts), StringComparison.Ordinal);
+        Assert.Equal(1, routing.Rank);
         Assert.Empty(_sf.Bookings);
         Assert.Empty(_ems.Calls);
     }
 
-    [Fact]
+    [Theory]
+    [InlineData(0, "sf")]
+    [InlineData(1, "zto")]
+    [InlineData(2, "ems")]
+    [InlineData(3, "ems")]
+    [InlineData(50, "ems")]
     [Trait("Rule", "CAR-2")]
-    public async Task AllFail_ThrowsCarrierUnavailable_NamingEachAttempt()
+    public async Task Attempt_ChoosesRankedCarrier_CappedAtLast(int attempt, string carrier)
     {
-        _sf.Behaviour = FakeCarrierBehaviour.Fail;
-        _zto.Behaviour = FakeCarrierBehaviour.Refuse;
-        _ems.Behaviour = FakeCarrierBehaviour.Fail;
-
-        var e = await Assert.ThrowsAsync<CarrierUnavailableException>(() => Router().BookAsync(Shipment("ship-1", Sf), Ranked).AsTask());
-
-        Assert.Equal(RuleIds.Car2, e.RuleId);
-        Assert.Equal(Order, e.Order);
-        Assert.Equal(3, e.Attempts.Length);
-        Assert.StartsWith("sf: failed", e.Attempts[0], StringComparison.Ordinal);
-        Assert.StartsWith("zto: refused", e.Attempts[1], StringComparison.Ordinal);
-        Assert.StartsWith("ems: failed", e.Attempts[2], StringComparison.Ordinal);
+        var routing = await Router().BookAsync(Shipment("ship-1", Sf), Ranked, attempt);
+        Assert.Equal(new CarrierId(carrier), routing.Booking.Carrier);
     }
 
     [Fact]
     [Trait("Rule", "CAR-2")]
-    public async Task CarrierWithoutGateway_IsSkipped()
+    public async Task CarrierWithoutGateway_FailsThatAttempt()
     {
-        var routing = await new CarrierRouter([_zto]).BookAsync(Shipment("ship-1", Sf), Ranked);
+        var e = await Assert.ThrowsAsync<CarrierUnavailableException>(() => new CarrierRouter([_zto]).BookAsync(Shipment("ship-1", Sf), Ranked, 0).AsTask());
 
-        Assert.Equal(Zto, routing.Booking.Carrier);
-        Assert.Equal("sf: no gateway is registered", Assert.Single(routing.FailedAttempts));
+        Assert.Equal(RuleIds.Car2, e.RuleId);
+        Assert.Equal(Order, e.Order);
+        Assert.Equal("sf: no gateway is registered", Assert.Single(e.Attempts));
     }
 
     [Fact]
     [Trait("Rule", "CAR-2")]
     public async Task EachCarrier_GetsItsOwnIdempotencyKey()
     {
-        _sf.Behaviour = FakeCarrierBehaviour.Refuse;
-        await Router().BookAsync(Shipment("ship-1", Sf), Ranked);
+        await Router().BookAsync(Shipment("ship-1", Sf), Ranked, 0);
+        await Router().BookAsync(Shipment("ship-1", Sf), Ranked, 1);
 
         Assert.Equal("ship-1/sf", Assert.Single(_sf.Calls).IdempotencyKey);
         Assert.Equal("ship-1/zto", Assert.Single(_zto.Calls).IdempotencyKey);
@@ -83,16 +85,21 @@ public sealed class CarrierRouterTests
 
     [Fact]
     [Trait("Rule", "CAR-2")]
-    public async Task RetryOfWholeRequest_RepeatsNoBooking()
+    public async Task CrashAfterBooking_RetryOfSameAttempt_RepeatsNoBooking()
     {
+        // The backup booked, then the process died before the outbox recorded anything: the attempt count is unchanged,
+        // so the redelivery asks the SAME carrier with the SAME key, and the preferred carrier is never asked again.
         _sf.Behaviour = FakeCarrierBehaviour.Refuse;
         var router = Router();
-        var first = await router.BookAsync(Shipment("ship-1", Sf), Ranked);
-        var retry = await router.BookAsync(Shipment("ship-1", Sf), Ranked);
+        await Assert.ThrowsAsync<CarrierUnavailableException>(() => router.BookAsync(Shipment("ship-1", Sf), Ranked, 0).AsTask());
+        var first = await router.BookAsync(Shipment("ship-1", Sf), Ranked, 1);
+        _sf.Behaviour = FakeCarrierBehaviour.Book;
+        var retry = await router.BookAsync(Shipment("ship-1", Sf), Ranked, 1);
 
         Assert.Equal(first.Booking, retry.Booking);
         Assert.Single(_zto.Bookings);
         Assert.Equal(PortCallOutcome.Repeated, _zto.Calls[1].Outcome);
+        Assert.Empty(_sf.Bookings);
     }
 
     [Fact]
@@ -101,10 +108,13 @@ public sealed class CarrierRouterTests
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Router().BookAsync(Shipment("ship-1", Sf), Ranked, cancelled.Token).AsTask());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Router().BookAsync(Shipment("ship-1", Sf), Ranked, 0, cancelled.Token).AsTask());
         Assert.Empty(_zto.Calls);
-        Assert.Empty(_ems.Calls);
     }
+
+    [Fact]
+    public async Task NoCarriers_IsRefused()
+        => await Assert.ThrowsAsync<ArgumentException>(() => Router().BookAsync(Shipment("ship-1", Sf), [], 0).AsTask());
 
     [Fact]
     public void TwoGatewaysForOneCarrier_AreRefused()
