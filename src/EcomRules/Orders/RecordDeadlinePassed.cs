@@ -40,7 +40,8 @@ public sealed record RecordDeadlinePassed(CommandId CommandId, Actor Actor, Inst
             }
 
             var status = sla.Evaluate(At, input.Policy.Calendar);
-            return sla.Phase == SlaTimerPhase.Running && status.State == SlaState.Breached && status.CurrentBreachAt is { } breachAt
+            // The breach timer is due exactly at the breach instant, where the SLA counts as breached (SLA-8).
+            return sla.Phase == SlaTimerPhase.Running && status.CurrentBreachAt is { } breachAt && breachAt <= At
                 ? CommandOutcome.Accept($"{sla.Definition.Id} breached", [], [new SlaBreached(Target, At, sla.Definition.Id, breachAt)])
                 : CommandOutcome.Accept($"{sla.Definition.Id} not breached ({status.State})", [], []);
         }
