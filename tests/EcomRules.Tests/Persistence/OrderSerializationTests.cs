@@ -53,6 +53,7 @@ public sealed class OrderSerializationTests
     {
         var events = new OrderJourney("E-1", OrderScenario.BusinessBuyer(), OrderJourney.HappyPathSteps).Events
             .Concat(new OrderJourney("E-2", OrderScenario.PrivateBuyer(), 6, cancel: true).Events)
+            .Concat(TimerEvents())
             .ToList();
         var eventTypes = typeof(Order).Assembly.GetTypes()
             .Where(t => t.IsPublic && !t.IsAbstract && t.IsSubclassOf(typeof(DomainEvent)) && t.Namespace == "EcomRules.Orders.Events");
@@ -65,6 +66,14 @@ public sealed class OrderSerializationTests
             ValueAssert.Equal(domainEvent, read);
             Assert.Equal(json, Serializer.SerializeEvent(read));
         }
+    }
+
+    // Raised only by the timer scheduler (RecordDeadlinePassed), never on a journey.
+    private static IEnumerable<DomainEvent> TimerEvents()
+    {
+        var at = NodaTime.Instant.FromUtc(2026, 3, 5, 2, 0);
+        yield return new EcomRules.Orders.Events.SlaBreached(new OrderId("E-3").Key, at, "SLA-1", at - NodaTime.Duration.FromMinutes(1));
+        yield return new EcomRules.Orders.Events.DispatchDeadlineMissed(new OrderId("E-3").Key, at, at - NodaTime.Duration.FromHours(1));
     }
 
     [Fact]
