@@ -177,6 +177,22 @@ public sealed class OrderScenario
         }
     }
 
+    /// <summary>Places an order a minute before <paramref name="paidAt"/> and pays it then.</summary>
+    public Decision PlaceAndPay(string id, Instant paidAt, BuyerDetails? buyer = null)
+    {
+        Require(Place(id, paidAt - Duration.FromMinutes(1), buyer));
+        return Require(Pay(id, paidAt));
+    }
+
+    /// <summary>Places and pays at <paramref name="paidAt"/>, then confirms, allocates and invoices a minute apart each.</summary>
+    public void PaidAndInvoiced(string id, Instant paidAt, BuyerDetails? buyer = null)
+    {
+        PlaceAndPay(id, paidAt, buyer);
+        Require(Confirm(id, paidAt + Duration.FromMinutes(1)));
+        Require(Allocate(id, paidAt + Duration.FromMinutes(2)));
+        Require(Invoice(id, paidAt + Duration.FromMinutes(3)));
+    }
+
     /// <summary>Runs an order from placement to receipt on Wednesday 2026-03-04, signed two days later.</summary>
     public void ThroughReceipt(string id) => AdvanceTo(id, OrderState.Received);
 
@@ -223,6 +239,9 @@ public sealed class OrderScenario
 
     public TimerRequest? Timer(string id, string suffix)
         => Store.Timers.SingleOrDefault(t => t.TimerId == $"{OrderId.Kind}/{id}/{suffix}");
+
+    /// <summary>The events of type <typeparamref name="T"/> in the store's outbox, in order.</summary>
+    public IReadOnlyList<T> Events<T>() => [.. Store.Outbox.Select(m => m.Message.Event).OfType<T>()];
 
     public static T Single<T>(Decision decision) => Assert.Single(decision.Events.OfType<T>());
 
