@@ -159,23 +159,25 @@ public sealed class OrderScenario
         foreach (var state in MainPath)
         {
             var at = StandardInstant(state);
-            Require(state switch
-            {
-                OrderState.Placed => Place(id, at, buyer),
-                OrderState.Paid => Pay(id, at),
-                OrderState.Confirmed => Confirm(id, at),
-                OrderState.Allocated => Allocate(id, at),
-                OrderState.Invoiced => Invoice(id, at),
-                OrderState.Shipped => Ship(id, at),
-                OrderState.Received => Sign(id, at),
-                _ => Complete(id, at),
-            });
+            Require(state == OrderState.Placed ? Place(id, at, buyer) : Run(StepInto(state), id, at));
             if (state == target)
             {
                 return;
             }
         }
     }
+
+    /// <summary>The step that moves an order into <paramref name="state"/> on the main path.</summary>
+    public static OrderStep StepInto(OrderState state) => state switch
+    {
+        OrderState.Paid => OrderStep.Pay,
+        OrderState.Confirmed => OrderStep.Confirm,
+        OrderState.Allocated => OrderStep.Allocate,
+        OrderState.Invoiced => OrderStep.Invoice,
+        OrderState.Shipped => OrderStep.Ship,
+        OrderState.Received => OrderStep.Sign,
+        _ => OrderStep.Complete,
+    };
 
     /// <summary>Places an order a minute before <paramref name="paidAt"/> and pays it then.</summary>
     public Decision PlaceAndPay(string id, Instant paidAt, BuyerDetails? buyer = null)
