@@ -28,6 +28,7 @@ internal static class OrderSlas
 
     public static ImmutableArray<SlaTimer> Stop(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, List<DomainEvent> events, List<TimerRequest> requests, params ReadOnlySpan<string> ids)
     {
+        // ToBuilder of an empty array has a spare capacity, so MoveToImmutable would throw: drain instead.
         var builder = timers.ToBuilder();
         for (var i = 0; i < builder.Count; i++)
         {
@@ -44,11 +45,12 @@ internal static class OrderSlas
             requests.Add(new TimerRequest(TimerId(key, timer.Definition.Id), key, BreachTimerKind, null));
         }
 
-        return builder.ToImmutable();
+        return builder.DrainToImmutable();
     }
 
     public static ImmutableArray<SlaTimer> CancelOpen(ImmutableArray<SlaTimer> timers, AggregateKey key, Instant at, List<TimerRequest> requests, string reason)
     {
+        // ToBuilder of an empty array has a spare capacity, so MoveToImmutable would throw: drain instead.
         var builder = timers.ToBuilder();
         for (var i = 0; i < builder.Count; i++)
         {
@@ -59,7 +61,7 @@ internal static class OrderSlas
             }
         }
 
-        return builder.ToImmutable();
+        return builder.DrainToImmutable();
     }
 
     public static string TimerId(AggregateKey key, string slaId) => string.Concat(key.Kind, "/", key.Id, "/", slaId);
