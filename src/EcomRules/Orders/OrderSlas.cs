@@ -20,7 +20,7 @@ internal static class OrderSlas
         {
             var timer = SlaTimer.Start(policy.Sla(id), at);
             builder.Add(timer);
-            requests.Add(new TimerRequest(TimerId(key, id), key, BreachTimerKind, timer.Evaluate(at, policy.Calendar).CurrentBreachAt));
+            requests.Add(new TimerRequest(TimerId(key, id), key, BreachTimerKind, timer.OriginalBreachAt(policy.Calendar)));
         }
 
         return builder.MoveToImmutable();
