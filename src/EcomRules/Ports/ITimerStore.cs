@@ -1,0 +1,33 @@
+using NodaTime;
+
+namespace EcomRules.Ports;
+
+/// <summary>
+/// The timer side of a store: timers saved with state changes (<see cref="IEcomStore.SaveAsync"/>) are claimed when
+/// due, with a lease so several hosts can share one database, fired, and completed. Firing executes a command whose
+/// ID is derived from the timer and its due instant, so a timer fired twice (a lease expired mid-fire, a crash)
+/// still has one effect.
+/// </summary>
+public interface ITimerStore
+{
+    /// <summary>Claims up to <paramref name="max"/> timers due at <paramref name="now"/>, earliest first, for <paramref name="lease"/>.</summary>
+    /// <param name="owner">The claiming host or worker (unique per process).</param>
+    /// <param name="max">The most timers to claim.</param>
+    /// <param name="now">The current instant.</param>
+    /// <param name="lease">How long the claim holds.</param>
+    /// <param name="cancellationToken">Cancels the claim.</param>
+    /// <returns>The claimed timers.</returns>
+    ValueTask<IReadOnlyList<DueTimer>> ClaimDueTimersAsync(string owner, int max, Instant now, Duration lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a fired timer, unless it was moved or cancelled since it was claimed.</summary>
+    /// <param name="timer">The timer as claimed.</param>
+    /// <param name="owner">The owner that claimed it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Whether the timer was deleted.</returns>
+    ValueTask<bool> CompleteTimerAsync(DueTimer timer, string owner, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts the stored timers (for health checks and tests).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many timers are scheduled.</returns>
+    ValueTask<long> CountTimersAsync(CancellationToken cancellationToken = default);
+}
