@@ -50,7 +50,7 @@ public sealed record CancelOrder(CommandId CommandId, Actor Actor, Instant At, O
         {
             // ORD-2 uses the refund path: reserved on the order now (REF-1), paid after approval (REF-2).
             var id = RefundId.ForCancellation(OrderId);
-            var opened = Refund.Open(id, order, refund, "order cancelled before receipt (ORD-2)", Actor, At, policy.Refunds, null);
+            var opened = Refund.Open(id, order, refund, "order cancelled before receipt (ORD-2)", Actor.Id, At, policy.Refunds, null);
             refundWrite = new AggregateWrite(id.Key, 0, opened);
             events.Add(new RefundRequested(id.Key, At, refund, opened.ApproverRole));
         }

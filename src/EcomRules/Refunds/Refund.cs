@@ -105,8 +105,8 @@ public sealed record Refund
     }
 
     /// <summary>Opens a refund on <paramref name="order"/>; the caller reserves the amount on the order in the same change set.</summary>
-    internal static Refund Open(RefundId id, Order order, Money amount, string reason, Actor requester, Instant at, Policies.RefundApprovalPolicy policy, string? returnCase)
-        => new(id, amount, reason, requester.Id, at, policy.ApproverFor(amount), order.InvoiceNumber, returnCase); // REF-2: the tier by amount
+    internal static Refund Open(RefundId id, Order order, Money amount, string reason, string requestedBy, Instant at, Policies.RefundApprovalPolicy policy, string? returnCase)
+        => new(id, amount, reason, requestedBy, at, policy.ApproverFor(amount), order.InvoiceNumber, returnCase); // REF-2: the tier by amount
 
     internal Refund Signing(RefundState next, RefundSignature signature) => this with { State = next, Signatures = Signatures.Add(signature) };
 

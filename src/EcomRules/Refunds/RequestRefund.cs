@@ -52,7 +52,7 @@ public sealed record RequestRefund(CommandId CommandId, Actor Actor, Instant At,
             return refused; // REF-1
         }
 
-        var refund = Refund.Open(RefundId, order, Amount, RefundReason, Actor, At, input.Policy.Refunds, null);
+        var refund = Refund.Open(RefundId, order, Amount, RefundReason, Actor.Id, At, input.Policy.Refunds, null);
         return CommandOutcome.Accept("(new) → Requested",
             [new AggregateWrite(Target, 0, refund), new AggregateWrite(orderKey, input.VersionOf(orderKey), order.ReservingRefund(Amount))],
             [new RefundRequested(Target, At, Amount, refund.ApproverRole)]);
