@@ -41,6 +41,37 @@ internal sealed class ReturnFixture
 
     internal CommandId NextId() => new("c" + (++_next).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>Runs a command synchronously: the in-memory store completes every call at once.</summary>
+    internal Decision RunNow(EcomCommand command)
+    {
+        var pending = Engine.ExecuteAsync(command);
+        Assert.True(pending.IsCompleted);
+        return pending.Result;
+    }
+
+    /// <summary>Loads an aggregate synchronously (see <see cref="RunNow"/>).</summary>
+    internal StoredAggregate? LoadNow(AggregateKey key)
+    {
+        var pending = Store.LoadAsync(key);
+        Assert.True(pending.IsCompleted);
+        return pending.Result;
+    }
+
+    /// <summary>A received order (3 × SKU-A at <paramref name="unitPrice"/>, 1 × SKU-B at 50, freight 10), synchronously.</summary>
+    internal Order ReceivedOrderNow(OrderId id, decimal unitPrice)
+    {
+        var t = At(2026, 3, 2);
+        var placed = RunNow(new PlaceOrder(NextId(), Service, t, id, BuyerDetails(), Lines(unitPrice), new Money(10m))).StateAs<Order>();
+        RunNow(new PayOrder(NextId(), Buyer, t, id, placed.Total));
+        RunNow(new ConfirmOrder(NextId(), Service, t, id));
+        RunNow(new AllocateStock(NextId(), Warehouse, t, id, "DN"));
+        RunNow(new RecordInvoice(NextId(), Service, t, id, "INV", placed.Total));
+        RunNow(new RecordShipment(NextId(), Warehouse, t, id, new CarrierId("sf"), "SF1"));
+        var received = RunNow(new RecordTrackingEvent(NextId(), new Actor("sf", ActorRole.Carrier), t + Duration.FromHours(20), id, TrackingEventKind.Signed));
+        Assert.True(received.IsAccepted, received.Reason);
+        return received.StateAs<Order>();
+    }
+
     internal async Task<Decision> Run(EcomCommand command)
         => await Engine.ExecuteAsync(command);
 
