@@ -22,8 +22,9 @@ public sealed record RecordCreditNote(CommandId CommandId, Actor Actor, Instant 
 
     internal override ActorRole StepRole(Refund refund, RefundApprovalPolicy policy) => policy.FinanceReviewer;
 
-    internal override bool HoldsStepRole(ActorRole role)
-        => (Actor.Role == role || Actor.Role == ActorRole.System) && !string.IsNullOrWhiteSpace(CreditNoteNumber);
+    internal override string? InputProblem => string.IsNullOrWhiteSpace(CreditNoteNumber) ? "A credit note needs its number (INV-3)." : null;
+
+    internal override bool HoldsStepRole(ActorRole role) => Actor.Role == role || Actor.Role == ActorRole.System;
 
     internal override Refund Apply(Refund refund, RefundSignature signature) => refund.Crediting(signature, CreditNoteNumber);
 

@@ -40,6 +40,11 @@ public abstract record RefundCommand(CommandId CommandId, Actor Actor, Instant A
             return CommandOutcome.NotFound(Target);
         }
 
+        if (InputProblem is { } problem)
+        {
+            return CommandOutcome.Refuse(RefusalCode.InvalidInput, problem);
+        }
+
         var role = StepRole(refund, input.Policy.Refunds);
         var holdsRole = HoldsStepRole(role);
         var independent = IsIndependent(refund);
@@ -76,6 +81,9 @@ public abstract record RefundCommand(CommandId CommandId, Actor Actor, Instant A
             [new AggregateWrite(Target, stored.Version, after), new AggregateWrite(orderKey, input.VersionOf(orderKey), ApplyToOrder(order, after))],
             Events(after, signature, order));
     }
+
+    /// <summary>Gets what is wrong with the command's own fields, or null.</summary>
+    internal virtual string? InputProblem => null;
 
     /// <summary>Gets the role the step needs (REF-2).</summary>
     internal abstract ActorRole StepRole(Refund refund, RefundApprovalPolicy policy);

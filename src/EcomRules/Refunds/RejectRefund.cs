@@ -30,7 +30,7 @@ public sealed record RejectRefund(CommandId CommandId, Actor Actor, Instant At, 
     internal override ActorRole StepRole(Refund refund, RefundApprovalPolicy policy)
         => refund.State == RefundState.Requested ? refund.ApproverRole : policy.FinanceReviewer;
 
-    internal override bool HoldsStepRole(ActorRole role) => Actor.Role == role && !string.IsNullOrWhiteSpace(RejectionReason);
+    internal override string? InputProblem => string.IsNullOrWhiteSpace(RejectionReason) ? "A rejection needs its reason (SEC-3)." : null;
 
     internal override Refund Apply(Refund refund, RefundSignature signature) => refund.Rejecting(signature, RejectionReason);
 
