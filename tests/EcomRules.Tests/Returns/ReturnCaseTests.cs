@@ -174,11 +174,8 @@ public sealed class ReturnCaseTests
     public async Task RET4_negotiation_refused_archives_the_case()
     {
         var f = new ReturnFixture();
-        await f.ReceivedOrder(OrderId, ReturnFixture.At(2026, 3, 2));
         var at = ReturnFixture.At(2026, 3, 3);
-        await f.Ok(f.Request(CaseId, at));
-        await f.Ok(new DecideReturn(f.NextId(), ReturnFixture.Service, at, CaseId, true, "ok"));
-        await f.Ok(new RecordReturnShipment(f.NextId(), ReturnFixture.Buyer, at, CaseId, "YT1", new Money(8m)));
+        await f.ShippedBack(OrderId, CaseId, at);
         await f.Ok(new InspectReturn(f.NextId(), ReturnFixture.Warehouse, at, CaseId, false, true, "damaged by customer"));
         var closed = await f.Ok(new ResolveNegotiation(f.NextId(), ReturnFixture.Service, at, CaseId, false, "customer damage, goods sent back"));
         Assert.Equal(ReturnOutcome.RefusedAfterNegotiation, closed.StateAs<ReturnCase>().Outcome);
@@ -190,11 +187,8 @@ public sealed class ReturnCaseTests
     public async Task SLA7_restock_the_day_of_receipt_meets_the_sla()
     {
         var f = new ReturnFixture();
-        await f.ReceivedOrder(OrderId, ReturnFixture.At(2026, 3, 2));
         var at = ReturnFixture.At(2026, 3, 3);
-        await f.Ok(f.Request(CaseId, at));
-        await f.Ok(new DecideReturn(f.NextId(), ReturnFixture.Service, at, CaseId, true, "ok"));
-        await f.Ok(new RecordReturnShipment(f.NextId(), ReturnFixture.Buyer, at, CaseId, "YT1", new Money(8m)));
+        await f.ShippedBack(OrderId, CaseId, at);
         var received = await f.Ok(new InspectReturn(f.NextId(), ReturnFixture.Warehouse, ReturnFixture.At(2026, 3, 4, 9), CaseId, true, true));
         Assert.Equal(SlaTimerPhase.Running, received.StateAs<ReturnCase>().Sla("SLA-7")!.Phase);
         var restocked = await f.Ok(new RestockReturn(f.NextId(), ReturnFixture.Warehouse, ReturnFixture.At(2026, 3, 4, 17), CaseId));

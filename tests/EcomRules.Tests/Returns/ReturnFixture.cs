@@ -105,6 +105,15 @@ internal sealed class ReturnFixture
         int quantity = 1, string? text = null)
         => new(NextId(), Buyer, at, id, kind, reason, text, ["photo-1.jpg"], [new ReturnLine("SKU-A", quantity)]);
 
+    /// <summary>A received order (the day before <paramref name="at"/>), then request → accept → ship back at <paramref name="at"/>.</summary>
+    internal async Task ShippedBack(OrderId order, ReturnCaseId id, Instant at)
+    {
+        await ReceivedOrder(order, at - Duration.FromDays(1));
+        await Ok(Request(id, at));
+        await Ok(new DecideReturn(NextId(), Service, at, id, true, "ok"));
+        await Ok(new RecordReturnShipment(NextId(), Buyer, at, id, "YT1", new Money(8m)));
+    }
+
     /// <summary>Request → accept → ship back → inspect (pass) → restock.</summary>
     internal async Task<ReturnCase> CompletedReturn(ReturnCaseId id, Instant at, ReturnKind kind = ReturnKind.Return, ReturnReason reason = ReturnReason.QualityProblem,
         int quantity = 1, decimal freight = 12m)
