@@ -50,7 +50,7 @@ internal static class OrderSlas
             requests.Add(new TimerRequest(TimerId(key, timer.Definition.Id), key, BreachTimerKind, null));
         }
 
-        return builder.ToImmutable(); // ToBuilder() may over-allocate (an empty array): MoveToImmutable would throw
+        return builder.ToImmutable();
     }
 
     public static ImmutableArray<SlaTimer> CancelOpen(ImmutableArray<SlaTimer> timers, AggregateKey key, Instant at, List<TimerRequest> requests, string reason)
@@ -65,7 +65,7 @@ internal static class OrderSlas
             }
         }
 
-        return builder.ToImmutable(); // ToBuilder() may over-allocate (an empty array): MoveToImmutable would throw
+        return builder.ToImmutable();
     }
 
     public static string TimerId(AggregateKey key, string slaId) => string.Concat(key.Kind, "/", key.Id, "/", slaId);

@@ -108,6 +108,16 @@ public sealed record Refund
     internal static Refund Open(RefundId id, Order order, Money amount, string reason, string requestedBy, Instant at, Policies.RefundApprovalPolicy policy, string? returnCase)
         => new(id, amount, reason, requestedBy, at, policy.ApproverFor(amount), order.InvoiceNumber, returnCase); // REF-2: the tier by amount
 
+    // Persistence (EcomSerializer): rebuilds a stored state field by field; the caller has validated each value.
+    internal static Refund Rehydrate(RefundId id, Money amount, string reason, string requestedBy, Instant requestedAt, ActorRole approverRole,
+        string? invoiceNumber, string? returnCase, RefundState state, ImmutableArray<RefundSignature> signatures,
+        (bool Recovered, string? CreditNote, Instant? PaidAt, string? Rejection) settlement)
+        => new Refund(id, amount, reason, requestedBy, requestedAt, approverRole, invoiceNumber, returnCase)
+        {
+            State = state, Signatures = signatures, InvoiceRecovered = settlement.Recovered, CreditNoteNumber = settlement.CreditNote,
+            PaidAt = settlement.PaidAt, RejectionReason = settlement.Rejection,
+        };
+
     internal Refund Signing(RefundState next, RefundSignature signature) => this with { State = next, Signatures = Signatures.Add(signature) };
 
     internal Refund RecoveringInvoice(RefundSignature signature) => Signing(RefundState.InvoiceSettled, signature) with { InvoiceRecovered = true };

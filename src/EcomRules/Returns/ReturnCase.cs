@@ -122,6 +122,16 @@ public sealed record ReturnCase
     /// <returns>The description.</returns>
     public override string ToString() => $"Return case {Id} ({Kind}, {Reason}, {State}, {Outcome})";
 
+    // Persistence (EcomSerializer): rebuilds a stored state field by field; the caller has validated each value.
+    internal static ReturnCase Rehydrate(ReturnCase opened, ReturnState state, ReturnOutcome outcome, (string? By, string? Reason) decision,
+        (string? TrackingNumber, Money Freight) shipment, (string? Notes, Instant? ReceivedAt, Instant? RestockedAt) inspection, RefundId? refund)
+        => opened with
+        {
+            State = state, Outcome = outcome, DecidedBy = decision.By, DecisionReason = decision.Reason,
+            ReturnTrackingNumber = shipment.TrackingNumber, ReturnFreight = shipment.Freight,
+            InspectionNotes = inspection.Notes, ReceivedAt = inspection.ReceivedAt, RestockedAt = inspection.RestockedAt, Refund = refund,
+        };
+
     /// <summary>Gets the units claimed per SKU.</summary>
     internal ImmutableDictionary<string, int> Claimed()
     {
