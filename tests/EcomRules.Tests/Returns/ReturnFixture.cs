@@ -141,16 +141,5 @@ internal sealed class ReturnFixture
 
     internal async Task<long> VersionOf(AggregateKey key) => (await Store.LoadAsync(key))!.Version;
 
-    internal static BuyerDetails BuyerDetails() => new()
-    {
-        Kind = BuyerKind.Private,
-        Name = "张三",
-        ResidentId = "11010519491231002X",
-        Mobile = "13812345678",
-        Province = "广东",
-        City = "深圳市",
-        District = "南山区",
-        Street = "科技园路1号",
-        PostalCode = "518000",
-    };
+    internal static BuyerDetails BuyerDetails() => Orders.OrderScenario.PrivateBuyer();
 }
