@@ -7,7 +7,7 @@ using NodaTime;
 
 namespace EcomRules.Orders;
 
-/// <summary>Starts and stops an order's SLA timers (SLA-1..5, SLA-8) and the durable breach timers that go with them.</summary>
+/// <summary>Starts and stops the SLA timers of orders and return cases (SLA-1..7, SLA-8) and the durable breach timers that go with them.</summary>
 internal static class OrderSlas
 {
     public const string BreachTimerKind = "sla-breach";
@@ -18,12 +18,21 @@ internal static class OrderSlas
         builder.AddRange(timers);
         foreach (var id in ids)
         {
-            var timer = SlaTimer.Start(policy.Sla(id), at);
-            builder.Add(timer);
-            requests.Add(new TimerRequest(TimerId(key, id), key, BreachTimerKind, timer.OriginalBreachAt(policy.Calendar)));
+            builder.Add(StartOne(policy.Sla(id), policy, key, at, requests));
         }
 
         return builder.MoveToImmutable();
+    }
+
+    /// <summary>Starts one timer from an explicit definition (such as SLA-6's 48-hour special case).</summary>
+    public static ImmutableArray<SlaTimer> Start(ImmutableArray<SlaTimer> timers, SlaDefinition definition, EcomPolicy policy, AggregateKey key, Instant at, List<TimerRequest> requests)
+        => timers.Add(StartOne(definition, policy, key, at, requests));
+
+    private static SlaTimer StartOne(SlaDefinition definition, EcomPolicy policy, AggregateKey key, Instant at, List<TimerRequest> requests)
+    {
+        var timer = SlaTimer.Start(definition, at);
+        requests.Add(new TimerRequest(TimerId(key, definition.Id), key, BreachTimerKind, timer.OriginalBreachAt(policy.Calendar)));
+        return timer;
     }
 
     public static ImmutableArray<SlaTimer> Stop(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, List<DomainEvent> events, List<TimerRequest> requests, params ReadOnlySpan<string> ids)
