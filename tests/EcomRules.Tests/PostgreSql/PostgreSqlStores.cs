@@ -1,5 +1,6 @@
 using EcomRules.Persistence;
 using EcomRules.PostgreSql;
+using EcomRules.PostgreSql.TestSupport;
 
 namespace EcomRules.Tests.PostgreSql;
 
@@ -7,7 +8,7 @@ namespace EcomRules.Tests.PostgreSql;
 internal static class PostgreSqlStores
 {
     /// <summary>The serializer the PostgreSQL tests store with.</summary>
-    public static EcomSerializer Serializer => EcomSerializer.Default;
+    public static EcomSerializer Serializer => ContractSerialization.Serializer;
 
     public static async Task<PostgreSqlEcomStore> OpenAsync(string connectionString, string schema = PostgreSqlStoreOptions.DefaultSchemaName)
     {
