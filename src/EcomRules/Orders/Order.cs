@@ -146,6 +146,48 @@ public sealed record Order
     /// <returns>The description.</returns>
     public override string ToString() => $"Order {Id} ({State}, {Total}, {Buyer.Address.Province.EnglishName} via {Warehouse})";
 
+    // Persistence (EcomSerializer): rebuilds a stored state field by field; the caller has validated each value.
+    internal static Order Rehydrate(
+        OrderId id,
+        OrderState state,
+        CustomerIdentity buyer,
+        CustomerId? customer,
+        ImmutableArray<OrderLine> lines,
+        Money goods,
+        Money freight,
+        WarehouseId warehouse,
+        Instant placedAt,
+        (Instant? At, Money Amount, LocalDate? DispatchDate, Instant? DispatchDeadline, LocalDate? InvoiceBatchDate) payment,
+        (string? DeliveryNote, string? InvoiceNumber) documents,
+        (CarrierId? Carrier, string? TrackingNumber, Instant? At, bool? OnTime, TrackingEventKind? LastEvent) shipment,
+        (Instant? ReceivedAt, Instant? ReturnWindowClosesAt, int OpenReturns, Money Refunded) afterSales,
+        (Instant? CompletedAt, Instant? CancelledAt) end,
+        ImmutableArray<SlaTimer> slas)
+        => new(id, buyer, lines, goods, freight, warehouse, placedAt)
+        {
+            State = state,
+            Customer = customer,
+            PaidAt = payment.At,
+            Paid = payment.Amount,
+            DispatchDate = payment.DispatchDate,
+            DispatchDeadline = payment.DispatchDeadline,
+            InvoiceBatchDate = payment.InvoiceBatchDate,
+            DeliveryNote = documents.DeliveryNote,
+            InvoiceNumber = documents.InvoiceNumber,
+            Carrier = shipment.Carrier,
+            TrackingNumber = shipment.TrackingNumber,
+            ShippedAt = shipment.At,
+            ShippedOnTime = shipment.OnTime,
+            LastTrackingEvent = shipment.LastEvent,
+            ReceivedAt = afterSales.ReceivedAt,
+            ReturnWindowClosesAt = afterSales.ReturnWindowClosesAt,
+            OpenReturns = afterSales.OpenReturns,
+            Refunded = afterSales.Refunded,
+            CompletedAt = end.CompletedAt,
+            CancelledAt = end.CancelledAt,
+            Slas = slas,
+        };
+
     internal Order Paying(Instant at, Money amount, LocalDate dispatchDate, Instant dispatchDeadline, LocalDate invoiceBatch, ImmutableArray<SlaTimer> slas)
         => this with { State = OrderState.Paid, PaidAt = at, Paid = amount, DispatchDate = dispatchDate, DispatchDeadline = dispatchDeadline, InvoiceBatchDate = invoiceBatch, Slas = slas };
 

@@ -44,7 +44,7 @@ internal static class OrderSlas
             requests.Add(new TimerRequest(TimerId(key, timer.Definition.Id), key, BreachTimerKind, null));
         }
 
-        return builder.MoveToImmutable();
+        return builder.ToImmutable();
     }
 
     public static ImmutableArray<SlaTimer> CancelOpen(ImmutableArray<SlaTimer> timers, AggregateKey key, Instant at, List<TimerRequest> requests, string reason)
@@ -59,7 +59,7 @@ internal static class OrderSlas
             }
         }
 
-        return builder.MoveToImmutable();
+        return builder.ToImmutable();
     }
 
     public static string TimerId(AggregateKey key, string slaId) => string.Concat(key.Kind, "/", key.Id, "/", slaId);

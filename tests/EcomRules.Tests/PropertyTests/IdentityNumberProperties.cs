@@ -22,10 +22,10 @@ public sealed class IdentityNumberProperties
         from sequence in Gen.ArrayOf(Digit, 3)
         select $"{province.Code:D2}{new string(region)}{ResidentIdNumber.EarliestBirthDate.PlusDays(days):yyyyMMdd}{new string(sequence)}";
 
-    private static readonly Gen<string> ValidResidentId = ResidentBody.Select(b => b + ResidentIdNumber.ComputeCheckCharacter(b));
+    internal static readonly Gen<string> ValidResidentId = ResidentBody.Select(b => b + ResidentIdNumber.ComputeCheckCharacter(b));
 
     // A credit code body: two code characters, six digits, an organisation code with its GB 11714 check.
-    private static readonly Gen<string> ValidCreditCode =
+    internal static readonly Gen<string> ValidCreditCode =
         from head in Gen.ArrayOf(CodeChar, 2)
         from division in Gen.ArrayOf(Digit, 6)
         from organization in Gen.ArrayOf(CodeChar, 8)
