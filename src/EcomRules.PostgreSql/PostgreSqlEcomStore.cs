@@ -182,14 +182,14 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
                 {
                     await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
-                catch (PostgresException e) when (string.Equals(e.SqlState, PostgreSqlErrors.UniqueViolation, StringComparison.Ordinal) && e.BatchCommand is not null && batch.BatchCommands.IndexOf(e.BatchCommand) == 0)
+                catch (PostgresException e) when (string.Equals(e.SqlState, PostgreSqlErrors.UniqueViolation, StringComparison.Ordinal)
+                    && string.Equals(e.ConstraintName, PostgreSqlErrors.CommandsPrimaryKey, StringComparison.Ordinal))
                 {
                     throw new DuplicateCommandException(changes.Record.CommandId);
                 }
-                catch (PostgresException e) when (string.Equals(e.SqlState, PostgreSqlErrors.VersionConflict, StringComparison.Ordinal) && e.BatchCommand is not null)
+                catch (PostgresException e) when (string.Equals(e.SqlState, PostgreSqlErrors.VersionConflict, StringComparison.Ordinal))
                 {
-                    var write = writes[batch.BatchCommands.IndexOf(e.BatchCommand) - 1];
-                    throw new ConcurrencyConflictException(write.Key, write.ExpectedVersion, long.Parse(e.MessageText, CultureInfo.InvariantCulture));
+                    throw ToConflict(e.MessageText, writes);
                 }
             }
         }
@@ -425,6 +425,23 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
             batch.Dispose();
             throw;
         }
+    }
+
+    private static ConcurrencyConflictException ToConflict(string message, AggregateWrite[] writes)
+    {
+        // write_aggregate's message: "{actual version} {kind}/{id}".
+        var space = message.IndexOf(' ', StringComparison.Ordinal);
+        var actual = long.Parse(message.AsSpan(0, space), NumberStyles.None, CultureInfo.InvariantCulture);
+        var key = message[(space + 1)..];
+        foreach (var write in writes)
+        {
+            if (string.Equals(write.Key.ToString(), key, StringComparison.Ordinal))
+            {
+                return new ConcurrencyConflictException(write.Key, write.ExpectedVersion, actual);
+            }
+        }
+
+        throw new InvalidOperationException("PostgreSQL reported a version conflict on an aggregate the change set does not write.");
     }
 
     private async Task<List<OutboxEnvelope>> ReadEnvelopesAsync(NpgsqlCommand command, CancellationToken cancellationToken)

@@ -87,8 +87,9 @@ internal static class PostgreSqlMigrations
             END IF;
             IF NOT FOUND THEN
                 SELECT version INTO actual FROM "{schema}".aggregates WHERE kind = p_kind AND id = p_id;
-                -- The message is the actual version: Npgsql redacts DETAIL unless error details are enabled.
-                RAISE EXCEPTION USING ERRCODE = '{PostgreSqlErrors.VersionConflict}', MESSAGE = coalesce(actual, 0)::text;
+                -- The message is '<actual version> <kind>/<id>': Npgsql redacts DETAIL unless error details are enabled.
+                RAISE EXCEPTION USING ERRCODE = '{PostgreSqlErrors.VersionConflict}',
+                    MESSAGE = coalesce(actual, 0)::text || ' ' || p_kind || '/' || p_id;
             END IF;
         END
         $$;
