@@ -2,24 +2,43 @@ using EcomRules.Policies;
 
 namespace EcomRules.Engine;
 
-/// <summary>What a command decides on: the loaded aggregates and the policy.</summary>
+/// <summary>What a command decides on: the loaded aggregates and the policy. Most commands load one aggregate, so it
+/// is held in a field; the few that read others keep them in a small array.</summary>
 internal sealed class DecisionInput
 {
-    private readonly Dictionary<AggregateKey, StoredAggregate> _loaded;
+    private readonly StoredAggregate? _target;
+    private readonly StoredAggregate[] _others;
 
-    public DecisionInput(EcomPolicy policy, Dictionary<AggregateKey, StoredAggregate> loaded)
+    public DecisionInput(EcomPolicy policy, StoredAggregate? target, StoredAggregate[] others)
     {
         Policy = policy;
-        _loaded = loaded;
+        _target = target;
+        _others = others;
     }
 
     public EcomPolicy Policy { get; }
 
-    public StoredAggregate? Find(AggregateKey key) => _loaded.GetValueOrDefault(key);
+    public StoredAggregate? Find(AggregateKey key)
+    {
+        if (_target is not null && _target.Key == key)
+        {
+            return _target;
+        }
 
-    public long VersionOf(AggregateKey key) => _loaded.TryGetValue(key, out var stored) ? stored.Version : 0;
+        foreach (var other in _others)
+        {
+            if (other.Key == key)
+            {
+                return other;
+            }
+        }
+
+        return null;
+    }
+
+    public long VersionOf(AggregateKey key) => Find(key)?.Version ?? 0;
 
     public T? Get<T>(AggregateKey key)
         where T : class
-        => _loaded.TryGetValue(key, out var stored) ? stored.State as T : null;
+        => Find(key)?.State as T;
 }

@@ -149,22 +149,18 @@ public sealed class EcomEngine
 
     private async ValueTask<DecisionInput> LoadAsync(EcomCommand command, CancellationToken cancellationToken)
     {
-        var loaded = new Dictionary<AggregateKey, StoredAggregate>(2);
         var target = await _store.LoadAsync(command.Target, cancellationToken).ConfigureAwait(false);
-        if (target is not null)
-        {
-            loaded.Add(target.Key, target);
-        }
-
+        var others = Array.Empty<StoredAggregate>();
         foreach (var key in command.AlsoLoads)
         {
-            if (!loaded.ContainsKey(key) && await _store.LoadAsync(key, cancellationToken).ConfigureAwait(false) is { } other)
+            if (key != command.Target && Array.FindIndex(others, o => o.Key == key) < 0
+                && await _store.LoadAsync(key, cancellationToken).ConfigureAwait(false) is { } other)
             {
-                loaded.Add(key, other);
+                others = [.. others, other];
             }
         }
 
-        return new DecisionInput(Policy, loaded);
+        return new DecisionInput(Policy, target, others);
     }
 
     private Decision Report(EcomCommand command, Decision decision)

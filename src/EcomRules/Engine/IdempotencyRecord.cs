@@ -5,7 +5,7 @@ namespace EcomRules.Engine;
 /// returns the first decision and a reuse with another payload is refused.
 /// </summary>
 /// <param name="CommandId">The command ID.</param>
-/// <param name="Fingerprint">The SHA-256 of the command's payload (hex).</param>
+/// <param name="Fingerprint">A hash of the command's payload (the first 128 bits of SHA-256, base64).</param>
 /// <param name="Target">The target aggregate.</param>
 /// <param name="Status">Accepted or refused.</param>
 /// <param name="Code">The refusal code, or none.</param>

@@ -64,9 +64,10 @@ internal sealed class PayloadWriter : IDisposable
 
     public string Hash()
     {
+        // 128 of SHA-256's bits, base64: ample to tell two payloads of one command ID apart, and a short string.
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(_buffer.AsSpan(0, _length), hash);
-        return Convert.ToHexStringLower(hash);
+        return Convert.ToBase64String(hash[..16]);
     }
 
     public void Dispose()

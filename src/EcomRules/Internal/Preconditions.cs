@@ -34,6 +34,15 @@ internal static class Preconditions
         return argument;
     }
 
+    /// <summary>Checks an aggregate ID: 1-64 characters without white space or '/' (it becomes part of a store key).</summary>
+    internal static string CheckAggregateId([NotNull] string? argument, string what, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
+    {
+        CheckNotBlank(argument, paramName);
+        CheckArgument(argument.Length <= 64 && !argument.Any(c => char.IsWhiteSpace(c) || c == '/'), paramName ?? what,
+            $"'{argument}' is not {what}: use 1-64 characters without white space or '/'.");
+        return argument;
+    }
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless <paramref name="value"/> is in [min, max].</summary>
     internal static int CheckArgumentRange(int value, int min, int max, [CallerArgumentExpression(nameof(value))] string? paramName = null)
     {

@@ -1,6 +1,8 @@
 using EcomRules.Engine;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
+using EcomRules.Refunds;
+using EcomRules.Refunds.Events;
 using NodaTime;
 
 namespace EcomRules.Orders;
@@ -8,7 +10,9 @@ namespace EcomRules.Orders;
 /// <summary>
 /// Cancels an order at the buyer's request before they sign for receipt (ORD-2): everything paid is refunded in full;
 /// after shipment the parcel is intercepted or returned, and the refund is still full. Refused after receipt or
-/// completion (ORD-2). Open SLA timers are cancelled.
+/// completion (ORD-2). Open SLA timers are cancelled. When money was paid, the full unrefunded amount is reserved on the
+/// order and a <see cref="Refund"/> (<see cref="RefundId.ForCancellation"/>) is created in the same change set; it then
+/// goes through the refund path like any other refund (REF-2, REF-3, INV-3).
 /// </summary>
 /// <param name="CommandId">The idempotency key.</param>
 /// <param name="Actor">Who cancels (the buyer or service staff on their behalf).</param>
@@ -23,22 +27,35 @@ public sealed record CancelOrder(CommandId CommandId, Actor Actor, Instant At, O
 
     internal override OrderTrigger Trigger => OrderTrigger.Cancel;
 
+    /// <inheritdoc />
+    internal override IEnumerable<AggregateKey> AlsoLoads => [RefundId.ForCancellation(OrderId).Key];
+
     internal override CommandOutcome Apply(Order order, long version, EcomPolicy policy)
     {
-        var refund = order.Paid.SaturatingMinus(order.Refunded); // ORD-2: everything paid and not yet refunded
+        var refund = order.Refundable; // ORD-2: everything paid and not yet refunded or reserved
         var intercept = order.State == OrderState.Shipped;
         var timers = new List<TimerRequest>(6)
         {
             new(Target.Kind + "/" + Target.Id + "/dispatch", Target, PayOrder.DispatchDeadlineTimerKind, null),
         };
         var slas = OrderSlas.CancelOpen(order.Slas, Target, At, timers, "order cancelled");
-        return Accept(order, order.Cancelling(At, refund, slas), version,
-        [
+        var events = new List<DomainEvent>(3)
+        {
             new OrderCancelled(Target, At, refund, intercept),
             new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-cancelled",
                 $"Your order {OrderId} is cancelled; {refund} will be refunded in full."), // ORD-2, ORD-4
-        ],
-        timers);
+        };
+        AggregateWrite? refundWrite = null;
+        if (!refund.IsZero)
+        {
+            // ORD-2 uses the refund path: reserved on the order now (REF-1), paid after approval (REF-2).
+            var id = RefundId.ForCancellation(OrderId);
+            var opened = Refund.Open(id, order, refund, "order cancelled before receipt (ORD-2)", Actor.Id, At, policy.Refunds, null);
+            refundWrite = new AggregateWrite(id.Key, 0, opened);
+            events.Add(new RefundRequested(id.Key, At, refund, opened.ApproverRole));
+        }
+
+        return Accept(order, order.Cancelling(At, refund, slas), version, events, timers, refundWrite);
     }
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("reason", CancellationReason);

@@ -24,6 +24,7 @@ public sealed record Order
         Warehouse = warehouse;
         PlacedAt = placedAt;
         Slas = [];
+        ReturnedQuantities = ImmutableDictionary<string, int>.Empty.WithComparers(StringComparer.Ordinal);
     }
 
     /// <summary>Gets the order number.</summary>
@@ -104,8 +105,17 @@ public sealed record Order
     /// <summary>Gets how many return cases are open.</summary>
     public int OpenReturns { get; private init; }
 
-    /// <summary>Gets the amount refunded so far, over all refunds (REF-1).</summary>
+    /// <summary>Gets the units per SKU claimed by return cases that were not rejected (partial returns, RET-1).</summary>
+    public ImmutableDictionary<string, int> ReturnedQuantities { get; private init; }
+
+    /// <summary>Gets the amount refunded and paid out so far, over all refunds (REF-1).</summary>
     public Money Refunded { get; private init; }
+
+    /// <summary>Gets the amount held by refunds that are requested but not yet paid or rejected (REF-1).</summary>
+    public Money RefundReserved { get; private init; }
+
+    /// <summary>Gets what may still be refunded: paid minus refunded minus reserved (REF-1).</summary>
+    public Money Refundable => Paid.SaturatingMinus(Refunded + RefundReserved);
 
     /// <summary>Gets when it completed.</summary>
     public Instant? CompletedAt { get; private init; }
@@ -142,6 +152,23 @@ public sealed record Order
         return null;
     }
 
+    /// <summary>Gets how many units of <paramref name="sku"/> may still be returned: ordered minus already claimed (RET-1).</summary>
+    /// <param name="sku">The item.</param>
+    /// <returns>The units; 0 when the order has no such item.</returns>
+    public int ReturnableQuantity(string sku)
+    {
+        var ordered = 0;
+        foreach (var line in Lines)
+        {
+            if (string.Equals(line.Sku, sku, StringComparison.Ordinal))
+            {
+                ordered += line.Quantity;
+            }
+        }
+
+        return ordered - ReturnedQuantities.GetValueOrDefault(sku);
+    }
+
     /// <summary>Describes the order without personal data (SEC-1).</summary>
     /// <returns>The description.</returns>
     public override string ToString() => $"Order {Id} ({State}, {Total}, {Buyer.Address.Province.EnglishName} via {Warehouse})";
@@ -160,7 +187,7 @@ public sealed record Order
         (Instant? At, Money Amount, LocalDate? DispatchDate, Instant? DispatchDeadline, LocalDate? InvoiceBatchDate) payment,
         (string? DeliveryNote, string? InvoiceNumber) documents,
         (CarrierId? Carrier, string? TrackingNumber, Instant? At, bool? OnTime, TrackingEventKind? LastEvent) shipment,
-        (Instant? ReceivedAt, Instant? ReturnWindowClosesAt, int OpenReturns, Money Refunded) afterSales,
+        (Instant? ReceivedAt, Instant? ReturnWindowClosesAt, int OpenReturns, Money Refunded, Money RefundReserved, ImmutableDictionary<string, int> ReturnedQuantities) afterSales,
         (Instant? CompletedAt, Instant? CancelledAt) end,
         ImmutableArray<SlaTimer> slas)
         => new(id, buyer, lines, goods, freight, warehouse, placedAt)
@@ -183,6 +210,8 @@ public sealed record Order
             ReturnWindowClosesAt = afterSales.ReturnWindowClosesAt,
             OpenReturns = afterSales.OpenReturns,
             Refunded = afterSales.Refunded,
+            RefundReserved = afterSales.RefundReserved,
+            ReturnedQuantities = afterSales.ReturnedQuantities.WithComparers(StringComparer.Ordinal),
             CompletedAt = end.CompletedAt,
             CancelledAt = end.CancelledAt,
             Slas = slas,
@@ -211,10 +240,39 @@ public sealed record Order
 
     internal Order Completing(Instant at) => this with { State = OrderState.Completed, CompletedAt = at };
 
+    // ORD-2: the full refund is reserved here and paid through the refund's approval path (REF-2).
     internal Order Cancelling(Instant at, Money refund, ImmutableArray<SlaTimer> slas)
-        => this with { State = OrderState.Cancelled, CancelledAt = at, Refunded = Refunded + refund, Slas = slas };
+        => this with { State = OrderState.Cancelled, CancelledAt = at, RefundReserved = RefundReserved + refund, Slas = slas };
 
-    internal Order WithOpenReturns(int openReturns) => this with { OpenReturns = openReturns };
+    internal Order OpeningReturn(ImmutableDictionary<string, int> claimed)
+        => this with { OpenReturns = OpenReturns + 1, ReturnedQuantities = Add(ReturnedQuantities, claimed, 1) };
 
-    internal Order WithRefunded(Money refunded) => this with { Refunded = refunded };
+    internal Order ClosingReturn(ImmutableDictionary<string, int> claimed, bool rejected)
+        => this with { OpenReturns = Math.Max(0, OpenReturns - 1), ReturnedQuantities = rejected ? Add(ReturnedQuantities, claimed, -1) : ReturnedQuantities };
+
+    // REF-1: a reservation holds part of what was paid until the refund is paid (settled) or rejected (released).
+    internal Order ReservingRefund(Money amount) => this with { RefundReserved = RefundReserved + amount };
+
+    internal Order ReleasingRefund(Money amount) => this with { RefundReserved = RefundReserved.SaturatingMinus(amount) };
+
+    internal Order SettlingRefund(Money amount) => this with { RefundReserved = RefundReserved.SaturatingMinus(amount), Refunded = Refunded + amount };
+
+    private static ImmutableDictionary<string, int> Add(ImmutableDictionary<string, int> totals, ImmutableDictionary<string, int> change, int sign)
+    {
+        var builder = totals.ToBuilder();
+        foreach (var (sku, quantity) in change)
+        {
+            var total = builder.GetValueOrDefault(sku) + (sign * quantity);
+            if (total <= 0)
+            {
+                builder.Remove(sku);
+            }
+            else
+            {
+                builder[sku] = total;
+            }
+        }
+
+        return builder.ToImmutable();
+    }
 }

@@ -55,7 +55,8 @@ public abstract record OrderCommand(CommandId CommandId, Actor Actor, Instant At
     /// <summary>Writes the command's own fields to the fingerprint.</summary>
     internal abstract void WriteFields(PayloadWriter writer);
 
-    /// <summary>Accepts with the order's new state.</summary>
-    private protected CommandOutcome Accept(Order before, Order after, long version, IReadOnlyList<DomainEvent> events, IReadOnlyList<TimerRequest>? timers = null)
-        => CommandOutcome.Accept(OrderTransitions.Describe(before.State, after.State), [new AggregateWrite(Target, version, after)], events, timers);
+    /// <summary>Accepts with the order's new state, and optionally one more aggregate written in the same change set.</summary>
+    private protected CommandOutcome Accept(Order before, Order after, long version, IReadOnlyList<DomainEvent> events, IReadOnlyList<TimerRequest>? timers = null, AggregateWrite? also = null)
+        => CommandOutcome.Accept(OrderTransitions.Describe(before.State, after.State),
+            also is null ? [new AggregateWrite(Target, version, after)] : [new AggregateWrite(Target, version, after), also], events, timers);
 }

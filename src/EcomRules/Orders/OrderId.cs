@@ -16,10 +16,7 @@ public readonly record struct OrderId
     /// <exception cref="ArgumentException"><paramref name="value"/> is blank, too long, or has white space or '/'.</exception>
     public OrderId(string value)
     {
-        Preconditions.CheckNotBlank(value);
-        Preconditions.CheckArgument(value.Length <= 64 && !value.Any(c => char.IsWhiteSpace(c) || c == '/'), nameof(value),
-            $"'{value}' is not an order ID: use 1-64 characters without white space or '/'.");
-        _value = value;
+        _value = Preconditions.CheckAggregateId(value, "an order ID");
     }
 
     /// <summary>Gets the order number.</summary>

@@ -7,7 +7,7 @@ using NodaTime;
 
 namespace EcomRules.Orders;
 
-/// <summary>Starts and stops an order's SLA timers (SLA-1..5, SLA-8) and the durable breach timers that go with them.</summary>
+/// <summary>Starts and stops the SLA timers of orders and return cases (SLA-1..7, SLA-8) and the durable breach timers that go with them.</summary>
 internal static class OrderSlas
 {
     public const string BreachTimerKind = "sla-breach";
@@ -18,16 +18,26 @@ internal static class OrderSlas
         builder.AddRange(timers);
         foreach (var id in ids)
         {
-            var timer = SlaTimer.Start(policy.Sla(id), at);
-            builder.Add(timer);
-            requests.Add(new TimerRequest(TimerId(key, id), key, BreachTimerKind, timer.Evaluate(at, policy.Calendar).CurrentBreachAt));
+            builder.Add(StartOne(policy.Sla(id), policy, key, at, requests));
         }
 
         return builder.MoveToImmutable();
     }
 
+    /// <summary>Starts one timer from an explicit definition (such as SLA-6's 48-hour special case).</summary>
+    public static ImmutableArray<SlaTimer> Start(ImmutableArray<SlaTimer> timers, SlaDefinition definition, EcomPolicy policy, AggregateKey key, Instant at, List<TimerRequest> requests)
+        => timers.Add(StartOne(definition, policy, key, at, requests));
+
+    private static SlaTimer StartOne(SlaDefinition definition, EcomPolicy policy, AggregateKey key, Instant at, List<TimerRequest> requests)
+    {
+        var timer = SlaTimer.Start(definition, at);
+        requests.Add(new TimerRequest(TimerId(key, definition.Id), key, BreachTimerKind, timer.OriginalBreachAt(policy.Calendar)));
+        return timer;
+    }
+
     public static ImmutableArray<SlaTimer> Stop(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, List<DomainEvent> events, List<TimerRequest> requests, params ReadOnlySpan<string> ids)
     {
+        // ToBuilder of an empty array has a spare capacity, so MoveToImmutable would throw: drain instead.
         var builder = timers.ToBuilder();
         for (var i = 0; i < builder.Count; i++)
         {
@@ -44,11 +54,12 @@ internal static class OrderSlas
             requests.Add(new TimerRequest(TimerId(key, timer.Definition.Id), key, BreachTimerKind, null));
         }
 
-        return builder.ToImmutable();
+        return builder.DrainToImmutable();
     }
 
     public static ImmutableArray<SlaTimer> CancelOpen(ImmutableArray<SlaTimer> timers, AggregateKey key, Instant at, List<TimerRequest> requests, string reason)
     {
+        // ToBuilder of an empty array has a spare capacity, so MoveToImmutable would throw: drain instead.
         var builder = timers.ToBuilder();
         for (var i = 0; i < builder.Count; i++)
         {
@@ -59,7 +70,7 @@ internal static class OrderSlas
             }
         }
 
-        return builder.ToImmutable();
+        return builder.DrainToImmutable();
     }
 
     public static string TimerId(AggregateKey key, string slaId) => string.Concat(key.Kind, "/", key.Id, "/", slaId);

@@ -64,7 +64,8 @@ internal static class OrderCodecs
             .String("carrier", order.Carrier?.Value).String("trackingNumber", order.TrackingNumber).Instant("shippedAt", order.ShippedAt)
             .Bool("shippedOnTime", order.ShippedOnTime).Enum("lastTrackingEvent", order.LastTrackingEvent)
             .Instant("receivedAt", order.ReceivedAt).Instant("returnWindowClosesAt", order.ReturnWindowClosesAt)
-            .Int("openReturns", order.OpenReturns).Money("refunded", order.Refunded)
+            .Int("openReturns", order.OpenReturns).Money("refunded", order.Refunded).Money("refundReserved", order.RefundReserved)
+            .Array("returnedQuantities", order.ReturnedQuantities.OrderBy(p => p.Key, StringComparer.Ordinal), static (f, p) => f.String("sku", p.Key).Int("quantity", p.Value))
             .Instant("completedAt", order.CompletedAt).Instant("cancelledAt", order.CancelledAt)
             .Array("slas", order.Slas, DomainValues.WriteSlaTimer);
 
@@ -97,7 +98,8 @@ internal static class OrderCodecs
             (r.OptionalString("deliveryNote"), r.OptionalString("invoiceNumber")),
             (r.OptionalString("carrier") is { } carrier ? new CarrierId(carrier) : null, r.OptionalString("trackingNumber"), r.OptionalInstant("shippedAt"),
                 r.OptionalBool("shippedOnTime"), r.OptionalEnum<TrackingEventKind>("lastTrackingEvent")),
-            (r.OptionalInstant("receivedAt"), r.OptionalInstant("returnWindowClosesAt"), openReturns, r.Money("refunded")),
+            (r.OptionalInstant("receivedAt"), r.OptionalInstant("returnWindowClosesAt"), openReturns, r.Money("refunded"), r.Money("refundReserved"),
+                r.Array("returnedQuantities", static q => KeyValuePair.Create(q.String("sku"), q.Int("quantity"))).ToImmutableDictionary(StringComparer.Ordinal)),
             (r.OptionalInstant("completedAt"), r.OptionalInstant("cancelledAt")),
             r.Array("slas", DomainValues.ReadSlaTimer));
     }

@@ -114,8 +114,9 @@ public sealed class EcomPolicy
     /// <returns>The instant, <see cref="RecordRetentionYears"/> calendar years later in the merchant's zone.</returns>
     public Instant RetainUntil(Instant at)
     {
-        var local = at.InZone(Zone).LocalDateTime.PlusYears(RecordRetentionYears);
-        return local.InZoneLeniently(Zone).ToInstant();
+        // Calendar years in the offset in force at the record's time: no zone mapping per command.
+        var zoned = at.InZone(Zone);
+        return zoned.LocalDateTime.PlusYears(RecordRetentionYears).WithOffset(zoned.Offset).ToInstant();
     }
 
     /// <summary>Gets the date of the invoice batch an order paid at <paramref name="paidAt"/> belongs to (INV-2):

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Globalization;
 using EcomRules.Calendars;
 using EcomRules.Internal;
@@ -110,7 +111,11 @@ public sealed class SlaTimer
         }
 
         var start = Events[cycleStart].At;
-        var segments = ImmutableArray.CreateBuilder<(Instant From, Instant To)>();
+
+        // At most one running segment per event: small enough for the stack in every realistic history.
+        var capacity = Events.Length - cycleStart + 1;
+        Span<(Instant From, Instant To)> buffer = capacity <= 32 ? stackalloc (Instant, Instant)[32] : new (Instant, Instant)[capacity];
+        var count = 0;
         var phase = SlaTimerPhase.Running;
         var runningSince = start;
         var end = now;
@@ -119,7 +124,7 @@ public sealed class SlaTimer
             var e = Events[i];
             if (phase == SlaTimerPhase.Running)
             {
-                segments.Add((runningSince, e.At));
+                buffer[count++] = (runningSince, e.At);
             }
 
             (phase, runningSince) = e.Kind switch
@@ -137,12 +142,19 @@ public sealed class SlaTimer
 
         if (phase == SlaTimerPhase.Running)
         {
-            segments.Add((runningSince, now));
+            buffer[count++] = (runningSince, now);
         }
+
+        ReadOnlySpan<(Instant From, Instant To)> segments = buffer[..count];
 
         // SLA-8: the goal fixes a budget of measured time; only running segments consume it.
         var budget = meter.Between(start, Definition.Goal.DueFrom(start, calendar));
-        var elapsed = segments.Aggregate(Duration.Zero, (sum, s) => sum + meter.Between(s.From, s.To));
+        var elapsed = Duration.Zero;
+        foreach (var (from, to) in segments)
+        {
+            elapsed += meter.Between(from, to);
+        }
+
         var open = phase is SlaTimerPhase.Running or SlaTimerPhase.Paused;
         var breachAt = WhenConsumed(budget, segments, elapsed, open ? now : null, meter);
         var breached = breachAt is { } b && end > b;
@@ -154,11 +166,14 @@ public sealed class SlaTimer
             SlaTimerPhase.Paused => SlaState.Paused,
             _ => SlaState.Met,
         };
-        var warnings = Definition.WarningThresholds.Select(f =>
+        var thresholds = Definition.WarningThresholds;
+        var warnings = new SlaWarning[thresholds.Length];
+        for (var i = 0; i < warnings.Length; i++)
         {
-            var target = Duration.FromNanoseconds(Math.Round(budget.ToInt64Nanoseconds() * f));
-            return new SlaWarning(f, WhenConsumed(target, segments, elapsed, open ? now : null, meter), elapsed >= target);
-        }).ToImmutableArray();
+            var target = Duration.FromNanoseconds(Math.Round(budget.ToInt64Nanoseconds() * thresholds[i]));
+            warnings[i] = new SlaWarning(thresholds[i], WhenConsumed(target, segments, elapsed, open ? now : null, meter), elapsed >= target);
+        }
+
         return new SlaStatus(
             state,
             elapsed,
@@ -166,15 +181,32 @@ public sealed class SlaTimer
             budget,
             breachAt,
             budget == Duration.Zero ? start : meter.Add(start, budget),
-            warnings);
+            ImmutableCollectionsMarshal.AsImmutableArray(warnings));
+    }
+
+    /// <summary>
+    /// Gets the instant the current cycle breaches if it is never paused: the same as
+    /// <see cref="SlaStatus.OriginalBreachAt"/> of <see cref="Evaluate"/>, without evaluating the history.
+    /// </summary>
+    /// <param name="calendar">The working calendar the SLA is measured on.</param>
+    /// <returns>The breach instant.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
+    /// <exception cref="CalendarYearNotCoveredException">The calendar does not cover the instants involved.</exception>
+    public Instant OriginalBreachAt(WorkingCalendar calendar)
+    {
+        Preconditions.CheckNotNull(calendar);
+        var meter = new Meter(Definition.Basis, calendar);
+        var start = CycleStartedAt;
+        var budget = meter.Between(start, Definition.Goal.DueFrom(start, calendar));
+        return budget == Duration.Zero ? start : meter.Add(start, budget);
     }
 
     // The earliest instant at which the running segments have consumed target; projected from now while open.
-    private static Instant? WhenConsumed(Duration target, ImmutableArray<(Instant From, Instant To)>.Builder segments, Duration elapsed, Instant? now, Meter meter)
+    private static Instant? WhenConsumed(Duration target, ReadOnlySpan<(Instant From, Instant To)> segments, Duration elapsed, Instant? now, Meter meter)
     {
         if (target == Duration.Zero)
         {
-            return segments.Count > 0 ? segments[0].From : now;
+            return segments.Length > 0 ? segments[0].From : now;
         }
 
         var consumed = Duration.Zero;

@@ -58,7 +58,8 @@ public sealed class OrderSerializationTests
         var eventTypes = typeof(Order).Assembly.GetTypes()
             .Where(t => t.IsPublic && !t.IsAbstract && t.IsSubclassOf(typeof(DomainEvent)) && t.Namespace == "EcomRules.Orders.Events");
 
-        Assert.Equal(eventTypes.OrderBy(t => t.Name), events.Select(e => e.GetType()).Distinct().OrderBy(t => t.Name));
+        // Cancelling also opens a refund (ORD-2), whose RefundRequested is round-tripped below too.
+        Assert.Equal(eventTypes.OrderBy(t => t.Name), events.Select(e => e.GetType()).Where(t => t.Namespace == "EcomRules.Orders.Events").Distinct().OrderBy(t => t.Name));
         foreach (var domainEvent in events)
         {
             var json = Serializer.SerializeEvent(domainEvent);

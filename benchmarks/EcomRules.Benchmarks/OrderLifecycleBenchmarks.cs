@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using BenchmarkDotNet.Attributes;
+using EcomRules.Engine;
+using EcomRules.Orders;
+using EcomRules.Policies;
+using EcomRules.Shipping;
+using EcomRules.Testing;
+using NodaTime;
+
+namespace EcomRules.Benchmarks;
+
+/// <summary>
+/// One full order lifecycle through <see cref="EcomEngine"/> on <see cref="InMemoryEcomStore"/>: place, pay, confirm,
+/// allocate, invoice, ship, sign, complete (8 commands) per operation. Target: ≤ 10 µs and ≤ 8 KB per order.
+/// Measured: the engine (idempotency lookup, load, decide, fingerprint, audit, outbox, timers, save) and the store.
+/// Not measured: building the commands (the caller's allocations) — they are built in <see cref="Setup"/> for
+/// <see cref="Orders"/> distinct order IDs, and each invocation uses a fresh store so every command executes for real.
+/// </summary>
+[MemoryDiagnoser]
+[BenchmarkCategory(Categories.Ci)]
+public class OrderLifecycleBenchmarks
+{
+    private const int Orders = 256;
+
+    private static readonly DateTimeZone Shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+
+    private EcomCommand[][] _lifecycles = [];
+    private EcomEngine _engine = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var customer = new Actor("buyer-1", ActorRole.Customer);
+        var system = Actor.System;
+        var buyer = new BuyerDetails
+        {
+            Kind = BuyerKind.Private,
+            Name = "张三",
+            ResidentId = "11010519900307123" + EcomRules.Customers.ResidentIdNumber.ComputeCheckCharacter("11010519900307123"),
+            Mobile = "13812345678",
+            Province = "Zhejiang",
+            City = "杭州市",
+            Street = "文三路 100 号",
+            PostalCode = "310012",
+        };
+        ImmutableArray<OrderLine> lines = [new OrderLine("SKU-1", 2, new Money(50m))];
+        var total = new Money(112m);
+        Instant At(int day, int hour, int minute) => new LocalDateTime(2026, 3, day, hour, minute).InZoneStrictly(Shanghai).ToInstant();
+
+        _lifecycles = new EcomCommand[Orders][];
+        for (var i = 0; i < Orders; i++)
+        {
+            var id = new OrderId("B" + i);
+            CommandId Cmd(string step) => new($"{id}/{step}");
+            _lifecycles[i] =
+            [
+                new PlaceOrder(Cmd("place"), customer, At(4, 9, 0), id, buyer, lines),
+                new PayOrder(Cmd("pay"), system, At(4, 9, 5), id, total),
+                new ConfirmOrder(Cmd("confirm"), new Actor("sales-1", ActorRole.Sales), At(4, 9, 10), id),
+                new AllocateStock(Cmd("allocate"), new Actor("wh-1", ActorRole.Warehouse), At(4, 9, 30), id, "DN-" + i),
+                new RecordInvoice(Cmd("invoice"), system, At(4, 10, 0), id, "INV-" + i, total),
+                new RecordShipment(Cmd("ship"), new Actor("sf", ActorRole.Carrier), At(4, 10, 20), id, new CarrierId("sf"), "SF" + i),
+                new RecordTrackingEvent(Cmd("sign"), new Actor("sf", ActorRole.Carrier), At(6, 15, 0), id, TrackingEventKind.Signed),
+                new CompleteOrder(Cmd("complete"), system, At(22, 0, 0), id),
+            ];
+        }
+    }
+
+    [IterationSetup]
+    public void FreshStore() => _engine = new EcomEngine(new InMemoryEcomStore(), EcomPolicy.RetailPlatform);
+
+    /// <summary>Runs <see cref="Orders"/> full lifecycles; the result is per order.</summary>
+    [Benchmark(OperationsPerInvoke = Orders)]
+    public async Task<int> PlaceToComplete()
+    {
+        var accepted = 0;
+        foreach (var lifecycle in _lifecycles)
+        {
+            foreach (var command in lifecycle)
+            {
+                var decision = await _engine.ExecuteAsync(command).ConfigureAwait(false);
+                accepted += decision.IsAccepted ? 1 : 0;
+            }
+        }
+
+        return accepted == Orders * 8 ? accepted : throw new InvalidOperationException($"Only {accepted} commands were accepted.");
+    }
+}

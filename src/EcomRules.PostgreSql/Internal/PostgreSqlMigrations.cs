@@ -1,0 +1,98 @@
+namespace EcomRules.PostgreSql.Internal;
+
+/// <summary>
+/// The store's schema as ordered migrations. A migration is never edited once released; a change is a new one. The
+/// logical schema (aggregates, commands, audit, outbox, timers, schema_version) matches the SQLite adapter's.
+/// </summary>
+internal static class PostgreSqlMigrations
+{
+    /// <summary>Gets the migrations of a schema, in order; version N is element N - 1.</summary>
+    internal static string[] For(string schema) =>
+    [
+        // 1: the tables, their indexes, and the aggregate write that raises a version conflict inside the batch.
+        $"""
+        CREATE TABLE "{schema}".aggregates (
+            kind        text        NOT NULL,
+            id          text        NOT NULL,
+            version     bigint      NOT NULL CHECK (version > 0),
+            state       jsonb       NOT NULL,
+            updated_at  timestamptz NOT NULL,
+            PRIMARY KEY (kind, id)
+        );
+        CREATE TABLE "{schema}".commands (
+            command_id   text        PRIMARY KEY,
+            fingerprint  text        NOT NULL,
+            target_kind  text        NOT NULL,
+            target_id    text        NOT NULL,
+            status       smallint    NOT NULL,
+            code         smallint    NOT NULL,
+            rule_id      text        NULL,
+            reason       text        NOT NULL,
+            version      bigint      NOT NULL,
+            recorded_at  timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE TABLE "{schema}".audit (
+            id            bigserial   PRIMARY KEY,
+            command_id    text        NOT NULL,
+            target_kind   text        NOT NULL,
+            target_id     text        NOT NULL,
+            actor_id      text        NOT NULL,
+            actor_role    text        NOT NULL,
+            at            timestamptz NOT NULL,
+            action        text        NOT NULL,
+            change        text        NOT NULL,
+            why           text        NULL,
+            version       bigint      NOT NULL,
+            retain_until  timestamptz NOT NULL
+        );
+        CREATE INDEX audit_by_target ON "{schema}".audit (target_kind, target_id, id);
+        CREATE INDEX audit_by_retention ON "{schema}".audit (retain_until);
+        CREATE TABLE "{schema}".outbox (
+            seq              bigserial   PRIMARY KEY,
+            idempotency_key  text        NOT NULL UNIQUE,
+            event            jsonb       NOT NULL,
+            created_at       timestamptz NOT NULL,
+            available_at     timestamptz NOT NULL,
+            attempts         integer     NOT NULL DEFAULT 0,
+            last_error       text        NULL,
+            dead_letter      boolean     NOT NULL DEFAULT false,
+            delivered_at     timestamptz NULL,
+            lease_owner      text        NULL,
+            lease_until      timestamptz NULL
+        );
+        CREATE INDEX outbox_pending ON "{schema}".outbox (seq) WHERE delivered_at IS NULL AND NOT dead_letter;
+        CREATE INDEX outbox_dead_letters ON "{schema}".outbox (seq) WHERE dead_letter AND delivered_at IS NULL;
+        CREATE TABLE "{schema}".timers (
+            timer_id     text        PRIMARY KEY,
+            target_kind  text        NOT NULL,
+            target_id    text        NOT NULL,
+            kind         text        NOT NULL,
+            due_at       timestamptz NOT NULL,
+            lease_owner  text        NULL,
+            lease_until  timestamptz NULL
+        );
+        CREATE INDEX timers_due ON "{schema}".timers (due_at, timer_id);
+        CREATE FUNCTION "{schema}".write_aggregate(p_kind text, p_id text, p_expected bigint, p_state jsonb)
+        RETURNS void LANGUAGE plpgsql AS $$
+        DECLARE
+            actual bigint;
+        BEGIN
+            IF p_expected = 0 THEN
+                INSERT INTO "{schema}".aggregates (kind, id, version, state, updated_at)
+                VALUES (p_kind, p_id, 1, p_state, now())
+                ON CONFLICT (kind, id) DO NOTHING;
+            ELSE
+                UPDATE "{schema}".aggregates SET version = p_expected + 1, state = p_state, updated_at = now()
+                WHERE kind = p_kind AND id = p_id AND version = p_expected;
+            END IF;
+            IF NOT FOUND THEN
+                SELECT version INTO actual FROM "{schema}".aggregates WHERE kind = p_kind AND id = p_id;
+                -- The message is '<actual version> <kind>/<id>': Npgsql redacts DETAIL unless error details are enabled.
+                RAISE EXCEPTION USING ERRCODE = '{PostgreSqlErrors.VersionConflict}',
+                    MESSAGE = coalesce(actual, 0)::text || ' ' || p_kind || '/' || p_id;
+            END IF;
+        END
+        $$;
+        """,
+    ];
+}

@@ -1,0 +1,513 @@
+using System.Globalization;
+using EcomRules.Engine;
+using EcomRules.Persistence;
+using EcomRules.PostgreSql.Internal;
+using EcomRules.Ports;
+using NodaTime;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace EcomRules.PostgreSql;
+
+/// <summary>
+/// The PostgreSQL store: several identical worker hosts share one database. Aggregates are saved with optimistic
+/// concurrency (expected versions), command IDs are unique keys, and outbox messages and timers are claimed with
+/// leases under <c>FOR UPDATE SKIP LOCKED</c>, so two hosts never claim the same row while a lease holds.
+/// <list type="bullet">
+/// <item>Call <see cref="MigrateAsync"/> once at start-up (every host may; migrations run under an advisory lock).</item>
+/// <item>A save is one round trip: every statement of the change set goes in one batch, which PostgreSQL runs as one
+/// implicit transaction, so it commits whole or not at all.</item>
+/// <item>Instants are stored as <c>timestamptz</c>, to the microsecond.</item>
+/// <item>Nothing is logged; exceptions name keys and versions, never aggregate contents (SEC-1).</item>
+/// </list>
+/// Thread-safe; one instance serves the whole application.
+/// </summary>
+public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore, IAsyncDisposable, IDisposable
+{
+    private static readonly int MigrationCount = PostgreSqlMigrations.For(PostgreSqlStoreOptions.DefaultSchemaName).Length;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly bool _ownsDataSource;
+    private readonly EcomSerializer _serializer;
+    private readonly PostgreSqlStatements _sql;
+    private readonly string[] _migrations;
+
+    /// <summary>Creates a store. Opens no connection; call <see cref="MigrateAsync"/> before the first use.</summary>
+    /// <param name="options">The options; validated here.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options are invalid (see <see cref="PostgreSqlStoreOptions.Validate"/>).</exception>
+    public PostgreSqlEcomStore(PostgreSqlStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            options.Validate();
+        }
+        catch (InvalidOperationException invalid)
+        {
+            throw new ArgumentException(invalid.Message, nameof(options), invalid);
+        }
+
+        _ownsDataSource = options.DataSource is null;
+        _dataSource = options.DataSource ?? NpgsqlDataSource.Create(options.ConnectionString!);
+        _serializer = options.Serializer;
+        SchemaName = options.SchemaName;
+        _sql = new PostgreSqlStatements(SchemaName);
+        _migrations = PostgreSqlMigrations.For(SchemaName);
+    }
+
+    /// <summary>Gets the schema version this release of the store creates and expects.</summary>
+    public static int LatestSchemaVersion => MigrationCount;
+
+    /// <summary>Gets the schema that holds the store's tables.</summary>
+    public string SchemaName { get; }
+
+    /// <summary>
+    /// Creates the schema and applies the migrations it lacks, in order, in one transaction under a
+    /// <c>pg_advisory_xact_lock</c>, so several hosts starting at once apply each migration exactly once.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the migration; a cancelled migration applies nothing.</param>
+    /// <returns>How many migrations this call applied (0 when the schema was up to date).</returns>
+    /// <exception cref="InvalidOperationException">The database has a newer schema than this release knows.</exception>
+    /// <exception cref="NpgsqlException">The database could not be reached or refused a statement.</exception>
+    public async ValueTask<int> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtext($1))", [Text("EcomRules.PostgreSql:" + SchemaName)], cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, _sql.CreateSchema, [], cancellationToken).ConfigureAwait(false);
+                var current = await ScalarAsync<int>(connection, _sql.ReadSchemaVersion, cancellationToken).ConfigureAwait(false);
+                if (current > _migrations.Length)
+                {
+                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                        $"Schema '{SchemaName}' is at version {current}, newer than version {_migrations.Length} this release of EcomRules.PostgreSql knows; upgrade the package."));
+                }
+
+                for (var version = current + 1; version <= _migrations.Length; version++)
+                {
+                    await ExecuteAsync(connection, _migrations[version - 1], [], cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, _sql.RecordSchemaVersion, [Value(version)], cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return _migrations.Length - current;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="NpgsqlException">The database could not be reached.</exception>
+    /// <exception cref="System.Text.Json.JsonException">The stored state is not one the serializer knows.</exception>
+    public async ValueTask<StoredAggregate?> LoadAsync(AggregateKey key, CancellationToken cancellationToken = default)
+    {
+        using var command = _dataSource.CreateCommand(_sql.LoadAggregate);
+        command.Parameters.Add(Text(key.Kind));
+        command.Parameters.Add(Text(key.Id));
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            return new StoredAggregate(key, reader.GetInt64(0), _serializer.DeserializeAggregate(reader.GetString(1)));
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="NpgsqlException">The database could not be reached.</exception>
+    public async ValueTask<IdempotencyRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default)
+    {
+        using var command = _dataSource.CreateCommand(_sql.FindCommand);
+        command.Parameters.Add(Text(commandId.Value));
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            return new IdempotencyRecord(
+                commandId,
+                reader.GetString(0),
+                new AggregateKey(reader.GetString(1), reader.GetString(2)),
+                (DecisionStatus)reader.GetInt16(3),
+                (RefusalCode)reader.GetInt16(4),
+                reader.IsDBNull(5) ? default : new RuleId(reader.GetString(5)),
+                reader.GetString(6),
+                reader.GetInt64(7));
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="changes"/> is null.</exception>
+    /// <exception cref="ArgumentException">The change set writes the same aggregate twice.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; nothing was saved.</exception>
+    /// <exception cref="NotSupportedException">A state or event type is not known to the serializer; nothing was saved.</exception>
+    /// <exception cref="NpgsqlException">The database could not be reached or refused the change set; nothing was saved.</exception>
+    public async ValueTask SaveAsync(ChangeSet changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Lock aggregates in one global order, so two change sets writing the same aggregates cannot deadlock.
+        var writes = changes.Writes.ToArray();
+        Array.Sort(writes, static (a, b) =>
+        {
+            var byKind = string.CompareOrdinal(a.Key.Kind, b.Key.Kind);
+            return byKind != 0 ? byKind : string.CompareOrdinal(a.Key.Id, b.Key.Id);
+        });
+        for (var i = 1; i < writes.Length; i++)
+        {
+            if (writes[i].Key == writes[i - 1].Key)
+            {
+                throw new ArgumentException($"The change set writes {writes[i].Key} twice.", nameof(changes));
+            }
+        }
+
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // Without an explicit transaction, PostgreSQL runs the batch as one implicit transaction: all or nothing.
+            var batch = BuildSaveBatch(connection, changes, writes);
+            await using (batch.ConfigureAwait(false))
+            {
+                try
+                {
+                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (PostgresException e) when (string.Equals(e.SqlState, PostgreSqlErrors.UniqueViolation, StringComparison.Ordinal)
+                    && string.Equals(e.ConstraintName, PostgreSqlErrors.CommandsPrimaryKey, StringComparison.Ordinal))
+                {
+                    throw new DuplicateCommandException(changes.Record.CommandId);
+                }
+                catch (PostgresException e) when (string.Equals(e.SqlState, PostgreSqlErrors.VersionConflict, StringComparison.Ordinal))
+                {
+                    throw ToConflict(e.MessageText, writes);
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="NpgsqlException">The database could not be reached.</exception>
+    public async ValueTask<IReadOnlyList<AuditEntry>> ReadAuditAsync(AggregateKey key, CancellationToken cancellationToken = default)
+    {
+        using var command = _dataSource.CreateCommand(_sql.ReadAudit);
+        command.Parameters.Add(Text(key.Kind));
+        command.Parameters.Add(Text(key.Id));
+        var entries = new List<AuditEntry>();
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                entries.Add(new AuditEntry(
+                    new CommandId(reader.GetString(0)),
+                    key,
+                    reader.GetString(1),
+                    new ActorRole(reader.GetString(2)),
+                    ReadInstant(reader, 3),
+                    reader.GetString(4),
+                    reader.GetString(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.GetInt64(7),
+                    ReadInstant(reader, 8)));
+            }
+        }
+
+        return entries;
+    }
+
+    /// <summary>
+    /// Deletes the audit entries whose retention has ended (<see cref="AuditEntry.RetainUntil"/> at or before
+    /// <paramref name="now"/>, ORD-6). Audit entries are deleted by nothing else.
+    /// </summary>
+    /// <param name="now">The current instant.</param>
+    /// <param name="cancellationToken">Cancels the purge; a cancelled purge deletes nothing.</param>
+    /// <returns>How many entries were deleted.</returns>
+    /// <exception cref="NpgsqlException">The database could not be reached.</exception>
+    public async ValueTask<long> PurgeAuditAsync(Instant now, CancellationToken cancellationToken = default)
+    {
+        using var command = _dataSource.CreateCommand(_sql.PurgeAudit);
+        command.Parameters.Add(Timestamp(now));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="owner"/> is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> or <paramref name="lease"/> is not positive.</exception>
+    /// <exception cref="NpgsqlException">The database could not be reached.</exception>
+    public async ValueTask<IReadOnlyList<OutboxEnvelope>> ClaimOutboxAsync(string owner, int max, Instant now, Duration lease, CancellationToken cancellationToken = default)
+    {
+        using var command = CreateClaim(_sql.ClaimOutbox, owner, max, now, lease);
+        var claimed = await ReadEnvelopesAsync(command, cancellationToken).ConfigureAwait(false);
+
+        // RETURNING does not keep the subquery's order.
+        claimed.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
+        return claimed;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="owner"/> is blank.</exception>
+    /// <exception cref="NpgsqlException">The database could not be reached.</exception>
+    public async ValueTask<bool> CompleteOutboxAsync(long sequence, string owner, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        using var command = _dataSource.CreateCommand(_sql.CompleteOutbox);
+        command.Parameters.Add(Value(sequence));
+        command.Parameters.Add(Text(owner));
+        command.Parameters.Add(Timestamp(now));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="owner"/> is blank.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="error"/> is null.</exception>
+    /// <exception cref="NpgsqlException">The database could not be reached.</exception>
+    public async ValueTask<bool> FailOutboxAsync(long sequence, string owner, string error, Instant retryAt, bool deadLetter, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        ArgumentNullException.ThrowIfNull(error);
+        using var command = _dataSource.CreateCommand(_sql.FailOutbox);
+        command.Parameters.Add(Value(sequence));
+        command.Parameters.Add(Text(owner));
+        command.Parameters.Add(Text(error));
+        command.Parameters.Add(Timestamp(retryAt));
+        command.Parameters.Add(Value(deadLetter));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> is not positive.</exception>
+    /// <exception cref="NpgsqlException">The database could not be reached.</exception>
+    public async ValueTask<IReadOnlyList<OutboxEnvelope>> ReadDeadLettersAsync(int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        using var command = _dataSource.CreateCommand(_sql.ReadDeadLetters);
+        command.Parameters.Add(Value(max));
+        return await ReadEnvelopesAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="NpgsqlException">The database could not be reached.</exception>
+    public async ValueTask<bool> RetryDeadLetterAsync(long sequence, Instant now, CancellationToken cancellationToken = default)
+    {
+        using var command = _dataSource.CreateCommand(_sql.RetryDeadLetter);
+        command.Parameters.Add(Value(sequence));
+        command.Parameters.Add(Timestamp(now));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="NpgsqlException">The database could not be reached.</exception>
+    public async ValueTask<OutboxStatistics> GetOutboxStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        using var command = _dataSource.CreateCommand(_sql.OutboxStatistics);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return new OutboxStatistics(reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : ReadInstant(reader, 2));
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="owner"/> is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> or <paramref name="lease"/> is not positive.</exception>
+    /// <exception cref="NpgsqlException">The database could not be reached.</exception>
+    public async ValueTask<IReadOnlyList<DueTimer>> ClaimDueTimersAsync(string owner, int max, Instant now, Duration lease, CancellationToken cancellationToken = default)
+    {
+        using var command = CreateClaim(_sql.ClaimTimers, owner, max, now, lease);
+        var claimed = new List<DueTimer>();
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                claimed.Add(new DueTimer(reader.GetString(0), new AggregateKey(reader.GetString(1), reader.GetString(2)), reader.GetString(3), ReadInstant(reader, 4)));
+            }
+        }
+
+        claimed.Sort(static (a, b) =>
+        {
+            var byDue = a.DueAt.CompareTo(b.DueAt);
+            return byDue != 0 ? byDue : string.CompareOrdinal(a.TimerId, b.TimerId);
+        });
+        return claimed;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="timer"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="owner"/> is blank.</exception>
+    /// <exception cref="NpgsqlException">The database could not be reached.</exception>
+    public async ValueTask<bool> CompleteTimerAsync(DueTimer timer, string owner, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        using var command = _dataSource.CreateCommand(_sql.CompleteTimer);
+        command.Parameters.Add(Text(timer.TimerId));
+        command.Parameters.Add(Timestamp(timer.DueAt));
+        command.Parameters.Add(Text(owner));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="NpgsqlException">The database could not be reached.</exception>
+    public async ValueTask<long> CountTimersAsync(CancellationToken cancellationToken = default)
+    {
+        using var command = _dataSource.CreateCommand(_sql.CountTimers);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Disposes the data source if the store created it from a connection string.</summary>
+    /// <returns>A task that completes when the connections are closed.</returns>
+    public ValueTask DisposeAsync() => _ownsDataSource ? _dataSource.DisposeAsync() : ValueTask.CompletedTask;
+
+    /// <summary>Disposes the data source if the store created it from a connection string.</summary>
+    public void Dispose()
+    {
+        if (_ownsDataSource)
+        {
+            _dataSource.Dispose();
+        }
+    }
+
+    private NpgsqlBatch BuildSaveBatch(NpgsqlConnection connection, ChangeSet changes, AggregateWrite[] writes)
+    {
+        var batch = new NpgsqlBatch(connection);
+        try
+        {
+            // The idempotency record goes first: a duplicate command ID fails before anything else is written.
+            var record = changes.Record;
+            batch.BatchCommands.Add(Statement(_sql.InsertCommand,
+                Text(record.CommandId.Value), Text(record.Fingerprint), Text(record.Target.Kind), Text(record.Target.Id),
+                Value((short)record.Status), Value((short)record.Code), NullableText(record.RuleId.IsEmpty ? null : record.RuleId.Value),
+                Text(record.Reason), Value(record.Version)));
+
+            foreach (var write in writes)
+            {
+                batch.BatchCommands.Add(Statement(_sql.WriteAggregate,
+                    Text(write.Key.Kind), Text(write.Key.Id), Value(write.ExpectedVersion), Text(_serializer.SerializeAggregate(write.State))));
+            }
+
+            if (changes.Audit is { } audit)
+            {
+                batch.BatchCommands.Add(Statement(_sql.InsertAudit,
+                    Text(audit.CommandId.Value), Text(audit.Target.Kind), Text(audit.Target.Id), Text(audit.ActorId),
+                    Text(audit.ActorRole.Value), Timestamp(audit.At), Text(audit.Action), Text(audit.Change),
+                    NullableText(audit.Why), Value(audit.Version), Timestamp(audit.RetainUntil)));
+            }
+
+            foreach (var message in changes.Outbox)
+            {
+                batch.BatchCommands.Add(Statement(_sql.InsertOutbox,
+                    Text(message.IdempotencyKey), Text(_serializer.SerializeEvent(message.Event)), Timestamp(message.CreatedAt)));
+            }
+
+            foreach (var timer in changes.Timers)
+            {
+                batch.BatchCommands.Add(timer.DueAt is { } due
+                    ? Statement(_sql.UpsertTimer, Text(timer.TimerId), Text(timer.Target.Kind), Text(timer.Target.Id), Text(timer.Kind), Timestamp(due))
+                    : Statement(_sql.DeleteTimer, Text(timer.TimerId)));
+            }
+
+            return batch;
+        }
+        catch
+        {
+            batch.Dispose();
+            throw;
+        }
+    }
+
+    private static ConcurrencyConflictException ToConflict(string message, AggregateWrite[] writes)
+    {
+        // write_aggregate's message: "{actual version} {kind}/{id}".
+        var space = message.IndexOf(' ', StringComparison.Ordinal);
+        var actual = long.Parse(message.AsSpan(0, space), NumberStyles.None, CultureInfo.InvariantCulture);
+        var key = message[(space + 1)..];
+        foreach (var write in writes)
+        {
+            if (string.Equals(write.Key.ToString(), key, StringComparison.Ordinal))
+            {
+                return new ConcurrencyConflictException(write.Key, write.ExpectedVersion, actual);
+            }
+        }
+
+        throw new InvalidOperationException("PostgreSQL reported a version conflict on an aggregate the change set does not write.");
+    }
+
+    private async Task<List<OutboxEnvelope>> ReadEnvelopesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var envelopes = new List<OutboxEnvelope>();
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var message = new OutboxMessage(reader.GetString(1), _serializer.DeserializeEvent(reader.GetString(2)), ReadInstant(reader, 3));
+                envelopes.Add(new OutboxEnvelope(reader.GetInt64(0), message, reader.GetInt32(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5), ReadInstant(reader, 6), reader.GetBoolean(7)));
+            }
+        }
+
+        return envelopes;
+    }
+
+    private NpgsqlCommand CreateClaim(string sql, string owner, int max, Instant now, Duration lease)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        if (lease <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lease), lease, "A lease must be longer than zero.");
+        }
+
+        var command = _dataSource.CreateCommand(sql);
+        command.Parameters.Add(Text(owner));
+        command.Parameters.Add(Timestamp(now + lease));
+        command.Parameters.Add(Timestamp(now));
+        command.Parameters.Add(Value(max));
+        return command;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, NpgsqlParameter[] parameters, CancellationToken cancellationToken)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddRange(parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    private static NpgsqlBatchCommand Statement(string sql, params NpgsqlParameter[] parameters)
+    {
+        var statement = new NpgsqlBatchCommand(sql);
+        statement.Parameters.AddRange(parameters);
+        return statement;
+    }
+
+    private static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    private static NpgsqlParameter NullableText(string? value)
+        => new() { Value = value is null ? DBNull.Value : value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    private static NpgsqlParameter<T> Value<T>(T value) => new() { TypedValue = value };
+
+    private static NpgsqlParameter<DateTime> Timestamp(Instant instant)
+        => new() { TypedValue = instant.ToDateTimeUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz };
+
+    private static Instant ReadInstant(NpgsqlDataReader reader, int ordinal)
+        => Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
+}

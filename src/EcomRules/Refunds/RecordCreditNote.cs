@@ -1,0 +1,32 @@
+using EcomRules.Engine;
+using EcomRules.Policies;
+using NodaTime;
+
+namespace EcomRules.Refunds;
+
+/// <summary>
+/// Records the red-letter credit note once the issuer has issued it (INV-3, asynchronous completion of
+/// <see cref="RequestCreditNote"/>); the refund is then cleared for payment. Issued by the system (the outbox
+/// dispatcher) or by finance staff.
+/// </summary>
+/// <param name="CommandId">The idempotency key.</param>
+/// <param name="Actor">The system or finance staff.</param>
+/// <param name="At">When the note was issued.</param>
+/// <param name="RefundId">The refund.</param>
+/// <param name="CreditNoteNumber">The credit note's number.</param>
+public sealed record RecordCreditNote(CommandId CommandId, Actor Actor, Instant At, RefundId RefundId, string CreditNoteNumber) : RefundCommand(CommandId, Actor, At, RefundId)
+{
+    internal override RefundTrigger Trigger => RefundTrigger.RecordCreditNote;
+
+    internal override RefundStep Step => RefundStep.InvoiceSettlement;
+
+    internal override ActorRole StepRole(Refund refund, RefundApprovalPolicy policy) => policy.FinanceReviewer;
+
+    internal override string? InputProblem => string.IsNullOrWhiteSpace(CreditNoteNumber) ? "A credit note needs its number (INV-3)." : null;
+
+    internal override bool HoldsStepRole(ActorRole role) => Actor.Role == role || Actor.Role == ActorRole.System;
+
+    internal override Refund Apply(Refund refund, RefundSignature signature) => refund.Crediting(signature, CreditNoteNumber);
+
+    internal override void WriteFields(PayloadWriter writer) => writer.Add("creditNote", CreditNoteNumber);
+}

@@ -1,0 +1,45 @@
+using EcomRules.Engine;
+using EcomRules.Internal;
+using EcomRules.Orders;
+
+namespace EcomRules.Refunds;
+
+/// <summary>
+/// Identifies a refund: the order it refunds and a number unique within that order. The order is part of the ID so
+/// that every refund command can load the order it reserves money on (REF-1).
+/// </summary>
+public readonly record struct RefundId
+{
+    /// <summary>The aggregate kind of refunds in the store.</summary>
+    public const string Kind = "refund";
+
+    private readonly string? _number;
+
+    /// <summary>Creates a refund ID.</summary>
+    /// <param name="order">The order refunded.</param>
+    /// <param name="number">The refund's number within the order: 1-64 characters, no white space or '/'.</param>
+    /// <exception cref="ArgumentException"><paramref name="order"/> is default, or <paramref name="number"/> is not a valid number.</exception>
+    public RefundId(OrderId order, string number)
+    {
+        Preconditions.CheckArgument(order.Value.Length > 0, nameof(order), "A refund belongs to an order.");
+        Order = order;
+        _number = Preconditions.CheckAggregateId(number, "a refund number");
+    }
+
+    /// <summary>Gets the order refunded.</summary>
+    public OrderId Order { get; }
+
+    /// <summary>Gets the number within the order.</summary>
+    public string Number => _number ?? string.Empty;
+
+    /// <summary>Gets the refund's key in the store (<c>refund/{order}/{number}</c>).</summary>
+    public AggregateKey Key => new(Kind, Order.Value + "/" + Number);
+
+    /// <summary>Gets the ID of the full refund made when an order is cancelled (ORD-2).</summary>
+    /// <param name="order">The cancelled order.</param>
+    /// <returns>The ID, numbered <c>cancel</c>.</returns>
+    public static RefundId ForCancellation(OrderId order) => new(order, "cancel");
+
+    /// <inheritdoc />
+    public override string ToString() => Order.Value + "/" + Number;
+}

@@ -1,0 +1,43 @@
+using EcomRules.Engine;
+using EcomRules.Orders;
+using EcomRules.Policies;
+using EcomRules.Refunds.Events;
+using NodaTime;
+
+namespace EcomRules.Refunds;
+
+/// <summary>
+/// Rejects a refund before finance has reviewed it: by the tier's approver while requested, by the finance reviewer
+/// once approved. The reservation on the order is released in the same change set (REF-1). The requester may not
+/// reject (REF-3).
+/// </summary>
+/// <param name="CommandId">The idempotency key.</param>
+/// <param name="Actor">The approver or reviewer.</param>
+/// <param name="At">When.</param>
+/// <param name="RefundId">The refund.</param>
+/// <param name="RejectionReason">Why (required, recorded in the audit trail).</param>
+public sealed record RejectRefund(CommandId CommandId, Actor Actor, Instant At, RefundId RefundId, string RejectionReason) : RefundCommand(CommandId, Actor, At, RefundId)
+{
+    /// <inheritdoc />
+    public override string? Reason => RejectionReason;
+
+    internal override RefundTrigger Trigger => RefundTrigger.Reject;
+
+    internal override RefundStep Step => RefundStep.Rejection;
+
+    internal override bool ChangesOrder => true;
+
+    internal override ActorRole StepRole(Refund refund, RefundApprovalPolicy policy)
+        => refund.State == RefundState.Requested ? refund.ApproverRole : policy.FinanceReviewer;
+
+    internal override string? InputProblem => string.IsNullOrWhiteSpace(RejectionReason) ? "A rejection needs its reason (SEC-3)." : null;
+
+    internal override Refund Apply(Refund refund, RefundSignature signature) => refund.Rejecting(signature, RejectionReason);
+
+    internal override Order ApplyToOrder(Order order, Refund refund) => order.ReleasingRefund(refund.Amount);
+
+    internal override IReadOnlyList<DomainEvent> Events(Refund refund, RefundSignature signature, Order? order = null)
+        => [.. base.Events(refund, signature, order), new RefundRejected(Target, At, refund.Amount, RejectionReason)];
+
+    internal override void WriteFields(PayloadWriter writer) => writer.Add("reason", RejectionReason);
+}

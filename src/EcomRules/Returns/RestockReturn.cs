@@ -1,0 +1,98 @@
+using EcomRules.Engine;
+using EcomRules.Orders;
+using EcomRules.Refunds;
+using EcomRules.Refunds.Events;
+using EcomRules.Returns.Events;
+using NodaTime;
+
+namespace EcomRules.Returns;
+
+/// <summary>
+/// The warehouse confirms the received goods and stocks them in (RET-4), which stops SLA-7 (due by the end of the
+/// working day of receipt), and the case is settled by its kind (RET-5) and archived (RET-7), all in one change set:
+/// <list type="bullet">
+/// <item>Return: a <see cref="Refund"/> is opened for the goods' value plus, when the merchant is at fault, the return
+/// freight the customer paid (RET-6), capped at what the order can still refund (REF-1); it then goes through
+/// approval (REF-2). The refund's requester is the staff member who accepted the case (REF-3).</item>
+/// <item>Exchange: a replacement shipment is requested (RET-5).</item>
+/// <item>Repair: the goods are booked in for repair free of charge (RET-5).</item>
+/// </list>
+/// The order's open return is closed (its units stay counted as returned).
+/// </summary>
+/// <param name="CommandId">The idempotency key.</param>
+/// <param name="Actor">Warehouse staff.</param>
+/// <param name="At">When the goods were stocked in.</param>
+/// <param name="CaseId">The case.</param>
+public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At, ReturnCaseId CaseId) : ReturnCommand(CommandId, Actor, At, CaseId)
+{
+    internal override ReturnTrigger Trigger => ReturnTrigger.Restock;
+
+    internal override CommandOutcome Apply(ReturnStep step)
+    {
+        var events = new List<DomainEvent>(8);
+        var timers = new List<TimerRequest>(1);
+        var before = step.Case;
+        var slas = OrderSlas.Stop(before.Slas, step.Policy, Target, At, events, timers, "SLA-7"); // SLA-7: confirmed and stocked in
+        events.Add(new ReturnRestocked(Target, At, before.Warehouse, before.Lines));
+        var order = step.Order.ClosingReturn(before.Claimed(), rejected: false);
+        switch (before.Kind)
+        {
+            case ReturnKind.Exchange:
+                var exchanged = before.Restocking(At, ReturnOutcome.Exchanged, null, slas);
+                events.Add(new ReplacementShipmentRequested(Target, At, before.Warehouse, before.Lines)); // RET-5
+                Archive(events, exchanged, $"Your exchange {CaseId} is done: a replacement is on its way.");
+                return Accept(step, exchanged, events, timers, order);
+            case ReturnKind.Repair:
+                var repaired = before.Restocking(At, ReturnOutcome.Repaired, null, slas);
+                events.Add(new RepairRequested(Target, At, before.Lines)); // RET-5
+                Archive(events, repaired, $"Your goods for {CaseId} are being repaired free of charge.");
+                return Accept(step, repaired, events, timers, order);
+            default:
+                return Refund(step, before, order, slas, events, timers);
+        }
+    }
+
+    internal override void WriteFields(PayloadWriter writer)
+    {
+    }
+
+    private CommandOutcome Refund(ReturnStep step, ReturnCase before, Order order, System.Collections.Immutable.ImmutableArray<Sla.SlaTimer> slas, List<DomainEvent> events, List<TimerRequest> timers)
+    {
+        var goods = Money.Zero;
+        foreach (var line in before.Lines)
+        {
+            goods += UnitPrice(step.Order, line.Sku).Times(line.Quantity);
+        }
+
+        var freight = before.MerchantAtFault ? before.ReturnFreight : Money.Zero; // RET-6
+        var amount = Money.Min(goods + freight, step.Order.Refundable); // REF-1: never above what is left to refund
+        if (amount.IsZero)
+        {
+            var nothing = before.Restocking(At, ReturnOutcome.Refunded, null, slas);
+            Archive(events, nothing, $"Your return {CaseId} is done; the order was already refunded in full.");
+            return Accept(step, nothing, events, timers, order);
+        }
+
+        var id = new RefundId(CaseId.Order, "return-" + CaseId.Number);
+        var refund = Refunds.Refund.Open(id, step.Order, amount, $"return {CaseId} ({before.Reason})", before.DecidedBy ?? Actor.Id, At, step.Policy.Refunds, CaseId.ToString());
+        var after = before.Restocking(At, ReturnOutcome.Refunded, id, slas);
+        events.Add(new RefundRequested(id.Key, At, amount, refund.ApproverRole));
+        Archive(events, after, freight.IsZero
+            ? $"Your return {CaseId} is done; a refund of {amount} is being processed."
+            : $"Your return {CaseId} is done; a refund of {amount}, including your return freight of {freight}, is being processed."); // RET-6, RET-7
+        return Accept(step, after, events, timers, order.ReservingRefund(amount), new AggregateWrite(id.Key, 0, refund));
+    }
+
+    private static Money UnitPrice(Order order, string sku)
+    {
+        foreach (var line in order.Lines)
+        {
+            if (string.Equals(line.Sku, sku, StringComparison.Ordinal))
+            {
+                return line.UnitPrice;
+            }
+        }
+
+        return Money.Zero;
+    }
+}

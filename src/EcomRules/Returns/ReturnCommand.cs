@@ -1,0 +1,120 @@
+using EcomRules.Engine;
+using EcomRules.Orders;
+using EcomRules.Orders.Events;
+using EcomRules.Policies;
+using EcomRules.Returns.Events;
+using EcomRules.Workflow;
+using NodaTime;
+
+namespace EcomRules.Returns;
+
+/// <summary>
+/// A command on an existing return case. It loads the case and its order, fires its trigger on
+/// <see cref="ReturnWorkflow.Definition"/> (a refusal names the rule, RET-3/RET-4, and changes nothing) and applies
+/// its effect; commands that end the case also close it on the order in the same change set.
+/// </summary>
+/// <param name="CommandId">The idempotency key.</param>
+/// <param name="Actor">Who issues it.</param>
+/// <param name="At">When it takes effect.</param>
+/// <param name="CaseId">The return case.</param>
+public abstract record ReturnCommand(CommandId CommandId, Actor Actor, Instant At, ReturnCaseId CaseId) : EcomCommand(CommandId, Actor, At)
+{
+    /// <inheritdoc />
+    public override AggregateKey Target => CaseId.Key;
+
+    /// <inheritdoc />
+    internal override IEnumerable<AggregateKey> AlsoLoads => [CaseId.Order.Key];
+
+    /// <summary>Gets the trigger the command fires.</summary>
+    internal abstract ReturnTrigger Trigger { get; }
+
+    /// <summary>Gets what the workflow's guards see.</summary>
+    internal virtual ReturnFacts Facts => default;
+
+    /// <inheritdoc />
+    internal override CommandOutcome Decide(DecisionInput input)
+    {
+        var stored = input.Find(Target);
+        if (stored?.State is not ReturnCase returnCase)
+        {
+            return CommandOutcome.NotFound(Target);
+        }
+
+        var orderKey = CaseId.Order.Key;
+        if (input.Get<Order>(orderKey) is not { } order)
+        {
+            return CommandOutcome.NotFound(orderKey);
+        }
+
+        var fired = ReturnWorkflow.Definition.TryFire(returnCase.State, Trigger, Facts);
+        if (fired.IsRefused)
+        {
+            var refusal = fired.Refusal;
+            return CommandOutcome.Refuse(RefusalCode.RuleViolation, refusal.Reason, refusal.RuleId);
+        }
+
+        return fired.Kind == TransitionKind.Ignored
+            ? CommandOutcome.Accept($"{returnCase.State}: {Trigger} ignored (already done)", [], [])
+            : Apply(new ReturnStep(returnCase, stored.Version, order, input.VersionOf(orderKey), input.Policy));
+    }
+
+    /// <summary>Applies the accepted command.</summary>
+    internal abstract CommandOutcome Apply(ReturnStep step);
+
+    /// <inheritdoc />
+    internal override void WritePayload(PayloadWriter writer)
+    {
+        writer.Add("case", CaseId.ToString());
+        WriteFields(writer);
+    }
+
+    /// <summary>Writes the command's own fields to the fingerprint.</summary>
+    internal abstract void WriteFields(PayloadWriter writer);
+
+    /// <summary>Accepts with the case's new state and, when given, the order's and one more aggregate's.</summary>
+    private protected CommandOutcome Accept(ReturnStep step, ReturnCase after, IReadOnlyList<DomainEvent> events,
+        IReadOnlyList<TimerRequest>? timers = null, Order? order = null, AggregateWrite? also = null)
+    {
+        var writes = new List<AggregateWrite>(3) { new(Target, step.Version, after) };
+        if (order is not null)
+        {
+            writes.Add(new AggregateWrite(CaseId.Order.Key, step.OrderVersion, order));
+        }
+
+        if (also is not null)
+        {
+            writes.Add(also);
+        }
+
+        return CommandOutcome.Accept($"{step.Case.State} → {after.State}", writes, events, timers);
+    }
+
+    /// <summary>RET-7: a notice to the customer about this step.</summary>
+    private protected CustomerNotificationRequested Notice(ReturnCase returnCase, string template, string text)
+        => new(Target, At, returnCase.CustomerPhone, template, text);
+
+    /// <summary>RET-7: the case ended; it is archived and the customer told.</summary>
+    private protected void Archive(List<DomainEvent> events, ReturnCase archived, string text)
+    {
+        events.Add(Notice(archived, "return-closed", text));
+        events.Add(new ReturnArchived(Target, At, archived.Outcome));
+    }
+
+    /// <summary>RET-4: goods and invoice received; the invoice goes to finance and SLA-7 starts.</summary>
+    private protected CommandOutcome ReceiveGoods(ReturnStep step, string? notes, DomainEvent cause)
+    {
+        var timers = new List<TimerRequest>(1);
+        var slas = OrderSlas.Start(step.Case.Slas, step.Policy.Sla("SLA-7"), step.Policy, Target, At, timers); // SLA-7
+        var received = step.Case.Receiving(At, notes, slas);
+        return Accept(step, received,
+        [
+            cause,
+            new InvoiceHandedToFinance(Target, At, step.Order.InvoiceNumber), // RET-4, INV-3
+            Notice(received, "return-received", $"Your returned goods for {CaseId} were received and checked."), // RET-7
+        ],
+        timers);
+    }
+
+    /// <summary>What a return command decides on.</summary>
+    internal readonly record struct ReturnStep(ReturnCase Case, long Version, Order Order, long OrderVersion, EcomPolicy Policy);
+}

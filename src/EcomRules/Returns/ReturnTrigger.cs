@@ -1,0 +1,29 @@
+namespace EcomRules.Returns;
+
+/// <summary>The business actions on a return case.</summary>
+public enum ReturnTrigger
+{
+    /// <summary>Service staff accept the request (RET-3).</summary>
+    Accept = 0,
+
+    /// <summary>Service staff reject the request (RET-3).</summary>
+    Reject = 1,
+
+    /// <summary>The customer ships goods and invoice back (RET-4).</summary>
+    Ship = 2,
+
+    /// <summary>The warehouse's inspection of goods and invoice passes (RET-4).</summary>
+    PassInspection = 3,
+
+    /// <summary>The warehouse's inspection fails; the parcel is refused (RET-4).</summary>
+    FailInspection = 4,
+
+    /// <summary>The three-way negotiation ends with the goods accepted (RET-4).</summary>
+    ResolveAccept = 5,
+
+    /// <summary>The three-way negotiation ends with the return refused (RET-4).</summary>
+    ResolveReject = 6,
+
+    /// <summary>The warehouse stocks the goods in (RET-4, SLA-7).</summary>
+    Restock = 7,
+}

@@ -1,0 +1,45 @@
+using EcomRules.Workflow;
+
+namespace EcomRules.Returns;
+
+/// <summary>
+/// The return case of RET-3 and RET-4 as one immutable transition table, shared by every case: requested → accepted
+/// (or rejected, archived) → shipped back → inspected: passed → received → restocked and archived, or failed →
+/// negotiation → received or archived.
+/// </summary>
+public static class ReturnWorkflow
+{
+    /// <summary>RET-3: staff accept or reject with the reason recorded (also the outcome of a negotiation, RET-4).</summary>
+    public static WorkflowGuard<ReturnFacts> ReasonRecorded { get; } = new(
+        "ReasonRecorded", RuleIds.Ret3,
+        "a decision on a return is recorded with its reason.",
+        static (in ReturnFacts f) => f.HasReason);
+
+    /// <summary>RET-4: goods are received only when goods and invoice both pass the receiving conditions.</summary>
+    public static WorkflowGuard<ReturnFacts> GoodsAndInvoicePass { get; } = new(
+        "GoodsAndInvoicePass", RuleIds.Ret4,
+        "goods are received only when the goods and the invoice both pass the inspection.",
+        static (in ReturnFacts f) => f.GoodsPassed && f.InvoiceReturned);
+
+    /// <summary>Gets the return workflow.</summary>
+    public static WorkflowDefinition<ReturnState, ReturnTrigger, ReturnFacts> Definition { get; } =
+        new WorkflowBuilder<ReturnState, ReturnTrigger, ReturnFacts>("return")
+            .StartAt(ReturnState.Requested)
+            .OnUnhandledTrigger(RuleIds.Ret4, "a return moves only along RET-3 and RET-4: decided, shipped back with the invoice, inspected, restocked.")
+            .Configure(ReturnState.Requested)
+                .PermitIf(ReturnTrigger.Accept, ReturnState.Accepted, ReasonRecorded)
+                .PermitIf(ReturnTrigger.Reject, ReturnState.Archived, ReasonRecorded)
+            .Configure(ReturnState.Accepted)
+                .Permit(ReturnTrigger.Ship, ReturnState.ReturnShipped)
+            .Configure(ReturnState.ReturnShipped)
+                .PermitIf(ReturnTrigger.PassInspection, ReturnState.Received, GoodsAndInvoicePass)
+                .Permit(ReturnTrigger.FailInspection, ReturnState.Negotiating)
+                .Ignore(ReturnTrigger.Ship)
+            .Configure(ReturnState.Negotiating)
+                .PermitIf(ReturnTrigger.ResolveAccept, ReturnState.Received, ReasonRecorded)
+                .PermitIf(ReturnTrigger.ResolveReject, ReturnState.Archived, ReasonRecorded)
+            .Configure(ReturnState.Received)
+                .Permit(ReturnTrigger.Restock, ReturnState.Archived)
+            .Configure(ReturnState.Archived)
+            .Build();
+}

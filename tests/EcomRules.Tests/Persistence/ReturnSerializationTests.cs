@@ -1,0 +1,50 @@
+using EcomRules.Orders;
+using EcomRules.Persistence;
+using EcomRules.Refunds;
+using EcomRules.Returns;
+using EcomRules.Tests.Returns;
+using NodaTime;
+
+namespace EcomRules.Tests.Persistence;
+
+public sealed class ReturnSerializationTests
+{
+    private static readonly EcomSerializer Serializer = EcomSerializer.Default;
+
+    [Fact]
+    public async Task Return_case_refund_order_and_every_event_of_their_flows_round_trip()
+    {
+        var f = new ReturnFixture();
+        var orderId = new OrderId("S-1");
+        await f.ReceivedOrder(orderId, ReturnFixture.At(2026, 3, 2));
+        var done = await f.CompletedReturn(new ReturnCaseId(orderId, "R1"), ReturnFixture.At(2026, 3, 3), quantity: 2);
+        var refundId = done.Refund!.Value;
+        await f.Ok(new ApproveRefund(f.NextId(), ReturnFixture.DeptHead, ReturnFixture.At(2026, 3, 5), refundId));
+        await f.Ok(new ReviewRefund(f.NextId(), ReturnFixture.Finance, ReturnFixture.At(2026, 3, 5), refundId));
+        await f.Ok(new RequestCreditNote(f.NextId(), ReturnFixture.Finance, ReturnFixture.At(2026, 3, 5), refundId));
+        await f.Ok(new RecordCreditNote(f.NextId(), Engine.Actor.System, ReturnFixture.At(2026, 3, 6), refundId, "RED-1"));
+        await f.Ok(new PayRefund(f.NextId(), ReturnFixture.Payer, ReturnFixture.At(2026, 3, 6), refundId));
+        var failed = new ReturnCaseId(orderId, "R2");
+        await f.Ok(f.Request(failed, ReturnFixture.At(2026, 3, 4), ReturnKind.Exchange));
+        await f.Ok(new DecideReturn(f.NextId(), ReturnFixture.Service, ReturnFixture.At(2026, 3, 4), failed, true, "ok"));
+        await f.Ok(new RecordReturnShipment(f.NextId(), ReturnFixture.Buyer, ReturnFixture.At(2026, 3, 4), failed, "YT2", new Money(5m)));
+        await f.Ok(new InspectReturn(f.NextId(), ReturnFixture.Warehouse, ReturnFixture.At(2026, 3, 5), failed, false, true, "scratched"));
+        await f.Ok(new ResolveNegotiation(f.NextId(), ReturnFixture.Service, ReturnFixture.At(2026, 3, 5), failed, true, "accepted"));
+        await f.Ok(new RestockReturn(f.NextId(), ReturnFixture.Warehouse, ReturnFixture.At(2026, 3, 5) + Duration.FromHours(1), failed));
+
+        foreach (var key in new[] { orderId.Key, new ReturnCaseId(orderId, "R1").Key, failed.Key, refundId.Key })
+        {
+            var state = (await f.Store.LoadAsync(key))!.State;
+            var json = Serializer.SerializeAggregate(state);
+            var read = Serializer.DeserializeAggregate(json);
+            ValueAssert.Equal(state, read);
+            Assert.Equal(json, Serializer.SerializeAggregate(read));
+        }
+
+        foreach (var domainEvent in f.Store.Outbox.Select(m => m.Message.Event))
+        {
+            var json = Serializer.SerializeEvent(domainEvent);
+            ValueAssert.Equal(domainEvent, Serializer.DeserializeEvent(json));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using EcomRules.Engine;
+using EcomRules.PostgreSql;
+using EcomRules.Ports;
+using EcomRules.Testing;
+using NodaTime;
+using Npgsql;
+
+namespace EcomRules.Tests.PostgreSql;
+
+/// <summary>
+/// The PostgreSQL store plus <see cref="IEcomStoreInspection"/> read straight from its tables, so the store contract
+/// can see the outbox and the timers. A test-only wrapper: the shipped package does not depend on EcomRules.Testing.
+/// </summary>
+internal sealed class InspectablePostgreSqlStore(PostgreSqlEcomStore store, NpgsqlDataSource dataSource) : IEcomStore, IEcomStoreInspection, IAsyncDisposable
+{
+    public PostgreSqlEcomStore Store => store;
+
+    public static async Task<InspectablePostgreSqlStore> OpenAsync(string connectionString)
+        => new(await PostgreSqlStores.OpenAsync(connectionString), NpgsqlDataSource.Create(connectionString));
+
+    public ValueTask<StoredAggregate?> LoadAsync(AggregateKey key, CancellationToken cancellationToken = default) => store.LoadAsync(key, cancellationToken);
+
+    public ValueTask<IdempotencyRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default) => store.FindCommandAsync(commandId, cancellationToken);
+
+    public ValueTask SaveAsync(ChangeSet changes, CancellationToken cancellationToken = default) => store.SaveAsync(changes, cancellationToken);
+
+    public ValueTask<IReadOnlyList<AuditEntry>> ReadAuditAsync(AggregateKey key, CancellationToken cancellationToken = default) => store.ReadAuditAsync(key, cancellationToken);
+
+    public async ValueTask<IReadOnlyList<StoredOutboxMessage>> ReadOutboxAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT seq, idempotency_key, event::text, created_at, delivered_at IS NOT NULL FROM {store.SchemaName}.outbox ORDER BY seq");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var messages = new List<StoredOutboxMessage>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var message = new OutboxMessage(reader.GetString(1), PostgreSqlStores.Serializer.DeserializeEvent(reader.GetString(2)), Instant.FromDateTimeUtc(reader.GetDateTime(3)));
+            messages.Add(new StoredOutboxMessage(reader.GetInt64(0), message, reader.GetBoolean(4)));
+        }
+
+        return messages;
+    }
+
+    public async ValueTask<IReadOnlyList<TimerRequest>> ReadTimersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT timer_id, target_kind, target_id, kind, due_at FROM {store.SchemaName}.timers ORDER BY due_at, timer_id COLLATE \"C\"");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var timers = new List<TimerRequest>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            timers.Add(new TimerRequest(reader.GetString(0), new AggregateKey(reader.GetString(1), reader.GetString(2)), reader.GetString(3), Instant.FromDateTimeUtc(reader.GetDateTime(4))));
+        }
+
+        return timers;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await store.DisposeAsync();
+        await dataSource.DisposeAsync();
+    }
+}
