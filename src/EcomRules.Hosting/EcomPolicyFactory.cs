@@ -1,0 +1,62 @@
+using EcomRules.Calendars;
+using EcomRules.Policies;
+using NodaTime;
+
+namespace EcomRules.Hosting;
+
+/// <summary>Builds the <see cref="EcomPolicy"/> that <see cref="EcomRulesOptions"/> describe: a profile plus overrides.</summary>
+public static class EcomPolicyFactory
+{
+    /// <summary>Builds the policy.</summary>
+    /// <param name="options">The options.</param>
+    /// <returns>The policy.</returns>
+    /// <exception cref="ArgumentException">The profile or time zone is unknown.</exception>
+    /// <exception cref="EcomPolicyException">The resulting policy is not valid; every problem is listed.</exception>
+    public static EcomPolicy Create(EcomRulesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!ProfileNames.TryParse(options.Profile, out var profile))
+        {
+            throw new ArgumentException($"'{options.Profile}' is not a policy profile.", nameof(options));
+        }
+
+        var builder = EcomPolicyBuilder.ForProfile(profile);
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone)
+            ?? throw new ArgumentException($"'{options.TimeZone}' is not an IANA time zone.", nameof(options));
+        if (!string.Equals(zone.Id, builder.Calendar.Zone.Id, StringComparison.Ordinal))
+        {
+            builder.Calendar = WorkingCalendar.Create(builder.Calendar.Schedule.WithZone(zone), builder.Calendar.Holidays);
+        }
+
+        if (options.DispatchCutoff is { } cutoff)
+        {
+            builder.Cutoff = LocalTime.FromTimeOnly(cutoff);
+        }
+
+        if (options.DispatchDeadlineDays is not null || options.DispatchDeadlineInWorkingDays is not null)
+        {
+            builder.DispatchDeadline = new DispatchDeadlinePolicy(
+                options.DispatchDeadlineDays ?? builder.DispatchDeadline.Days,
+                options.DispatchDeadlineInWorkingDays is { } working
+                    ? (working ? DispatchDayCount.WorkingDays : DispatchDayCount.CalendarDays)
+                    : builder.DispatchDeadline.Count);
+        }
+
+        if (options.NoReasonReturnDays is not null || options.ExchangeDays is not null || options.QualityProblemDays is not null)
+        {
+            builder.Returns = new ReturnWindowPolicy(
+                options.NoReasonReturnDays ?? builder.Returns.NoReasonReturnDays,
+                options.ExchangeDays ?? builder.Returns.ExchangeDays,
+                options.QualityProblemDays ?? builder.Returns.QualityProblemDays);
+        }
+
+        if (options.RefundHeadquartersThreshold is { } threshold)
+        {
+            var tiers = builder.Refunds;
+            builder.Refunds = new RefundApprovalPolicy(Money.RoundToFen(threshold), tiers.DepartmentApprover, tiers.HeadquartersApprover, tiers.FinanceReviewer, tiers.Payer);
+        }
+
+        builder.RecordRetentionYears = options.RecordRetentionYears;
+        return builder.Build();
+    }
+}

@@ -1,0 +1,71 @@
+using EcomRules.Policies;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace EcomRules.Hosting;
+
+/// <summary>
+/// Validates what the annotations cannot: the profile and time zone names, and the policy the options make, listing
+/// every problem the policy reports.
+/// </summary>
+internal sealed class EcomPolicyOptionsValidator : IValidateOptions<EcomRulesOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EcomRulesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (!ProfileNames.TryParse(options.Profile, out _))
+        {
+            failures.Add($"EcomRules:Profile '{options.Profile}' is not a profile; use '{ProfileNames.RetailPlatform}' or '{ProfileNames.PartsDistributor}'.");
+        }
+
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone ?? string.Empty) is null)
+        {
+            failures.Add($"EcomRules:TimeZone '{options.TimeZone}' is not an IANA time zone such as 'Asia/Shanghai'.");
+        }
+
+        CheckProcessing("Outbox", options.Outbox, failures);
+        CheckProcessing("Timers", options.Timers, failures);
+        if (options.RefundHeadquartersThreshold is { } threshold && (threshold <= 0m || threshold > Money.MaxYuan))
+        {
+            failures.Add($"EcomRules:RefundHeadquartersThreshold must be above 0 and at most {Money.MaxYuan} yuan.");
+        }
+
+        if (failures.Count == 0)
+        {
+            try
+            {
+                _ = EcomPolicyFactory.Create(options);
+            }
+            catch (EcomPolicyException e)
+            {
+                failures.AddRange(e.Problems.Select(p => "EcomRules policy: " + p));
+            }
+            catch (ArgumentException e)
+            {
+                failures.Add("EcomRules policy: " + e.Message);
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckProcessing(string name, EcomProcessingOptions? options, List<string> failures)
+    {
+        if (options is null)
+        {
+            failures.Add($"EcomRules:{name} must be set.");
+            return;
+        }
+
+        if (options.PollInterval < TimeSpan.FromMilliseconds(10) || options.PollInterval > TimeSpan.FromHours(1))
+        {
+            failures.Add($"EcomRules:{name}:PollInterval must be between 10 ms and 1 hour; it is {options.PollInterval}.");
+        }
+
+        if (options.Lease < TimeSpan.FromSeconds(1) || options.Lease > TimeSpan.FromHours(1))
+        {
+            failures.Add($"EcomRules:{name}:Lease must be between 1 second and 1 hour; it is {options.Lease}.");
+        }
+    }
+}

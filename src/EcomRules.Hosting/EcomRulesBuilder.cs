@@ -1,0 +1,59 @@
+using EcomRules.Ports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EcomRules.Hosting;
+
+/// <summary>
+/// Configures EcomRules after <see cref="EcomRulesServiceCollectionExtensions.AddEcomRules(IServiceCollection, Action{EcomRulesOptions})"/>:
+/// choose a store (<c>UseSqlite</c>, <c>UsePostgreSql</c> from their packages, <see cref="UseStore{TStore}"/>,
+/// or <c>UseInMemory</c> from <c>EcomRules.Testing</c>) and, optionally, a policy built in code.
+/// </summary>
+public sealed class EcomRulesBuilder
+{
+    internal EcomRulesBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>Gets the service collection, for extension methods of store and port packages.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Uses a store: registers it as <see cref="IEcomStore"/> and, when it implements them, as
+    /// <see cref="IOutboxStore"/> and <see cref="ITimerStore"/>. Replaces a store chosen before.
+    /// </summary>
+    /// <typeparam name="TStore">The store type.</typeparam>
+    /// <param name="factory">Creates the store (once; it is a singleton).</param>
+    /// <returns>This builder.</returns>
+    public EcomRulesBuilder UseStore<TStore>(Func<IServiceProvider, TStore> factory)
+        where TStore : class, IEcomStore
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Services.RemoveAll<IEcomStore>();
+        Services.RemoveAll<IOutboxStore>();
+        Services.RemoveAll<ITimerStore>();
+        Services.RemoveAll<TStore>();
+        Services.AddSingleton(factory);
+        Services.AddSingleton<IEcomStore>(sp => sp.GetRequiredService<TStore>());
+        if (typeof(IOutboxStore).IsAssignableFrom(typeof(TStore)))
+        {
+            Services.AddSingleton(sp => (IOutboxStore)sp.GetRequiredService<TStore>());
+        }
+
+        if (typeof(ITimerStore).IsAssignableFrom(typeof(TStore)))
+        {
+            Services.AddSingleton(sp => (ITimerStore)sp.GetRequiredService<TStore>());
+        }
+
+        return this;
+    }
+
+    /// <summary>Uses a policy built in code instead of the one the options describe.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <returns>This builder.</returns>
+    public EcomRulesBuilder UsePolicy(Policies.EcomPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        Services.RemoveAll<Policies.EcomPolicy>();
+        Services.AddSingleton(policy);
+        return this;
+    }
+}

@@ -1,0 +1,77 @@
+using System.ComponentModel.DataAnnotations;
+using EcomRules.Calendars;
+using Microsoft.Extensions.Options;
+
+namespace EcomRules.Hosting;
+
+/// <summary>
+/// The settings of EcomRules in a host, bound from the <c>"EcomRules"</c> configuration section and validated at
+/// start-up with every problem listed. Everything left null keeps the profile's value (see <c>RULES.md</c>'s
+/// profile table).
+/// </summary>
+public sealed class EcomRulesOptions
+{
+    /// <summary>The configuration section the options bind from.</summary>
+    public const string SectionName = "EcomRules";
+
+    /// <summary>Gets or sets the built-in policy profile: <c>retail-platform</c> or <c>parts-distributor</c>.</summary>
+    /// <value>The default is <c>retail-platform</c>.</value>
+    [Required]
+    public string Profile { get; set; } = ProfileNames.RetailPlatform;
+
+    /// <summary>Gets or sets the merchant's IANA time zone.</summary>
+    /// <value>The default is <c>Asia/Shanghai</c>.</value>
+    [Required]
+    public string TimeZone { get; set; } = MerchantSchedule.DefaultZoneId;
+
+    /// <summary>Gets or sets the dispatch cut-off for every warehouse (DSP-2, DSP-3), or null for the profile's.</summary>
+    /// <value>The default is null: 17:00 retail, 15:00 parts distributor.</value>
+    public TimeOnly? DispatchCutoff { get; set; }
+
+    /// <summary>Gets or sets the dispatch deadline in days after payment (ORD-3), or null for the profile's.</summary>
+    /// <value>The default is null: 3 calendar days retail, 1 working day parts distributor.</value>
+    [Range(1, 60)]
+    public int? DispatchDeadlineDays { get; set; }
+
+    /// <summary>Gets or sets whether <see cref="DispatchDeadlineDays"/> counts working days (true) or calendar days (false).</summary>
+    /// <value>The default is null: the profile's.</value>
+    public bool? DispatchDeadlineInWorkingDays { get; set; }
+
+    /// <summary>Gets or sets the no-reason return window in days (RET-2), or null for the profile's.</summary>
+    [Range(1, 365)]
+    public int? NoReasonReturnDays { get; set; }
+
+    /// <summary>Gets or sets the exchange window in days (RET-2), or null for the profile's.</summary>
+    [Range(1, 365)]
+    public int? ExchangeDays { get; set; }
+
+    /// <summary>Gets or sets the quality-problem window in days (RET-2), or null for the profile's.</summary>
+    [Range(1, 365)]
+    public int? QualityProblemDays { get; set; }
+
+    /// <summary>Gets or sets the refund amount from which headquarters approves (REF-2), in yuan.</summary>
+    /// <value>The default is null: CNY 5,000.</value>
+    public decimal? RefundHeadquartersThreshold { get; set; }
+
+    /// <summary>Gets or sets how many years records are kept at least (ORD-6).</summary>
+    /// <value>The default is 5, the least allowed.</value>
+    [Range(5, 100)]
+    public int RecordRetentionYears { get; set; } = 5;
+
+    /// <summary>Gets or sets the name this host claims work under (leases); null for machine name and process ID.</summary>
+    [StringLength(100)]
+    public string? WorkerName { get; set; }
+
+    /// <summary>Gets or sets how often a command is decided again after a concurrent change.</summary>
+    /// <value>The default is 3.</value>
+    [Range(0, 100)]
+    public int MaxConcurrencyRetries { get; set; } = 3;
+
+    /// <summary>Gets or sets how the outbox dispatcher runs.</summary>
+    [ValidateObjectMembers]
+    public EcomProcessingOptions Outbox { get; set; } = new();
+
+    /// <summary>Gets or sets how the timer scheduler runs.</summary>
+    [ValidateObjectMembers]
+    public EcomProcessingOptions Timers { get; set; } = new();
+}

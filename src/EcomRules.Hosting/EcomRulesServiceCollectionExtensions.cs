@@ -1,0 +1,79 @@
+using EcomRules.Diagnostics;
+using EcomRules.Engine;
+using EcomRules.Policies;
+using EcomRules.Ports;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace EcomRules.Hosting;
+
+/// <summary>Registers EcomRules in a service collection.</summary>
+public static class EcomRulesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds EcomRules with options set in code. Safe to call more than once: services are added with
+    /// <c>TryAdd</c>, and each call's configuration is applied in order.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>A builder to choose the store and policy.</returns>
+    public static EcomRulesBuilder AddEcomRules(this IServiceCollection services, Action<EcomRulesOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = AddCore(services);
+        services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>Adds EcomRules with options bound from a configuration section (normally <c>"EcomRules"</c>).</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="section">The section.</param>
+    /// <returns>A builder to choose the store and policy.</returns>
+    public static EcomRulesBuilder AddEcomRules(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var builder = AddCore(services);
+        services.Configure<EcomRulesOptions>(section);
+        return builder;
+    }
+
+    private static EcomRulesBuilder AddCore(IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<EcomRulesOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EcomRulesOptions>, EcomRulesOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EcomRulesOptions>, EcomPolicyOptionsValidator>());
+
+        // The one place SystemClock.Instance is registered: everything else takes IClock.
+#pragma warning disable RS0030 // Banned API: this is the composition root that supplies the real clock.
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+#pragma warning restore RS0030
+
+        services.AddMetrics();
+        services.TryAddSingleton<EcomRulesTelemetry>();
+        services.TryAddSingleton<IEcomDiagnostics, HostingDiagnostics>();
+        services.TryAddSingleton(sp => EcomPolicyFactory.Create(sp.GetRequiredService<IOptions<EcomRulesOptions>>().Value));
+        services.TryAddSingleton(sp => new EcomEngine(
+            sp.GetService<IEcomStore>() ?? throw new InvalidOperationException(
+                "No EcomRules store is configured: call UseSqlite(), UsePostgreSql() or UseInMemory() on the builder AddEcomRules returns."),
+            sp.GetRequiredService<EcomPolicy>(),
+            new EcomEngineOptions { MaxConcurrencyRetries = sp.GetRequiredService<IOptions<EcomRulesOptions>>().Value.MaxConcurrencyRetries },
+            sp.GetRequiredService<IEcomDiagnostics>()));
+        services.TryAddSingleton(sp => new CarrierRouter(sp.GetServices<ICarrierGateway>()));
+        services.TryAddSingleton(sp => new EcomRulesHealthCheck(sp.GetRequiredService<IEcomStore>(), sp.GetRequiredService<IClock>(), sp.GetService<IOutboxStore>()));
+        if (!services.Any(d => d.ServiceType == typeof(EcomRulesMarker)))
+        {
+            services.AddSingleton<EcomRulesMarker>();
+            services.AddHealthChecks().AddCheck<EcomRulesHealthCheck>("ecomrules", HealthStatus.Unhealthy, ["ecomrules", "store", "outbox"]);
+        }
+
+        return new EcomRulesBuilder(services);
+    }
+
+    /// <summary>Marks that the one-time registrations (health check) are done, so a second call adds nothing.</summary>
+    private sealed class EcomRulesMarker;
+}

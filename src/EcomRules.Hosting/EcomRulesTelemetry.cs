@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace EcomRules.Hosting;
+
+/// <summary>
+/// The meter and activity source EcomRules reports through, both named <see cref="Name"/>. Subscribe with any
+/// metrics or tracing exporter (OpenTelemetry: <c>AddMeter("EcomRules")</c>, <c>AddSource("EcomRules")</c>); the
+/// library itself depends on none.
+/// </summary>
+public sealed class EcomRulesTelemetry : IDisposable
+{
+    /// <summary>The name of the meter and of the activity source.</summary>
+    public const string Name = "EcomRules";
+
+    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
+    /// <param name="meterFactory">The host's meter factory.</param>
+    public EcomRulesTelemetry(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        Meter = meterFactory.Create(Name);
+        Commands = Meter.CreateCounter<long>("ecomrules.commands", "{command}", "Commands decided, by aggregate kind, action and outcome.");
+        Transitions = Meter.CreateCounter<long>("ecomrules.transitions", "{transition}", "Accepted state changes, by aggregate kind.");
+        Refusals = Meter.CreateCounter<long>("ecomrules.refusals", "{refusal}", "Refused commands, by rule ID.");
+        SlaBreaches = Meter.CreateCounter<long>("ecomrules.sla.breaches", "{breach}", "SLA timers that breached, by SLA ID (SLA-8).");
+        ConcurrencyRetries = Meter.CreateCounter<long>("ecomrules.concurrency.retries", "{retry}", "Commands decided again after a concurrent change.");
+        OutboxDelivered = Meter.CreateCounter<long>("ecomrules.outbox.delivered", "{message}", "Outbox messages delivered.");
+        OutboxFailed = Meter.CreateCounter<long>("ecomrules.outbox.failed", "{message}", "Outbox deliveries that failed (retried or dead-lettered).");
+        OutboxLag = Meter.CreateHistogram<double>("ecomrules.outbox.lag", "s", "Time from recording an outbox message to delivering it.");
+        TimersFired = Meter.CreateCounter<long>("ecomrules.timers.fired", "{timer}", "Durable timers fired, by kind.");
+    }
+
+    /// <summary>Gets the activity source for command execution and background work.</summary>
+    public static ActivitySource ActivitySource { get; } = new(Name);
+
+    /// <summary>Gets the meter.</summary>
+    public Meter Meter { get; }
+
+    internal Counter<long> Commands { get; }
+
+    internal Counter<long> Transitions { get; }
+
+    internal Counter<long> Refusals { get; }
+
+    internal Counter<long> SlaBreaches { get; }
+
+    internal Counter<long> ConcurrencyRetries { get; }
+
+    internal Counter<long> OutboxDelivered { get; }
+
+    internal Counter<long> OutboxFailed { get; }
+
+    internal Histogram<double> OutboxLag { get; }
+
+    internal Counter<long> TimersFired { get; }
+
+    /// <inheritdoc />
+    public void Dispose() => Meter.Dispose();
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using EcomRules.Diagnostics;
+using EcomRules.Engine;
+using EcomRules.Orders.Events;
+using EcomRules.Sla;
+using Microsoft.Extensions.Logging;
+
+namespace EcomRules.Hosting;
+
+/// <summary>Maps the core's <see cref="IEcomDiagnostics"/> to logs and metrics.</summary>
+internal sealed class HostingDiagnostics : IEcomDiagnostics
+{
+    private readonly ILogger _logger;
+    private readonly EcomRulesTelemetry _telemetry;
+
+    public HostingDiagnostics(ILogger<EcomEngine> logger, EcomRulesTelemetry telemetry)
+    {
+        _logger = logger;
+        _telemetry = telemetry;
+    }
+
+    public void CommandDecided(EcomCommand command, Decision decision)
+    {
+        var kind = new KeyValuePair<string, object?>("ecomrules.aggregate.kind", decision.Target.Kind);
+        var action = new KeyValuePair<string, object?>("ecomrules.command", command.Action);
+        if (decision.IsReplay)
+        {
+            _telemetry.Commands.Add(1, kind, action, new("ecomrules.outcome", "replayed"));
+            Log.CommandReplayed(_logger, command.Action, decision.Target.ToString(), decision.CommandId.Value);
+            return;
+        }
+
+        if (decision.IsRefused)
+        {
+            _telemetry.Commands.Add(1, kind, action, new("ecomrules.outcome", "refused"));
+            _telemetry.Refusals.Add(1, new KeyValuePair<string, object?>("ecomrules.rule", decision.RuleId.IsEmpty ? decision.Code.ToString() : decision.RuleId.Value));
+            Log.CommandRefused(_logger, command.Action, decision.Target.ToString(), decision.RuleId.IsEmpty ? "-" : decision.RuleId.Value, decision.Code.ToString(), decision.Reason);
+            return;
+        }
+
+        _telemetry.Commands.Add(1, kind, action, new("ecomrules.outcome", "accepted"));
+        _telemetry.Transitions.Add(1, kind);
+        Activity.Current?.AddEvent(new ActivityEvent(command.Action));
+        foreach (var e in decision.Events)
+        {
+            if (e is SlaClosed { Outcome: SlaState.Breached } closed)
+            {
+                _telemetry.SlaBreaches.Add(1, new KeyValuePair<string, object?>("ecomrules.sla", closed.SlaId));
+                Log.SlaBreached(_logger, closed.SlaId, decision.Target.ToString());
+            }
+        }
+
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            Log.CommandAccepted(_logger, command.Action, decision.Target.ToString(), decision.Reason, decision.Version);
+        }
+    }
+
+    public void ConcurrencyRetry(EcomCommand command, ConcurrencyConflictException conflict, int attempt)
+    {
+        _telemetry.ConcurrencyRetries.Add(1);
+        Log.ConcurrencyRetry(_logger, command.Action, conflict.Key.ToString(), attempt);
+    }
+}
