@@ -3,6 +3,8 @@ using EcomRules.Internal;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
 using EcomRules.Ports;
+using EcomRules.Refunds;
+using EcomRules.Refunds.Events;
 using NodaTime;
 
 namespace EcomRules.Processing;
@@ -14,6 +16,8 @@ namespace EcomRules.Processing;
 /// (or one derived from it), so a message delivered twice (a crash between the port call and the completion, an
 /// expired lease) has one effect.
 /// <list type="bullet">
+/// <item><see cref="CreditNoteRequested"/> → <see cref="IInvoiceIssuer.IssueCreditNoteAsync"/>, then <see cref="RecordCreditNote"/>
+/// unless the issuer answers "pending" (INV-3; the issuer's integration records the number when it comes).</item>
 /// <item><see cref="InvoiceRequested"/> → <see cref="IInvoiceIssuer.IssueInvoiceAsync"/> with the message key, then
 /// <see cref="RecordInvoice"/> through the engine with command ID <c>{key}/record</c> (INV-1).</item>
 /// <item><see cref="ShipmentRequested"/> → one carrier per attempt through <see cref="CarrierRouter"/> (CAR-2: attempt
@@ -149,6 +153,14 @@ public sealed class OutboxDispatcher
                     shipment.Carriers.IsDefault ? [] : shipment.Carriers, envelope.Attempts, cancellationToken).ConfigureAwait(false);
                 var booking = routing.Booking;
                 return await FollowUpAsync(new RecordShipment(FollowUpId(key), Actor.System, now, new OrderId(shipment.Source.Id), booking.Carrier, booking.TrackingNumber!), cancellationToken).ConfigureAwait(false);
+            }
+
+            case CreditNoteRequested credit:
+            {
+                // INV-3: a red-letter credit note; the tax system may answer "pending" and report the number later.
+                var result = await _invoices.IssueCreditNoteAsync(new CreditNoteRequest(credit.IdempotencyKey, credit.Source, credit.InvoiceNumber, credit.Amount), cancellationToken).ConfigureAwait(false);
+                return result.IsPending
+                    || await FollowUpAsync(new RecordCreditNote(FollowUpId(key), Actor.System, now, RefundId.FromKey(credit.Source), result.CreditNoteNumber!), cancellationToken).ConfigureAwait(false);
             }
 
             case CustomerNotificationRequested notification:

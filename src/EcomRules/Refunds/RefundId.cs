@@ -42,4 +42,16 @@ public readonly record struct RefundId
 
     /// <inheritdoc />
     public override string ToString() => Order.Value + "/" + Number;
+
+    /// <summary>Reads a refund ID back from its store key (<c>{order}/{number}</c>).</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The refund ID.</returns>
+    /// <exception cref="ArgumentException">The key is not a refund's key.</exception>
+    public static RefundId FromKey(AggregateKey key)
+    {
+        var slash = key.Id.IndexOf('/', StringComparison.Ordinal);
+        Internal.Preconditions.CheckArgument(string.Equals(key.Kind, Kind, StringComparison.Ordinal) && slash > 0 && slash < key.Id.Length - 1, nameof(key),
+            $"{key} is not a refund's key.");
+        return new RefundId(new OrderId(key.Id[..slash]), key.Id[(slash + 1)..]);
+    }
 }
