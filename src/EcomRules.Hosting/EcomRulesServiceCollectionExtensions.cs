@@ -2,6 +2,7 @@ using EcomRules.Diagnostics;
 using EcomRules.Engine;
 using EcomRules.Policies;
 using EcomRules.Ports;
+using EcomRules.Processing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -64,15 +65,42 @@ public static class EcomRulesServiceCollectionExtensions
             new EcomEngineOptions { MaxConcurrencyRetries = sp.GetRequiredService<IOptions<EcomRulesOptions>>().Value.MaxConcurrencyRetries },
             sp.GetRequiredService<IEcomDiagnostics>()));
         services.TryAddSingleton(sp => new CarrierRouter(sp.GetServices<ICarrierGateway>()));
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<EcomRulesOptions>>().Value.Outbox;
+            return new OutboxDispatcher(
+                sp.GetService<IOutboxStore>() ?? throw new InvalidOperationException("The configured store has no outbox (IOutboxStore); disable EcomRules:Outbox or use a store with one."),
+                sp.GetRequiredService<EcomEngine>(),
+                sp.GetService<IInvoiceIssuer>() ?? throw MissingPort(nameof(IInvoiceIssuer)),
+                sp.GetRequiredService<CarrierRouter>(),
+                sp.GetService<INotifier>() ?? throw MissingPort(nameof(INotifier)),
+                new OutboxDispatcherOptions { BatchSize = options.BatchSize, Lease = Duration.FromTimeSpan(options.Lease), MaxAttempts = options.MaxAttempts });
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<EcomRulesOptions>>().Value.Timers;
+            return new TimerScheduler(
+                sp.GetService<ITimerStore>() ?? throw new InvalidOperationException("The configured store has no timers (ITimerStore); disable EcomRules:Timers or use a store with them."),
+                sp.GetRequiredService<EcomEngine>(),
+                new TimerSchedulerOptions { BatchSize = options.BatchSize, Lease = Duration.FromTimeSpan(options.Lease) });
+        });
         services.TryAddSingleton(sp => new EcomRulesHealthCheck(sp.GetRequiredService<IEcomStore>(), sp.GetRequiredService<IClock>(), sp.GetService<IOutboxStore>()));
         if (!services.Any(d => d.ServiceType == typeof(EcomRulesMarker)))
         {
             services.AddSingleton<EcomRulesMarker>();
+
+            // Start-up order: the store is prepared first, then the loops run.
+            services.AddHostedService<EcomRulesStartupService>();
+            services.AddHostedService<OutboxDispatcherService>();
+            services.AddHostedService<TimerSchedulerService>();
             services.AddHealthChecks().AddCheck<EcomRulesHealthCheck>("ecomrules", HealthStatus.Unhealthy, ["ecomrules", "store", "outbox"]);
         }
 
         return new EcomRulesBuilder(services);
     }
+
+    private static InvalidOperationException MissingPort(string port)
+        => new($"EcomRules' outbox dispatcher needs an {port}: register your adapter (services.AddSingleton<{port}, …>()) or disable EcomRules:Outbox.");
 
     /// <summary>Marks that the one-time registrations (health check) are done, so a second call adds nothing.</summary>
     private sealed class EcomRulesMarker;

@@ -1,0 +1,110 @@
+using EcomRules.Engine;
+using EcomRules.Hosting;
+using EcomRules.Orders;
+using EcomRules.Ports;
+using EcomRules.Shipping;
+using EcomRules.Testing;
+using EcomRules.Tests.Orders;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using NodaTime;
+
+namespace EcomRules.Tests.Hosting;
+
+public sealed class HostedServicesTests
+{
+    [Fact]
+    [Trait("Rule", "CAR-3")]
+    public async Task SqliteHost_DeliversTheOutboxInTheBackground_AndStopsGracefully()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ecomrules-host-{Guid.NewGuid():N}.db");
+        try
+        {
+            var clock = new FakeClock(OrderScenario.At(2026, 3, 4, 10, 0));
+            var builder = Host.CreateApplicationBuilder();
+            builder.Services.AddSingleton<IClock>(clock);
+            builder.Services.AddEcomRules(o =>
+            {
+                o.Outbox.PollInterval = TimeSpan.FromMilliseconds(20);
+                o.Timers.PollInterval = TimeSpan.FromMilliseconds(20);
+            }).UseSqlite(file);
+            var invoices = new FakeInvoiceIssuer();
+            builder.Services.AddSingleton<IInvoiceIssuer>(invoices);
+            builder.Services.AddSingleton<ICarrierGateway>(new FakeCarrierGateway(new CarrierId("sf")));
+            builder.Services.AddSingleton<INotifier>(new FakeNotifier());
+            using var host = builder.Build();
+            await host.StartAsync();
+
+            var engine = host.Services.GetRequiredService<EcomEngine>();
+            var s = new OrderScenario(engine.Policy);
+            foreach (var command in new EcomCommand[]
+            {
+                new PlaceOrder(s.NextId(), OrderScenario.Customer, OrderScenario.At(2026, 3, 4, 9, 0), new OrderId("H1"), OrderScenario.PrivateBuyer(), OrderScenario.Lines(("SKU-1", 1, 88m))),
+            })
+            {
+                Assert.True((await engine.ExecuteAsync(command)).IsAccepted);
+            }
+
+            var total = ((Order)(await host.Services.GetRequiredService<IEcomStore>().LoadAsync(new OrderId("H1").Key))!.State).Total;
+            Assert.True((await engine.ExecuteAsync(new PayOrder(s.NextId(), OrderScenario.System, OrderScenario.At(2026, 3, 4, 9, 5), new OrderId("H1"), total))).IsAccepted);
+            Assert.True((await engine.ExecuteAsync(new ConfirmOrder(s.NextId(), OrderScenario.Sales, OrderScenario.At(2026, 3, 4, 9, 10), new OrderId("H1")))).IsAccepted);
+            Assert.True((await engine.ExecuteAsync(new AllocateStock(s.NextId(), OrderScenario.Warehouse, OrderScenario.At(2026, 3, 4, 9, 30), new OrderId("H1"), "DN-1"))).IsAccepted);
+
+            // The background dispatcher asks the invoice issuer and the carrier; the order ships without another call.
+            var store = host.Services.GetRequiredService<IEcomStore>();
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+            Order order;
+            do
+            {
+                await Task.Delay(50);
+                order = (Order)(await store.LoadAsync(new OrderId("H1").Key))!.State;
+            }
+            while (order.State != OrderState.Shipped && DateTimeOffset.UtcNow < deadline);
+
+            Assert.Equal(OrderState.Shipped, order.State);
+            Assert.Single(invoices.Issued);
+            var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+            Assert.Equal(HealthStatus.Healthy, health.Status);
+
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await host.StopAsync(stopping.Token);
+        }
+        finally
+        {
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task DisabledLoops_NeedNoPorts()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddEcomRules(o =>
+        {
+            o.Outbox.Enabled = false;
+            o.Timers.Enabled = false;
+        }).UseInMemory();
+        using var host = builder.Build();
+        await host.StartAsync();
+        Assert.NotNull(host.Services.GetRequiredService<EcomEngine>());
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task EnabledOutbox_WithoutPorts_FailsTheHostClearly()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddEcomRules(_ => { }).UseInMemory();
+        using var host = builder.Build();
+        await host.StartAsync();
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        var stopped = new TaskCompletionSource();
+        lifetime.ApplicationStopping.Register(() => stopped.TrySetResult());
+        await stopped.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(lifetime.ApplicationStopping.IsCancellationRequested);
+    }
+}
