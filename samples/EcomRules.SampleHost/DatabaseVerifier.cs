@@ -1,0 +1,99 @@
+using EcomRules.Engine;
+using EcomRules.Orders;
+using EcomRules.Ports;
+using EcomRules.Refunds;
+using EcomRules.Returns;
+using EcomRules.Sqlite;
+
+namespace EcomRules.SampleHost;
+
+/// <summary>
+/// <c>--verify</c>: checks the database's invariants and lists every violation. The sample exits non-zero when there
+/// is any.
+/// </summary>
+internal static class DatabaseVerifier
+{
+    public static async Task<IReadOnlyList<string>> VerifyAsync(SqliteEcomStore store, IReadOnlyList<OrderId> orderIds, CancellationToken cancellationToken)
+    {
+        var violations = new List<string>();
+        var integrity = await store.CheckIntegrityAsync(cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(integrity, "ok", StringComparison.Ordinal))
+        {
+            violations.Add($"SQLite integrity check: {integrity}");
+        }
+
+        var found = 0;
+        foreach (var id in orderIds)
+        {
+            var stored = await store.LoadAsync(id.Key, cancellationToken).ConfigureAwait(false);
+            if (stored?.State is not Order order)
+            {
+                continue;
+            }
+
+            found++;
+            await CheckAuditAsync(store, stored, violations, cancellationToken).ConfigureAwait(false);
+
+            // ORD-7: nothing ships without payment, delivery note and invoice.
+            if (order.ShippedAt is not null && (order.PaidAt is null || order.DeliveryNote is null || order.InvoiceNumber is null))
+            {
+                violations.Add($"{id}: shipped without complete paperwork (ORD-7).");
+            }
+
+            // REF-1: refunds (paid and reserved) never exceed what was paid.
+            if (order.Refunded + order.RefundReserved > order.Paid)
+            {
+                violations.Add($"{id}: refunds {order.Refunded} + reserved {order.RefundReserved} exceed the {order.Paid} paid (REF-1).");
+            }
+
+            // ORD-1: an order completes when the return window has closed with no open return.
+            if (order.State == OrderState.Completed && (order.CompletedAt < order.ReturnWindowClosesAt || order.OpenReturns != 0))
+            {
+                violations.Add($"{id}: completed before its return window closed or with an open return (ORD-1).");
+            }
+
+            foreach (var key in new[] { new ReturnCaseId(id, "1").Key, RefundId.ForCancellation(id).Key, new RefundId(id, "return-1").Key })
+            {
+                var other = await store.LoadAsync(key, cancellationToken).ConfigureAwait(false);
+                if (other is not null)
+                {
+                    await CheckAuditAsync(store, other, violations, cancellationToken).ConfigureAwait(false);
+                }
+
+                // REF-3: a paid refund was approved, reviewed and paid by three people, none of them the requester.
+                if (other?.State is Refund { State: RefundState.Paid } refund)
+                {
+                    var signers = refund.Signatures.Select(s => s.ActorId).ToArray();
+                    if (signers.Contains(refund.RequestedBy, StringComparer.Ordinal) || signers.Distinct(StringComparer.Ordinal).Count() < 3)
+                    {
+                        violations.Add($"{key}: paid without three distinct approvers other than the requester (REF-2, REF-3).");
+                    }
+                }
+            }
+        }
+
+        if (found == 0)
+        {
+            violations.Add("The database holds none of this trading period's orders: run the sample first (same --seed, --days, --orders).");
+        }
+
+        var outbox = await store.GetOutboxStatisticsAsync(cancellationToken).ConfigureAwait(false);
+        if (outbox.DeadLetters > 0)
+        {
+            violations.Add($"{outbox.DeadLetters} outbox message(s) are dead letters.");
+        }
+
+        return violations;
+    }
+
+    // SEC-3: every state change is in the audit trail: versions 1..N, nothing missing, nothing beyond the stored version.
+    private static async Task CheckAuditAsync(IEcomStore store, StoredAggregate stored, List<string> violations, CancellationToken cancellationToken)
+    {
+        var audit = await store.ReadAuditAsync(stored.Key, cancellationToken).ConfigureAwait(false);
+        var versions = audit.Select(a => a.Version).Where(v => v > 0).Distinct().Order().ToArray();
+        if (versions.Length != stored.Version || (versions.Length > 0 && (versions[0] != 1 || versions[^1] != stored.Version)))
+        {
+            violations.Add($"{stored.Key}: version {stored.Version} but the audit trail records versions [{string.Join(",", versions)}] (SEC-3).");
+        }
+    }
+}

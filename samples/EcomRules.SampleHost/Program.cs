@@ -1,0 +1,128 @@
+using System.Globalization;
+using EcomRules.Engine;
+using EcomRules.Hosting;
+using EcomRules.Orders;
+using EcomRules.Ports;
+using EcomRules.Processing;
+using EcomRules.SampleHost;
+using EcomRules.Shipping;
+using EcomRules.Sqlite;
+using EcomRules.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NodaTime;
+
+// The reference host: EcomRules on its embedded default (SQLite) in a generic host, with fake invoice, carrier and
+// SMS adapters that say what a real one would be asked to do. A simulated clock runs the trading period in seconds.
+//
+//   dotnet run --project samples/EcomRules.SampleHost -- [--days 14] [--orders 60] [--profile retail-platform]
+//                                                        [--seed 20260302] [--db ecomrules-sample.db] [--verbose] [--verify]
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.AddCommandLine(WithFlagValues(args), new Dictionary<string, string>(StringComparer.Ordinal)
+{
+    ["--days"] = "Sample:Days",
+    ["--orders"] = "Sample:OrdersPerDay",
+    ["--seed"] = "Sample:Seed",
+    ["--start"] = "Sample:StartDate",
+    ["--db"] = "Sample:Database",
+    ["--verbose"] = "Sample:Verbose",
+    ["--verify"] = "Sample:Verify",
+    ["--profile"] = "EcomRules:Profile",
+});
+
+var options = builder.Configuration.GetSection(SampleOptions.SectionName).Get<SampleOptions>() ?? new SampleOptions();
+var database = Path.GetFullPath(options.Database, Environment.CurrentDirectory);
+var output = Console.Out;
+var portLog = options.Verbose ? output : TextWriter.Null;
+
+var clock = new SimulatedClock(Instant.FromUtc(2026, 1, 1, 0, 0));
+builder.Services.AddSingleton<IClock>(clock); // the simulated clock stands in for SystemClock.Instance
+builder.Services.AddEcomRules(builder.Configuration.GetSection(EcomRulesOptions.SectionName)).UseSqlite(database);
+var invoices = new FakeInvoiceIssuer { Log = portLog, CreditNotesArePending = true };
+var carriers = new[] { new FakeCarrierGateway(new CarrierId("sf")) { Log = portLog }, new FakeCarrierGateway(new CarrierId("ems")) { Log = portLog } };
+var notifier = new FakeNotifier { Log = portLog };
+builder.Services.AddSingleton<IInvoiceIssuer>(invoices);
+foreach (var carrier in carriers)
+{
+    builder.Services.AddSingleton<ICarrierGateway>(carrier);
+}
+
+builder.Services.AddSingleton<INotifier>(notifier);
+
+using var host = builder.Build();
+await host.StartAsync().ConfigureAwait(false);
+var engine = host.Services.GetRequiredService<EcomEngine>();
+var store = (SqliteEcomStore)host.Services.GetRequiredService<IEcomStore>();
+var orderIds = OrderIds(options);
+
+int exitCode;
+if (options.Verify)
+{
+    var violations = await DatabaseVerifier.VerifyAsync(store, orderIds, CancellationToken.None).ConfigureAwait(false);
+    foreach (var violation in violations)
+    {
+        output.WriteLine("VIOLATION " + violation);
+    }
+
+    output.WriteLine(violations.Count == 0
+        ? $"{database}: every invariant holds for {orderIds.Count} orders (ORD-1, ORD-7, REF-1, REF-3, SEC-3, integrity)."
+        : $"{database}: {violations.Count} violation(s).");
+    exitCode = violations.Count == 0 ? 0 : 1;
+}
+else
+{
+    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"EcomRules sample: {options.Days} days from {options.StartDate}, {options.OrdersPerDay} orders a day, profile {engine.Policy.Name}, seed {options.Seed}"));
+    output.WriteLine($"Database: {database}");
+    if (carriers[0].Behaviour == FakeCarrierBehaviour.Book)
+    {
+        carriers[0].FailNext(3); // the preferred carrier has an outage at the start: the backup takes over (CAR-2)
+    }
+
+    var report = new SimulationReport(engine.Policy.Zone);
+    var simulation = new TradingSimulation(engine, store, host.Services.GetRequiredService<OutboxDispatcher>(),
+        host.Services.GetRequiredService<TimerScheduler>(), invoices, clock, options, report, output);
+    var started = DateTimeOffset.UtcNow;
+    await simulation.RunAsync(CancellationToken.None).ConfigureAwait(false);
+    var outbox = await store.GetOutboxStatisticsAsync().ConfigureAwait(false);
+    await report.PrintSummaryAsync(output, store, engine.Policy, orderIds, outbox,
+        new PortTally(invoices.Issued.Count, invoices.CreditNotes.Count, carriers.Sum(c => c.Bookings.Count), notifier.Sent.Count)).ConfigureAwait(false);
+    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Simulated {options.Days} days in {(DateTimeOffset.UtcNow - started).TotalSeconds:0.0} s. Run again on the same database: nothing is duplicated; --verify checks it."));
+    exitCode = 0;
+}
+
+await host.StopAsync().ConfigureAwait(false);
+return exitCode;
+
+static List<OrderId> OrderIds(SampleOptions options)
+{
+    var first = TradingSimulation.FirstDay(options);
+    var ids = new List<OrderId>(options.Days * options.OrdersPerDay);
+    for (var d = 0; d < options.Days; d++)
+    {
+        for (var i = 0; i < options.OrdersPerDay; i++)
+        {
+            ids.Add(new OrderId(TradingSimulation.OrderIdFor(options, first.PlusDays(d), i)));
+        }
+    }
+
+    return ids;
+}
+
+// "--verify" and "--verbose" are flags: give them the value the configuration binder expects.
+static string[] WithFlagValues(string[] args)
+{
+    var result = new List<string>(args.Length + 2);
+    for (var i = 0; i < args.Length; i++)
+    {
+        result.Add(args[i]);
+        if (args[i] is "--verify" or "--verbose" && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+        {
+            result.Add("true");
+        }
+    }
+
+    return [.. result];
+}

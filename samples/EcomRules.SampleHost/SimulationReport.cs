@@ -1,0 +1,176 @@
+using System.Globalization;
+using EcomRules.Engine;
+using EcomRules.Orders;
+using EcomRules.Ports;
+using EcomRules.Refunds;
+using EcomRules.Returns;
+using EcomRules.Sla;
+using EcomRules.Policies;
+using NodaTime;
+
+namespace EcomRules.SampleHost;
+
+/// <summary>What happened: progress per simulated day while running, and the summary a person reads at the end.</summary>
+internal sealed class SimulationReport
+{
+    private readonly Dictionary<LocalDate, Dictionary<string, int>> _days = [];
+    private readonly Dictionary<string, int> _refusals = new(StringComparer.Ordinal);
+    private readonly DateTimeZone _zone;
+    private int _commands;
+    private int _replays;
+
+    public SimulationReport(DateTimeZone zone) => _zone = zone;
+
+    public Instant FinishedAt { get; set; }
+
+    public int CreditNotesCompleted { get; set; }
+
+    public void Record(EcomCommand command, Decision decision)
+    {
+        _commands++;
+        if (decision.IsReplay)
+        {
+            _replays++;
+        }
+
+        if (decision.IsRefused)
+        {
+            var rule = decision.RuleId.IsEmpty ? decision.Code.ToString() : decision.RuleId.Value;
+            _refusals[rule] = _refusals.GetValueOrDefault(rule) + 1;
+            Count(command.At, "refused");
+            return;
+        }
+
+        Count(command.At, command switch
+        {
+            PlaceOrder => "placed",
+            PayOrder => "paid",
+            RecordTrackingEvent { Kind: TrackingEventKind.Signed } => "delivered",
+            RequestReturn => "returns",
+            PayRefund => "refunds paid",
+            CancelOrder => "cancelled",
+            _ => "other",
+        });
+    }
+
+    public void PrintDay(TextWriter output, LocalDate day)
+    {
+        var counts = _days.GetValueOrDefault(day) ?? [];
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {day:yyyy-MM-dd ddd}  placed {counts.GetValueOrDefault("placed"),4}  paid {counts.GetValueOrDefault("paid"),4}  delivered {counts.GetValueOrDefault("delivered"),4}  cancelled {counts.GetValueOrDefault("cancelled"),3}  returns {counts.GetValueOrDefault("returns"),3}  refunds paid {counts.GetValueOrDefault("refunds paid"),3}  refused {counts.GetValueOrDefault("refused"),3}"));
+    }
+
+    public async Task PrintSummaryAsync(TextWriter output, IEcomStore store, EcomPolicy policy, IReadOnlyList<OrderId> orderIds, OutboxStatistics outbox, PortTally ports)
+    {
+        var orders = new List<Order>();
+        var returns = new List<ReturnCase>();
+        var refunds = new List<Refund>();
+        foreach (var id in orderIds)
+        {
+            if ((await store.LoadAsync(id.Key).ConfigureAwait(false))?.State is Order order)
+            {
+                orders.Add(order);
+            }
+
+            if ((await store.LoadAsync(new ReturnCaseId(id, "1").Key).ConfigureAwait(false))?.State is ReturnCase returnCase)
+            {
+                returns.Add(returnCase);
+            }
+
+            foreach (var refundId in new[] { RefundId.ForCancellation(id), new RefundId(id, "return-1") })
+            {
+                if ((await store.LoadAsync(refundId.Key).ConfigureAwait(false))?.State is Refund refund)
+                {
+                    refunds.Add(refund);
+                }
+            }
+        }
+
+        var w = output;
+        w.WriteLine();
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Summary ({policy.Name}; {_commands} commands this run, {_replays} of them replays of an earlier run)"));
+        w.WriteLine();
+        w.WriteLine("Orders by state (ORD-1)");
+        foreach (var group in orders.GroupBy(o => o.State).OrderBy(g => g.Key))
+        {
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {group.Key,-12} {group.Count(),6}"));
+        }
+
+        var shipped = orders.Where(o => o.ShippedOnTime is not null).ToArray();
+        w.WriteLine();
+        w.WriteLine("Dispatch (ORD-3, DSP-2/3)");
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  on time      {shipped.Count(o => o.ShippedOnTime == true),6}"));
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  late         {shipped.Count(o => o.ShippedOnTime == false),6}"));
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  by warehouse {string.Join(", ", shipped.GroupBy(o => o.Warehouse.Value).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))} (WH-1)"));
+
+        w.WriteLine();
+        w.WriteLine("SLAs (SLA-8)          met  met after warning  breached  open  cancelled");
+        var timers = orders.SelectMany(o => o.Slas).Concat(returns.SelectMany(r => r.Slas));
+        foreach (var group in timers.GroupBy(t => t.Definition.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var statuses = group.Select(t => t.Evaluate(FinishedAt, policy.Calendar)).ToArray();
+            var met = statuses.Count(s => s.State == SlaState.Met && !s.Warnings.Any(x => x.Reached && x.Threshold < 1));
+            var warned = statuses.Count(s => s.State == SlaState.Met) - met;
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {group.Key,-8} {Describe(group.First().Definition),-11}{met,5}  {warned,17}  {statuses.Count(s => s.State == SlaState.Breached),8}  {statuses.Count(s => s.State is SlaState.Running or SlaState.Paused),4}  {statuses.Count(s => s.State == SlaState.Cancelled),9}"));
+        }
+
+        w.WriteLine();
+        w.WriteLine("Returns by reason and outcome (RET-1..5)");
+        foreach (var group in returns.GroupBy(r => r.Reason).OrderBy(g => g.Key))
+        {
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {group.Key,-20} {group.Count(),4}: {string.Join(", ", group.GroupBy(r => r.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))}"));
+        }
+
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  requests refused as too late (RET-2): {_refusals.GetValueOrDefault("RET-2")}"));
+
+        w.WriteLine();
+        w.WriteLine("Refunds by approval tier (REF-2)");
+        foreach (var group in refunds.GroupBy(r => r.ApproverRole.Value).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {group.Key,-22} {group.Count(),4}  ({group.Min(r => r.Amount)} – {group.Max(r => r.Amount)}): {string.Join(", ", group.GroupBy(r => r.State).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))}"));
+        }
+
+        w.WriteLine();
+        w.WriteLine("Refusals by rule");
+        foreach (var (rule, count) in _refusals.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {rule,-16} {count,6}"));
+        }
+
+        w.WriteLine();
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Ports this run: {ports.Invoices} invoices, {ports.CreditNotes} credit notes ({CreditNotesCompleted} completed later), {ports.Pickups} pickups, {ports.Sms} SMS"));
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Outbox: {outbox.Pending} pending, {outbox.DeadLetters} dead letters"));
+    }
+
+    private static string Describe(SlaDefinition definition) => definition.Id switch
+    {
+        "SLA-1" => "identify",
+        "SLA-2" => "enter",
+        "SLA-3" => "note",
+        "SLA-4" => "hand-over",
+        "SLA-5" => "logistics",
+        "SLA-6" => "answer",
+        "SLA-7" => "restock",
+        _ => string.Empty,
+    };
+
+    private void Count(Instant at, string what)
+    {
+        var day = at.InZone(_zone).Date;
+        if (!_days.TryGetValue(day, out var counts))
+        {
+            counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            _days.Add(day, counts);
+        }
+
+        counts[what] = counts.GetValueOrDefault(what) + 1;
+    }
+}
+
+/// <summary>What the fake ports were asked to do during this run.</summary>
+internal sealed record PortTally(int Invoices, int CreditNotes, int Pickups, int Sms);
