@@ -7,6 +7,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -56,7 +58,8 @@ public static class EcomRulesServiceCollectionExtensions
 
         services.AddMetrics();
         services.TryAddSingleton<EcomRulesTelemetry>();
-        services.TryAddSingleton<IEcomDiagnostics, HostingDiagnostics>();
+        services.TryAddSingleton<IEcomDiagnostics>(sp => new HostingDiagnostics(
+            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<EcomEngine>(), sp.GetRequiredService<EcomRulesTelemetry>()));
         services.TryAddSingleton(sp => EcomPolicyFactory.Create(sp.GetRequiredService<IOptions<EcomRulesOptions>>().Value));
         services.TryAddSingleton(sp => new EcomEngine(
             sp.GetService<IEcomStore>() ?? throw new InvalidOperationException(

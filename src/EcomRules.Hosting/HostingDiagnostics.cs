@@ -13,7 +13,7 @@ internal sealed class HostingDiagnostics : IEcomDiagnostics
     private readonly ILogger _logger;
     private readonly EcomRulesTelemetry _telemetry;
 
-    public HostingDiagnostics(ILogger<EcomEngine> logger, EcomRulesTelemetry telemetry)
+    public HostingDiagnostics(ILogger logger, EcomRulesTelemetry telemetry)
     {
         _logger = logger;
         _telemetry = telemetry;
