@@ -13,6 +13,10 @@ public sealed class EcomRulesTelemetry : IDisposable
     /// <summary>The name of the meter and of the activity source.</summary>
     public const string Name = "EcomRules";
 
+    private double _outboxLagSeconds;
+    private long _outboxPending;
+    private long _outboxDeadLetters;
+
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     /// <param name="meterFactory">The host's meter factory.</param>
     public EcomRulesTelemetry(IMeterFactory meterFactory)
@@ -26,7 +30,9 @@ public sealed class EcomRulesTelemetry : IDisposable
         ConcurrencyRetries = Meter.CreateCounter<long>("ecomrules.concurrency.retries", "{retry}", "Commands decided again after a concurrent change.");
         OutboxDelivered = Meter.CreateCounter<long>("ecomrules.outbox.delivered", "{message}", "Outbox messages delivered.");
         OutboxFailed = Meter.CreateCounter<long>("ecomrules.outbox.failed", "{message}", "Outbox deliveries that failed (retried or dead-lettered).");
-        OutboxLag = Meter.CreateHistogram<double>("ecomrules.outbox.lag", "s", "Time from recording an outbox message to delivering it.");
+        Meter.CreateObservableGauge("ecomrules.outbox.lag", () => Volatile.Read(ref _outboxLagSeconds), "s", "Age of the oldest outbox message still waiting for delivery.");
+        Meter.CreateObservableGauge("ecomrules.outbox.pending", () => Volatile.Read(ref _outboxPending), "{message}", "Outbox messages waiting for delivery.");
+        Meter.CreateObservableGauge("ecomrules.outbox.dead_letters", () => Volatile.Read(ref _outboxDeadLetters), "{message}", "Outbox messages that failed too often and wait for a person.");
         TimersFired = Meter.CreateCounter<long>("ecomrules.timers.fired", "{timer}", "Durable timers fired, by kind.");
     }
 
@@ -50,10 +56,18 @@ public sealed class EcomRulesTelemetry : IDisposable
 
     internal Counter<long> OutboxFailed { get; }
 
-    internal Histogram<double> OutboxLag { get; }
 
     internal Counter<long> TimersFired { get; }
 
     /// <inheritdoc />
     public void Dispose() => Meter.Dispose();
+
+    /// <summary>Records the outbox's backlog for the observable gauges.</summary>
+    internal void ReportOutbox(Ports.OutboxStatistics statistics, NodaTime.Instant now)
+    {
+        var lag = statistics.OldestPendingCreatedAt is { } oldest ? Math.Max(0, (now - oldest).TotalSeconds) : 0;
+        Volatile.Write(ref _outboxLagSeconds, lag);
+        Volatile.Write(ref _outboxPending, statistics.Pending);
+        Volatile.Write(ref _outboxDeadLetters, statistics.DeadLetters);
+    }
 }

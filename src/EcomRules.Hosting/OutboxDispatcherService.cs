@@ -1,3 +1,4 @@
+using EcomRules.Ports;
 using EcomRules.Processing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,6 +11,7 @@ namespace EcomRules.Hosting;
 internal sealed class OutboxDispatcherService : EcomLoopService
 {
     private readonly IServiceProvider _services;
+    private IOutboxStore? _outbox;
     private OutboxDispatcher? _dispatcher;
     private readonly EcomRulesTelemetry _telemetry;
 
@@ -23,7 +25,11 @@ internal sealed class OutboxDispatcherService : EcomLoopService
     protected override string Name => "EcomRules outbox dispatcher";
 
     // Resolved when the loop starts, so a disabled loop never needs its ports.
-    protected override void Prepare() => _dispatcher = _services.GetRequiredService<OutboxDispatcher>();
+    protected override void Prepare()
+    {
+        _dispatcher = _services.GetRequiredService<OutboxDispatcher>();
+        _outbox = _services.GetService<IOutboxStore>();
+    }
 
     protected override async Task<int> RunOnceAsync(Instant now, CancellationToken cancellationToken)
     {
@@ -43,6 +49,12 @@ internal sealed class OutboxDispatcherService : EcomLoopService
         {
             _telemetry.OutboxFailed.Add(newlyFailed);
             Log.OutboxFailures(Logger, (int)newlyFailed);
+        }
+
+        // The lag, backlog and dead-letter gauges are refreshed once a poll.
+        if (_outbox is not null)
+        {
+            _telemetry.ReportOutbox(await _outbox.GetOutboxStatisticsAsync(cancellationToken).ConfigureAwait(false), now);
         }
 
         return handled;
