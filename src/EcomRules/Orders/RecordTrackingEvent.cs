@@ -36,7 +36,7 @@ public sealed record RecordTrackingEvent(CommandId CommandId, Actor Actor, Insta
 
         // RET-2: windows count from the day after receipt; the last window closes at the start of the day after its last day.
         var receivedOn = At.InZone(policy.Zone).Date;
-        var closes = policy.Zone.AtStartOfDay(receivedOn.PlusDays(policy.Returns.LongestDays + 1)).ToInstant();
+        var closes = policy.Calendar.StartOfDay(receivedOn.PlusDays(policy.Returns.LongestDays + 1));
         return Accept(order, order.Receiving(At, closes), version,
         [
             new OrderReceived(Target, At, closes),
