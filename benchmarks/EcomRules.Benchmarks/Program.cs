@@ -13,6 +13,7 @@ namespace EcomRules.Benchmarks;
 /// BenchmarkDotNet's default (long, accurate) job.</item>
 /// <item><c>... -- --ci</c> runs the benchmarks in category <see cref="Categories.Ci"/> with a short job, prints
 /// their tables and exits non-zero if a benchmark in <see cref="Categories.ZeroAlloc"/> allocated.</item>
+/// <item><c>... -- --ci --filter '*OrderLifecycle*'</c> runs only the CI benchmarks the filter matches, with the same job.</item>
 /// </list>
 /// </summary>
 public static class Program
@@ -36,7 +37,9 @@ public static class Program
             .WithOptions(ConfigOptions.DisableLogFile)
             .AddFilter(new BenchmarkDotNet.Filters.AnyCategoriesFilter([Categories.Ci]));
 
-        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).RunAll(config, extra).ToArray();
+        // RunAll ignores --filter; Run honours it (and runs nothing interactive when it is given).
+        var switcher = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly);
+        var summaries = (extra.Contains("--filter") ? switcher.Run(extra, config) : switcher.RunAll(config, extra)).ToArray();
         if (summaries.Length == 0 || summaries.All(s => s.Reports.Length == 0))
         {
             Console.Error.WriteLine("CI benchmarks: nothing ran.");

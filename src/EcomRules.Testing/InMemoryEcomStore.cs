@@ -21,11 +21,12 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
     private readonly Dictionary<AggregateKey, List<AuditEntry>> _auditByTarget = [];
     private readonly List<AuditEntry> _audit = [];
     private readonly List<StoredOutboxMessage> _outbox = [];
-    private readonly Dictionary<string, int> _outboxIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _outboxIndex = new(StringComparer.Ordinal); // built on demand by MarkDelivered
     private readonly Dictionary<string, TimerRequest> _timers = new(StringComparer.Ordinal);
     private readonly List<OutboxState> _outboxStates = [];
     private readonly Dictionary<string, Lease> _timerLeases = new(StringComparer.Ordinal);
     private long _lastSequence;
+    private int _indexedOutbox;
 
     /// <summary>Gets a snapshot of every outbox message, delivered or not, in commit order.</summary>
     public IReadOnlyList<StoredOutboxMessage> Outbox
@@ -241,6 +242,13 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         ArgumentNullException.ThrowIfNull(idempotencyKey);
         lock (_gate)
         {
+            // Saving does not index the outbox (most stores are never asked): catch up with the messages saved since.
+            for (var i = _indexedOutbox; i < _outbox.Count; i++)
+            {
+                _outboxIndex[_outbox[i].Message.IdempotencyKey] = i;
+            }
+
+            _indexedOutbox = _outbox.Count;
             if (!_outboxIndex.TryGetValue(idempotencyKey, out var index) || _outbox[index].IsDelivered)
             {
                 return false;
@@ -542,7 +550,6 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         for (var i = 0; i < outbox.Count; i++)
         {
             var message = outbox[i];
-            _outboxIndex[message.IdempotencyKey] = _outbox.Count;
             _outbox.Add(new StoredOutboxMessage(++_lastSequence, message, IsDelivered: false));
             _outboxStates.Add(new OutboxState(message.CreatedAt));
         }

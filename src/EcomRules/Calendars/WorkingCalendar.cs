@@ -27,6 +27,8 @@ public sealed class WorkingCalendar
     private readonly long[] _prefix;        // working nanoseconds before interval i; last = total
     private readonly int[] _dayFirstInterval; // first interval of day d; length days + 1
     private readonly int[] _workingDaysBefore; // working days before day d; length days + 1
+    private static readonly Duration MappingMargin = Duration.FromDays(2);
+
     private readonly LocalDate[] _workingDates;
     private readonly WorkingHours[] _hours;
     private readonly int _firstDayNumber;
@@ -280,7 +282,25 @@ public sealed class WorkingCalendar
     /// <param name="date">The date.</param>
     /// <param name="time">The time of day.</param>
     /// <returns>The instant.</returns>
-    public Instant InstantOf(LocalDate date, LocalTime time) => Zone.AtLeniently(date + time).ToInstant();
+    public Instant InstantOf(LocalDate date, LocalTime time)
+        => TryMapUniquely(date + time, out var instant) ? instant : Zone.AtLeniently(date + time).ToInstant();
+
+    // The start of a date in Zone (its midnight, or the first instant after a gap), without NodaTime's mapping object
+    // when midnight maps to one instant.
+    internal Instant StartOfDay(LocalDate date)
+        => TryMapUniquely(date.AtMidnight(), out var instant) ? instant : Zone.AtStartOfDay(date).ToInstant();
+
+    // Zone.AtLeniently and AtStartOfDay allocate a mapping per call. Offsets differ by less than two days, so when one
+    // zone interval spans two days either side of the guess, the local time has exactly that one instant.
+    private bool TryMapUniquely(LocalDateTime local, out Instant instant)
+    {
+        var offset = Zone.GetUtcOffset(local.InUtc().ToInstant());
+        instant = local.WithOffset(offset).ToInstant();
+        var interval = Zone.GetZoneInterval(instant);
+        return interval.WallOffset == offset
+            && (!interval.HasStart || interval.Start <= instant - MappingMargin)
+            && (!interval.HasEnd || interval.End > instant + MappingMargin);
+    }
 
     private static long ToNanos(Instant instant) => (instant - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
 

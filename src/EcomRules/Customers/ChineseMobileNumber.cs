@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace EcomRules.Customers;
@@ -16,6 +17,8 @@ public readonly record struct ChineseMobileNumber
 {
     /// <summary>The number of digits in a mobile number without the country prefix.</summary>
     public const int Length = 11;
+
+    private static readonly SearchValues<char> Separators = SearchValues.Create("-.()");
 
     private readonly string? _value;
 
@@ -62,6 +65,13 @@ public readonly record struct ChineseMobileNumber
 
     private static string Normalize(string value)
     {
+        // Usually already plain digits: keep the string.
+        if (!value.AsSpan().ContainsAny(Separators) && !value.StartsWith("+86", StringComparison.Ordinal) && !value.StartsWith("0086", StringComparison.Ordinal)
+            && !ContainsWhiteSpace(value))
+        {
+            return value;
+        }
+
         var builder = new StringBuilder(value.Length);
         foreach (var c in value)
         {
@@ -78,6 +88,19 @@ public readonly record struct ChineseMobileNumber
         }
 
         return digits.StartsWith("0086", StringComparison.Ordinal) ? digits[4..] : digits;
+    }
+
+    private static bool ContainsWhiteSpace(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IdentityNumberError? Validate(string value)

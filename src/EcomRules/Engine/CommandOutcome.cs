@@ -1,7 +1,7 @@
 namespace EcomRules.Engine;
 
-/// <summary>What a command's decision produced: the writes, events and timers of an acceptance, or a refusal.</summary>
-internal sealed class CommandOutcome
+/// <summary>What a command's decision produced (a struct: one per command, never stored): the writes, events and timers of an acceptance, or a refusal.</summary>
+internal readonly struct CommandOutcome
 {
     private static readonly IReadOnlyList<TimerRequest> NoTimers = [];
 

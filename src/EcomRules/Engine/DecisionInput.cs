@@ -4,7 +4,7 @@ namespace EcomRules.Engine;
 
 /// <summary>What a command decides on: the loaded aggregates and the policy. Most commands load one aggregate, so it
 /// is held in a field; the few that read others keep them in a small array.</summary>
-internal sealed class DecisionInput
+internal readonly struct DecisionInput
 {
     private readonly StoredAggregate? _target;
     private readonly StoredAggregate[] _others;

@@ -116,8 +116,10 @@ public sealed class EcomEngine
             return Decision.Refused(command.CommandId, target, outcome.Code, outcome.RuleId, outcome.Reason, input.VersionOf(target));
         }
 
-        foreach (var write in outcome.Writes)
+        var writes = outcome.Writes;
+        for (var i = 0; i < writes.Count; i++)
         {
+            var write = writes[i];
             if (write.Key == target)
             {
                 return Decision.Accepted(command.CommandId, target, write.NewVersion, write.State, outcome.Events, outcome.Reason);

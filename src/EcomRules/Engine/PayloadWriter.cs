@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -10,21 +9,42 @@ namespace EcomRules.Engine;
 /// Computes a command's payload fingerprint: every field, name and value, in a canonical invariant form, hashed with
 /// SHA-256. Two commands with the same ID and different fingerprints are different payloads.
 /// </summary>
-internal sealed class PayloadWriter : IDisposable
+internal sealed class PayloadWriter
 {
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(512);
+    // One writer per thread, reused: a fingerprint allocates only its result. A buffer grown past this is let go.
+    private const int KeptBufferBytes = 16 * 1024;
+
+    [ThreadStatic]
+    private static PayloadWriter? t_writer;
+
+    private byte[] _buffer = new byte[512];
     private int _length;
 
-    public PayloadWriter(EcomCommand command)
+    private PayloadWriter()
     {
-        Add("$type", command.GetType().Name).Add("actor", command.Actor.Id).Add("role", command.Actor.Role.Value).Add("at", command.At);
     }
 
     public static string Fingerprint(EcomCommand command)
     {
-        using var writer = new PayloadWriter(command);
-        command.WritePayload(writer);
-        return writer.Hash();
+        // Taken off the thread while in use, so a fingerprint computed inside another (never today) gets its own.
+        var writer = t_writer ?? new PayloadWriter();
+        t_writer = null;
+        try
+        {
+            writer.Add("$type", command.GetType().Name).Add("actor", command.Actor.Id).Add("role", command.Actor.Role.Value).Add("at", command.At);
+            command.WritePayload(writer);
+            return writer.Hash();
+        }
+        finally
+        {
+            writer._length = 0;
+            if (writer._buffer.Length > KeptBufferBytes)
+            {
+                writer._buffer = new byte[512];
+            }
+
+            t_writer = writer;
+        }
     }
 
     public PayloadWriter Add(string name, string? value)
@@ -70,20 +90,13 @@ internal sealed class PayloadWriter : IDisposable
         return Convert.ToBase64String(hash[..16]);
     }
 
-    public void Dispose()
-    {
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = [];
-    }
-
     private void Append(ReadOnlySpan<char> text)
     {
         var needed = Encoding.UTF8.GetMaxByteCount(text.Length) + 1;
         if (_length + needed > _buffer.Length)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + needed));
+            var larger = new byte[Math.Max(_buffer.Length * 2, _length + needed)];
             _buffer.AsSpan(0, _length).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = larger;
         }
 

@@ -35,9 +35,9 @@ internal static class BuyerParser
             problems.Add("the buyer's name is missing");
         }
 
-        var residentId = Try(() => ResidentIdNumber.Parse(details.ResidentId ?? string.Empty, today), "resident ID number", problems);
-        var postal = Try(() => PostalCode.Parse(details.PostalCode ?? string.Empty), "postal code", problems);
-        var mobile = Try(() => ChineseMobileNumber.Parse(details.Mobile ?? string.Empty), "mobile number", problems);
+        var residentId = Try(details, today, static (d, t) => ResidentIdNumber.Parse(d.ResidentId ?? string.Empty, t), "resident ID number", problems);
+        var postal = Try(details, today, static (d, _) => PostalCode.Parse(d.PostalCode ?? string.Empty), "postal code", problems);
+        var mobile = Try(details, today, static (d, _) => ChineseMobileNumber.Parse(d.Mobile ?? string.Empty), "mobile number", problems);
         return problems.Count == 0
             ? (new PrivateBuyer(details.Name, residentId, postal, address!, mobile), ruleId, [])
             : (null, ruleId, problems);
@@ -63,11 +63,12 @@ internal static class BuyerParser
         }
     }
 
-    private static T Try<T>(Func<T> parse, string field, List<string> problems)
+    // Static parsers with the details passed in: no closure or delegate per order.
+    private static T Try<T>(BuyerDetails details, LocalDate today, Func<BuyerDetails, LocalDate, T> parse, string field, List<string> problems)
     {
         try
         {
-            return parse();
+            return parse(details, today);
         }
         catch (ArgumentException e)
         {

@@ -13,40 +13,38 @@ namespace EcomRules.Orders;
 /// </summary>
 public sealed record Order
 {
+    // The data is split by when it changes, so a transition copies this small object and one part at most; the
+    // unchanged parts are shared between versions (an order is immutable).
     internal Order(OrderId id, CustomerIdentity buyer, ImmutableArray<OrderLine> lines, Money goods, Money freight, WarehouseId warehouse, Instant placedAt)
     {
-        Id = id;
         State = OrderState.Placed;
-        Buyer = buyer;
-        Lines = lines;
-        Goods = goods;
-        Freight = freight;
-        Warehouse = warehouse;
-        PlacedAt = placedAt;
+        Placement = new OrderPlacement(id, buyer, lines, goods, freight, warehouse, placedAt);
+        Payment = OrderPayment.None;
+        Shipment = OrderShipment.None;
+        AfterSales = OrderAfterSales.None;
         Slas = [];
-        ReturnedQuantities = ImmutableDictionary<string, int>.Empty.WithComparers(StringComparer.Ordinal);
     }
 
     /// <summary>Gets the order number.</summary>
-    public OrderId Id { get; private init; }
+    public OrderId Id => Placement.Id;
 
     /// <summary>Gets the workflow state (ORD-1).</summary>
     public OrderState State { get; private init; }
 
     /// <summary>Gets the buyer's validated identity (CUS-1, CUS-2).</summary>
-    public CustomerIdentity Buyer { get; private init; }
+    public CustomerIdentity Buyer => Placement.Buyer;
 
     /// <summary>Gets the known customer the order was matched to (CUS-3), or null for a new customer.</summary>
     public CustomerId? Customer { get; private init; }
 
     /// <summary>Gets the order lines.</summary>
-    public ImmutableArray<OrderLine> Lines { get; private init; }
+    public ImmutableArray<OrderLine> Lines => Placement.Lines;
 
     /// <summary>Gets the goods amount (sum of the lines).</summary>
-    public Money Goods { get; private init; }
+    public Money Goods => Placement.Goods;
 
     /// <summary>Gets the freight (CAR-1).</summary>
-    public Money Freight { get; private init; }
+    public Money Freight => Placement.Freight;
 
     /// <summary>Gets what the buyer pays: goods plus freight (INV-1).</summary>
     public Money Total => Goods + Freight;
@@ -55,25 +53,25 @@ public sealed record Order
     public Address ShipTo => Buyer.Address;
 
     /// <summary>Gets the dispatching warehouse (WH-1).</summary>
-    public WarehouseId Warehouse { get; private init; }
+    public WarehouseId Warehouse => Placement.Warehouse;
 
     /// <summary>Gets when the order was placed.</summary>
-    public Instant PlacedAt { get; private init; }
+    public Instant PlacedAt => Placement.PlacedAt;
 
     /// <summary>Gets when it was paid, or null.</summary>
-    public Instant? PaidAt { get; private init; }
+    public Instant? PaidAt => Payment.At;
 
     /// <summary>Gets the amount paid.</summary>
-    public Money Paid { get; private init; }
+    public Money Paid => Payment.Amount;
 
     /// <summary>Gets the date it ships by the cut-off rule (DSP-2, DSP-3), once paid.</summary>
-    public LocalDate? DispatchDate { get; private init; }
+    public LocalDate? DispatchDate => Payment.DispatchDate;
 
     /// <summary>Gets the latest dispatch (ORD-3), once paid.</summary>
-    public Instant? DispatchDeadline { get; private init; }
+    public Instant? DispatchDeadline => Payment.DispatchDeadline;
 
     /// <summary>Gets the invoice batch (INV-2), once paid.</summary>
-    public LocalDate? InvoiceBatchDate { get; private init; }
+    public LocalDate? InvoiceBatchDate => Payment.InvoiceBatchDate;
 
     /// <summary>Gets the delivery note number, once allocated.</summary>
     public string? DeliveryNote { get; private init; }
@@ -82,49 +80,61 @@ public sealed record Order
     public string? InvoiceNumber { get; private init; }
 
     /// <summary>Gets the carrier, once shipped.</summary>
-    public CarrierId? Carrier { get; private init; }
+    public CarrierId? Carrier => Shipment.Carrier;
 
     /// <summary>Gets the tracking number, once shipped (CAR-3).</summary>
-    public string? TrackingNumber { get; private init; }
+    public string? TrackingNumber => Shipment.TrackingNumber;
 
     /// <summary>Gets when it was handed to the carrier.</summary>
-    public Instant? ShippedAt { get; private init; }
+    public Instant? ShippedAt => Shipment.At;
 
     /// <summary>Gets whether it left by the dispatch deadline (ORD-3), once shipped.</summary>
-    public bool? ShippedOnTime { get; private init; }
+    public bool? ShippedOnTime => Shipment.OnTime;
 
     /// <summary>Gets the last tracking event (CAR-3, ORD-4).</summary>
-    public TrackingEventKind? LastTrackingEvent { get; private init; }
+    public TrackingEventKind? LastTrackingEvent => Shipment.LastEvent;
 
     /// <summary>Gets when the customer signed for it.</summary>
-    public Instant? ReceivedAt { get; private init; }
+    public Instant? ReceivedAt => AfterSales.ReceivedAt;
 
     /// <summary>Gets when the last return window closes (RET-2), once received.</summary>
-    public Instant? ReturnWindowClosesAt { get; private init; }
+    public Instant? ReturnWindowClosesAt => AfterSales.ReturnWindowClosesAt;
 
     /// <summary>Gets how many return cases are open.</summary>
-    public int OpenReturns { get; private init; }
+    public int OpenReturns => AfterSales.OpenReturns;
 
     /// <summary>Gets the units per SKU claimed by return cases that were not rejected (partial returns, RET-1).</summary>
-    public ImmutableDictionary<string, int> ReturnedQuantities { get; private init; }
+    public ImmutableDictionary<string, int> ReturnedQuantities => AfterSales.ReturnedQuantities;
 
     /// <summary>Gets the amount refunded and paid out so far, over all refunds (REF-1).</summary>
-    public Money Refunded { get; private init; }
+    public Money Refunded => AfterSales.Refunded;
 
     /// <summary>Gets the amount held by refunds that are requested but not yet paid or rejected (REF-1).</summary>
-    public Money RefundReserved { get; private init; }
+    public Money RefundReserved => AfterSales.RefundReserved;
 
     /// <summary>Gets what may still be refunded: paid minus refunded minus reserved (REF-1).</summary>
     public Money Refundable => Paid.SaturatingMinus(Refunded + RefundReserved);
 
     /// <summary>Gets when it completed.</summary>
-    public Instant? CompletedAt { get; private init; }
+    public Instant? CompletedAt => End?.CompletedAt;
 
     /// <summary>Gets when it was cancelled (ORD-2).</summary>
-    public Instant? CancelledAt { get; private init; }
+    public Instant? CancelledAt => End?.CancelledAt;
 
     /// <summary>Gets the SLA timers of the order's steps (SLA-1..5).</summary>
     public ImmutableArray<SlaTimer> Slas { get; private init; }
+
+    // What is fixed when the order is placed.
+    private OrderPlacement Placement { get; init; }
+
+    private OrderPayment Payment { get; init; }
+
+    private OrderShipment Shipment { get; init; }
+
+    private OrderAfterSales AfterSales { get; init; }
+
+    // Completion or cancellation; null while the order is open.
+    private OrderEnd? End { get; init; }
 
     /// <summary>Gets what the workflow's guards see at <paramref name="at"/>.</summary>
     /// <param name="at">The instant.</param>
@@ -194,31 +204,18 @@ public sealed record Order
         {
             State = state,
             Customer = customer,
-            PaidAt = payment.At,
-            Paid = payment.Amount,
-            DispatchDate = payment.DispatchDate,
-            DispatchDeadline = payment.DispatchDeadline,
-            InvoiceBatchDate = payment.InvoiceBatchDate,
+            Payment = new OrderPayment(payment.At, payment.Amount, payment.DispatchDate, payment.DispatchDeadline, payment.InvoiceBatchDate),
             DeliveryNote = documents.DeliveryNote,
             InvoiceNumber = documents.InvoiceNumber,
-            Carrier = shipment.Carrier,
-            TrackingNumber = shipment.TrackingNumber,
-            ShippedAt = shipment.At,
-            ShippedOnTime = shipment.OnTime,
-            LastTrackingEvent = shipment.LastEvent,
-            ReceivedAt = afterSales.ReceivedAt,
-            ReturnWindowClosesAt = afterSales.ReturnWindowClosesAt,
-            OpenReturns = afterSales.OpenReturns,
-            Refunded = afterSales.Refunded,
-            RefundReserved = afterSales.RefundReserved,
-            ReturnedQuantities = afterSales.ReturnedQuantities.WithComparers(StringComparer.Ordinal),
-            CompletedAt = end.CompletedAt,
-            CancelledAt = end.CancelledAt,
+            Shipment = new OrderShipment(shipment.Carrier, shipment.TrackingNumber, shipment.At, shipment.OnTime, shipment.LastEvent),
+            AfterSales = new OrderAfterSales(afterSales.ReceivedAt, afterSales.ReturnWindowClosesAt, afterSales.OpenReturns, afterSales.Refunded,
+                afterSales.RefundReserved, afterSales.ReturnedQuantities.WithComparers(StringComparer.Ordinal)),
+            End = end.CompletedAt is null && end.CancelledAt is null ? null : new OrderEnd(end.CompletedAt, end.CancelledAt),
             Slas = slas,
         };
 
     internal Order Paying(Instant at, Money amount, LocalDate dispatchDate, Instant dispatchDeadline, LocalDate invoiceBatch, ImmutableArray<SlaTimer> slas)
-        => this with { State = OrderState.Paid, PaidAt = at, Paid = amount, DispatchDate = dispatchDate, DispatchDeadline = dispatchDeadline, InvoiceBatchDate = invoiceBatch, Slas = slas };
+        => this with { State = OrderState.Paid, Payment = new OrderPayment(at, amount, dispatchDate, dispatchDeadline, invoiceBatch), Slas = slas };
 
     internal Order Confirming(CustomerId? customer, ImmutableArray<SlaTimer> slas)
         => this with { State = OrderState.Confirmed, Customer = customer, Slas = slas };
@@ -229,33 +226,52 @@ public sealed record Order
     internal Order Invoicing(string invoiceNumber) => this with { State = OrderState.Invoiced, InvoiceNumber = invoiceNumber };
 
     internal Order Shipping(CarrierId carrier, string trackingNumber, Instant at, bool onTime, ImmutableArray<SlaTimer> slas)
-        => this with { State = OrderState.Shipped, Carrier = carrier, TrackingNumber = trackingNumber, ShippedAt = at, ShippedOnTime = onTime, Slas = slas };
+        => this with { State = OrderState.Shipped, Shipment = Shipment with { Carrier = carrier, TrackingNumber = trackingNumber, At = at, OnTime = onTime }, Slas = slas };
 
-    internal Order Tracking(TrackingEventKind kind) => this with { LastTrackingEvent = kind };
+    internal Order Tracking(TrackingEventKind kind) => this with { Shipment = Shipment with { LastEvent = kind } };
 
     internal Order Receiving(Instant at, Instant returnWindowClosesAt)
-        => this with { State = OrderState.Received, LastTrackingEvent = TrackingEventKind.Signed, ReceivedAt = at, ReturnWindowClosesAt = returnWindowClosesAt };
+        => this with
+        {
+            State = OrderState.Received,
+            Shipment = Shipment with { LastEvent = TrackingEventKind.Signed },
+            AfterSales = AfterSales with { ReceivedAt = at, ReturnWindowClosesAt = returnWindowClosesAt },
+        };
 
     internal Order WithSlas(ImmutableArray<SlaTimer> slas) => this with { Slas = slas };
 
-    internal Order Completing(Instant at) => this with { State = OrderState.Completed, CompletedAt = at };
+    internal Order Completing(Instant at) => this with { State = OrderState.Completed, End = new OrderEnd(at, End?.CancelledAt) };
 
     // ORD-2: the full refund is reserved here and paid through the refund's approval path (REF-2).
     internal Order Cancelling(Instant at, Money refund, ImmutableArray<SlaTimer> slas)
-        => this with { State = OrderState.Cancelled, CancelledAt = at, RefundReserved = RefundReserved + refund, Slas = slas };
+        => this with
+        {
+            State = OrderState.Cancelled,
+            End = new OrderEnd(End?.CompletedAt, at),
+            AfterSales = AfterSales with { RefundReserved = RefundReserved + refund },
+            Slas = slas,
+        };
 
     internal Order OpeningReturn(ImmutableDictionary<string, int> claimed)
-        => this with { OpenReturns = OpenReturns + 1, ReturnedQuantities = Add(ReturnedQuantities, claimed, 1) };
+        => this with { AfterSales = AfterSales with { OpenReturns = OpenReturns + 1, ReturnedQuantities = Add(ReturnedQuantities, claimed, 1) } };
 
     internal Order ClosingReturn(ImmutableDictionary<string, int> claimed, bool rejected)
-        => this with { OpenReturns = Math.Max(0, OpenReturns - 1), ReturnedQuantities = rejected ? Add(ReturnedQuantities, claimed, -1) : ReturnedQuantities };
+        => this with
+        {
+            AfterSales = AfterSales with
+            {
+                OpenReturns = Math.Max(0, OpenReturns - 1),
+                ReturnedQuantities = rejected ? Add(ReturnedQuantities, claimed, -1) : ReturnedQuantities,
+            },
+        };
 
     // REF-1: a reservation holds part of what was paid until the refund is paid (settled) or rejected (released).
-    internal Order ReservingRefund(Money amount) => this with { RefundReserved = RefundReserved + amount };
+    internal Order ReservingRefund(Money amount) => this with { AfterSales = AfterSales with { RefundReserved = RefundReserved + amount } };
 
-    internal Order ReleasingRefund(Money amount) => this with { RefundReserved = RefundReserved.SaturatingMinus(amount) };
+    internal Order ReleasingRefund(Money amount) => this with { AfterSales = AfterSales with { RefundReserved = RefundReserved.SaturatingMinus(amount) } };
 
-    internal Order SettlingRefund(Money amount) => this with { RefundReserved = RefundReserved.SaturatingMinus(amount), Refunded = Refunded + amount };
+    internal Order SettlingRefund(Money amount)
+        => this with { AfterSales = AfterSales with { RefundReserved = RefundReserved.SaturatingMinus(amount), Refunded = Refunded + amount } };
 
     private static ImmutableDictionary<string, int> Add(ImmutableDictionary<string, int> totals, ImmutableDictionary<string, int> change, int sign)
     {

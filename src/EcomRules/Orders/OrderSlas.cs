@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using EcomRules.Engine;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
@@ -37,24 +38,24 @@ internal static class OrderSlas
 
     public static ImmutableArray<SlaTimer> Stop(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, List<DomainEvent> events, List<TimerRequest> requests, params ReadOnlySpan<string> ids)
     {
-        // ToBuilder of an empty array has a spare capacity, so MoveToImmutable would throw: drain instead.
-        var builder = timers.ToBuilder();
-        for (var i = 0; i < builder.Count; i++)
+        SlaTimer[]? changed = null; // copied on the first stop only
+        for (var i = 0; i < timers.Length; i++)
         {
-            var timer = builder[i];
+            var timer = timers[i];
             if (!Contains(ids, timer.Definition.Id) || timer.Phase is SlaTimerPhase.Stopped or SlaTimerPhase.Cancelled)
             {
                 continue;
             }
 
             var stopped = timer.Stop(at);
-            var status = stopped.Evaluate(at, policy.Calendar);
-            builder[i] = stopped;
-            events.Add(new SlaClosed(key, at, timer.Definition.Id, status.State, status.Elapsed));
+            var (state, elapsed) = stopped.Outcome(at, policy.Calendar);
+            changed ??= timers.ToArray();
+            changed[i] = stopped;
+            events.Add(new SlaClosed(key, at, timer.Definition.Id, state, elapsed));
             requests.Add(new TimerRequest(TimerId(key, timer.Definition.Id), key, BreachTimerKind, null));
         }
 
-        return builder.DrainToImmutable();
+        return changed is null ? timers : ImmutableCollectionsMarshal.AsImmutableArray(changed);
     }
 
     public static ImmutableArray<SlaTimer> CancelOpen(ImmutableArray<SlaTimer> timers, AggregateKey key, Instant at, List<TimerRequest> requests, string reason)

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using EcomRules.Engine;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
@@ -33,7 +32,7 @@ public sealed record RecordInvoice(CommandId CommandId, Actor Actor, Instant At,
             return CommandOutcome.Refuse(RuleIds.Inv1, $"The invoice of {Amount} does not cover goods and freight ({order.Goods} + {order.Freight} = {order.Total}).");
         }
 
-        var carriers = policy.Carriers.Rank(order.ShipTo.Province).Select(c => c.Carrier).ToImmutableArray();
+        var carriers = policy.Carriers.RankedIds(order.ShipTo.Province);
         return Accept(order, order.Invoicing(InvoiceNumber), version,
         [
             new OrderInvoiced(Target, At, InvoiceNumber, Amount),

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using EcomRules.Customers;
 using EcomRules.Internal;
@@ -11,6 +12,8 @@ namespace EcomRules.Shipping;
 /// </summary>
 public sealed class CarrierPolicy
 {
+    private readonly FrozenDictionary<Province, (ImmutableArray<CarrierChoice> Choices, ImmutableArray<CarrierId> Ids)> _ranked;
+
     /// <summary>Creates the policy.</summary>
     /// <param name="carriers">The carriers, at least one, with distinct IDs.</param>
     /// <exception cref="ArgumentException">There is no carrier, or two share an ID.</exception>
@@ -21,6 +24,16 @@ public sealed class CarrierPolicy
         Preconditions.CheckArgument(Carriers.Length > 0, nameof(carriers), "At least one carrier is needed (CAR-1).");
         var duplicate = Carriers.GroupBy(c => c.Id).FirstOrDefault(g => g.Count() > 1);
         Preconditions.CheckArgument(duplicate is null, nameof(carriers), $"Carrier '{duplicate?.Key}' is listed twice.");
+
+        // The terms are immutable: rank once per province, so a command ranks without allocating.
+        var ranked = new Dictionary<Province, (ImmutableArray<CarrierChoice>, ImmutableArray<CarrierId>)>(Province.All.Count);
+        foreach (var province in Province.All)
+        {
+            var choices = RankNow(province);
+            ranked.Add(province, (choices, [.. choices.Select(c => c.Carrier)]));
+        }
+
+        _ranked = ranked.ToFrozenDictionary();
     }
 
     /// <summary>Gets the default carriers: a preferred express carrier at CNY 12 everywhere and a backup at CNY 15 (example fees).</summary>
@@ -37,6 +50,13 @@ public sealed class CarrierPolicy
     /// <param name="province">The destination.</param>
     /// <returns>The ranked choices; empty when no carrier serves the province.</returns>
     public ImmutableArray<CarrierChoice> Rank(Province province)
+        => _ranked.TryGetValue(province, out var ranked) ? ranked.Choices : RankNow(province);
+
+    /// <summary>Gets the IDs of <see cref="Rank"/>'s choices, in the same order.</summary>
+    internal ImmutableArray<CarrierId> RankedIds(Province province)
+        => _ranked.TryGetValue(province, out var ranked) ? ranked.Ids : [.. RankNow(province).Select(c => c.Carrier)];
+
+    private ImmutableArray<CarrierChoice> RankNow(Province province)
     {
         var builder = ImmutableArray.CreateBuilder<CarrierChoice>(Carriers.Length);
         foreach (var carrier in Carriers)

@@ -94,7 +94,41 @@ public sealed class SlaTimer
         Preconditions.CheckNotNull(calendar);
         var meter = new Meter(Definition.Basis, calendar);
 
-        // Replay the current cycle as of now: active segments, and the phase at now.
+        // At most one running segment per event: small enough for the stack in every realistic history.
+        Span<(Instant From, Instant To)> buffer = Events.Length < 32 ? stackalloc (Instant, Instant)[32] : new (Instant, Instant)[Events.Length + 1];
+        var m = Measure(now, calendar, meter, buffer);
+        ReadOnlySpan<(Instant From, Instant To)> segments = buffer[..m.Segments];
+        var thresholds = Definition.WarningThresholds;
+        var warnings = new SlaWarning[thresholds.Length];
+        for (var i = 0; i < warnings.Length; i++)
+        {
+            var target = Duration.FromNanoseconds(Math.Round(m.Budget.ToInt64Nanoseconds() * thresholds[i]));
+            warnings[i] = new SlaWarning(thresholds[i], WhenConsumed(target, segments, m.Elapsed, m.Open ? now : null, meter), m.Elapsed >= target);
+        }
+
+        return new SlaStatus(
+            m.State,
+            m.Elapsed,
+            m.Budget > m.Elapsed ? m.Budget - m.Elapsed : Duration.Zero,
+            m.Budget,
+            m.BreachAt,
+            m.Budget == Duration.Zero ? m.Start : meter.Add(m.Start, m.Budget),
+            ImmutableCollectionsMarshal.AsImmutableArray(warnings));
+    }
+
+    /// <summary>The <see cref="SlaStatus.State"/> and <see cref="SlaStatus.Elapsed"/> of <see cref="Evaluate"/>, without
+    /// the status, warnings and original breach instant (what closing a timer reports).</summary>
+    internal (SlaState State, Duration Elapsed) Outcome(Instant now, WorkingCalendar calendar)
+    {
+        Preconditions.CheckNotNull(calendar);
+        Span<(Instant From, Instant To)> buffer = Events.Length < 32 ? stackalloc (Instant, Instant)[32] : new (Instant, Instant)[Events.Length + 1];
+        var m = Measure(now, calendar, new Meter(Definition.Basis, calendar), buffer);
+        return (m.State, m.Elapsed);
+    }
+
+    // Replays the current cycle as of now into running segments (written to buffer) and measures it (SLA-8).
+    private Measurement Measure(Instant now, WorkingCalendar calendar, Meter meter, Span<(Instant From, Instant To)> buffer)
+    {
         var cycleStart = -1;
         for (var i = 0; i < Events.Length && Events[i].At <= now; i++)
         {
@@ -111,10 +145,6 @@ public sealed class SlaTimer
         }
 
         var start = Events[cycleStart].At;
-
-        // At most one running segment per event: small enough for the stack in every realistic history.
-        var capacity = Events.Length - cycleStart + 1;
-        Span<(Instant From, Instant To)> buffer = capacity <= 32 ? stackalloc (Instant, Instant)[32] : new (Instant, Instant)[capacity];
         var count = 0;
         var phase = SlaTimerPhase.Running;
         var runningSince = start;
@@ -166,22 +196,7 @@ public sealed class SlaTimer
             SlaTimerPhase.Paused => SlaState.Paused,
             _ => SlaState.Met,
         };
-        var thresholds = Definition.WarningThresholds;
-        var warnings = new SlaWarning[thresholds.Length];
-        for (var i = 0; i < warnings.Length; i++)
-        {
-            var target = Duration.FromNanoseconds(Math.Round(budget.ToInt64Nanoseconds() * thresholds[i]));
-            warnings[i] = new SlaWarning(thresholds[i], WhenConsumed(target, segments, elapsed, open ? now : null, meter), elapsed >= target);
-        }
-
-        return new SlaStatus(
-            state,
-            elapsed,
-            budget > elapsed ? budget - elapsed : Duration.Zero,
-            budget,
-            breachAt,
-            budget == Duration.Zero ? start : meter.Add(start, budget),
-            ImmutableCollectionsMarshal.AsImmutableArray(warnings));
+        return new Measurement(state, start, elapsed, budget, breachAt, open, count);
     }
 
     /// <summary>
@@ -247,6 +262,8 @@ public sealed class SlaTimer
         var events = Events.Add(new SlaTimerEvent(kind, at, reason));
         return new SlaTimer(Definition, events, next, kind == SlaTimerEventKind.Reset ? events.Length - 1 : _cycleStartIndex);
     }
+
+    private readonly record struct Measurement(SlaState State, Instant Start, Duration Elapsed, Duration Budget, Instant? BreachAt, bool Open, int Segments);
 
     private readonly struct Meter(SlaTimeBasis basis, WorkingCalendar calendar)
     {
