@@ -397,7 +397,7 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
                     Text(write.Key.Kind), Text(write.Key.Id), Value(write.ExpectedVersion), Text(_serializer.SerializeAggregate(write.State))));
             }
 
-            if (changes.Audit is { } audit)
+            foreach (var audit in changes.Audit)
             {
                 batch.BatchCommands.Add(Statement(_sql.InsertAudit,
                     Text(audit.CommandId.Value), Text(audit.Target.Kind), Text(audit.Target.Id), Text(audit.ActorId),

@@ -164,7 +164,7 @@ public sealed class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerStore
                 await WriteAggregateAsync(connection, transaction, changes.Writes[i], writes[i], cancellationToken).ConfigureAwait(false);
             }
 
-            if (changes.Audit is { } audit)
+            foreach (var audit in changes.Audit)
             {
                 await InsertAuditAsync(connection, transaction, audit, cancellationToken).ConfigureAwait(false);
             }

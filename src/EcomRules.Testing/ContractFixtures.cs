@@ -52,7 +52,7 @@ internal static class ContractFixtures
         return new ChangeSet(
             Accepted(commandId, key, version),
             [new AggregateWrite(key, expectedVersion, State(commandId, version))],
-            Audit(commandId, key, version),
+            [Audit(commandId, key, version)],
             outbox,
             timers);
     }

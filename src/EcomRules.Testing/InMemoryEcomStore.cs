@@ -534,7 +534,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
             _aggregates[write.Key] = new StoredAggregate(write.Key, write.NewVersion, write.State);
         }
 
-        if (changes.Audit is { } audit)
+        foreach (var audit in changes.Audit)
         {
             if (!_auditByTarget.TryGetValue(audit.Target, out var trail))
             {

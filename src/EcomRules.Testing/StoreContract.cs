@@ -153,7 +153,7 @@ public static class StoreContract
         Equal(accepted.Record, await store.FindCommandAsync(accepted.Record.CommandId, cancellationToken).ConfigureAwait(false), "Record of an accepted command");
 
         var refused = Refused("refused", key, 1) with { Target = Key("other") };
-        await store.SaveAsync(new ChangeSet(refused, [], null, [], []), cancellationToken).ConfigureAwait(false);
+        await store.SaveAsync(new ChangeSet(refused, [], [], [], []), cancellationToken).ConfigureAwait(false);
         Equal(refused, await store.FindCommandAsync(refused.CommandId, cancellationToken).ConfigureAwait(false), "Record of a refused command");
     }
 
@@ -162,7 +162,7 @@ public static class StoreContract
         var key = Key("a");
         var keys = new[] { key };
         var before = await ContractSnapshot.TakeAsync(store, keys, cancellationToken).ConfigureAwait(false);
-        var refusal = new ChangeSet(Refused("refused", key, 0), [], null, [], []);
+        var refusal = new ChangeSet(Refused("refused", key, 0), [], [], [], []);
         await store.SaveAsync(refusal, cancellationToken).ConfigureAwait(false);
 
         // Everything but the record stays as it was: compare against a snapshot that expects the record.
@@ -175,7 +175,7 @@ public static class StoreContract
         var b = Key("b");
         await store.SaveAsync(Change("a1", a, 0), cancellationToken).ConfigureAwait(false);
         await store.SaveAsync(Change("b1", b, 0), cancellationToken).ConfigureAwait(false);
-        await store.SaveAsync(Change("a2", a, 1) with { Audit = Audit("a2", a, 2, why: null) }, cancellationToken).ConfigureAwait(false);
+        await store.SaveAsync(Change("a2", a, 1) with { Audit = [Audit("a2", a, 2, why: null)] }, cancellationToken).ConfigureAwait(false);
         await store.SaveAsync(Change("a3", a, 2), cancellationToken).ConfigureAwait(false);
 
         SequenceEqual([Audit("a1", a, 1), Audit("a2", a, 2, why: null), Audit("a3", a, 3)],

@@ -78,7 +78,7 @@ public static class Program
             var command = new CommandId("seed-" + i.ToString(CultureInfo.InvariantCulture));
             var record = new IdempotencyRecord(command, "seed", key, DecisionStatus.Accepted, RefusalCode.None, default, "seeded", 1);
             var audit = new AuditEntry(command, key, "seeder", ActorRole.System, SeededAt, "Seed", "v0 → v1", null, 1, SeededAt + Duration.FromDays(1830));
-            await store.SaveAsync(new ChangeSet(record, [new AggregateWrite(key, 0, new ContractState("seed", 1))], audit, outbox, due), cancellationToken);
+            await store.SaveAsync(new ChangeSet(record, [new AggregateWrite(key, 0, new ContractState("seed", 1))], [audit], outbox, due), cancellationToken);
         });
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SEEDED outbox={messages} timers={timers} changesets={changeSets} ms={watch.ElapsedMilliseconds}"));

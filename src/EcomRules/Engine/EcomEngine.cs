@@ -134,7 +134,7 @@ public sealed class EcomEngine
         var record = IdempotencyRecord.Of(decision, fingerprint);
         if (!outcome.IsAccepted)
         {
-            return new ChangeSet(record, [], null, [], []);
+            return new ChangeSet(record, [], [], [], []);
         }
 
         var outbox = new OutboxMessage[outcome.Events.Count];
@@ -143,10 +143,31 @@ public sealed class EcomEngine
             outbox[i] = new OutboxMessage(OutboxKey(command.CommandId, i), outcome.Events[i], command.At);
         }
 
-        // SEC-3: who, when, what, why; ORD-6: kept for the policy's retention period at least.
-        var audit = new AuditEntry(command.CommandId, command.Target, command.Actor.Id, command.Actor.Role, command.At,
-            command.Action, outcome.Reason, command.Reason, decision.Version, Policy.RetainUntil(command.At));
-        return new ChangeSet(record, outcome.Writes, audit, outbox, outcome.Timers);
+        // SEC-3: every state change is recorded — who, when, what, why — under the aggregate it changed, so each
+        // aggregate's trail has every version; ORD-6: kept for the policy's retention period at least.
+        var retainUntil = Policy.RetainUntil(command.At);
+        var writes = outcome.Writes;
+        var others = 0;
+        for (var i = 0; i < writes.Count; i++)
+        {
+            others += writes[i].Key == command.Target ? 0 : 1;
+        }
+
+        var audit = new AuditEntry[1 + others];
+        audit[0] = new AuditEntry(command.CommandId, command.Target, command.Actor.Id, command.Actor.Role, command.At,
+            command.Action, outcome.Reason, command.Reason, decision.Version, retainUntil);
+        var next = 1;
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var write = writes[i];
+            if (write.Key != command.Target)
+            {
+                audit[next++] = new AuditEntry(command.CommandId, write.Key, command.Actor.Id, command.Actor.Role, command.At,
+                    command.Action, $"changed with {command.Target}: {outcome.Reason}", command.Reason, write.NewVersion, retainUntil);
+            }
+        }
+
+        return new ChangeSet(record, writes, audit, outbox, outcome.Timers);
     }
 
     private async ValueTask<DecisionInput> LoadAsync(EcomCommand command, CancellationToken cancellationToken)

@@ -16,11 +16,11 @@ internal static class PostgreSqlTestData
 
     /// <summary>A change set that only records a command and schedules timers (no aggregate, so no serializer needed).</summary>
     public static ChangeSet TimersOnly(string commandId, params TimerRequest[] timers)
-        => new(Record(commandId), [], null, [], timers);
+        => new(Record(commandId), [], [], [], timers);
 
     /// <summary>A change set that only records a command and puts <paramref name="count"/> messages in the outbox.</summary>
     public static ChangeSet MessagesOnly(string commandId, int count)
-        => new(Record(commandId), [], null,
+        => new(Record(commandId), [], [],
             [.. Enumerable.Range(0, count).Select(i => new OutboxMessage(commandId + "/" + i.ToString(CultureInfo.InvariantCulture), new ContractEvent(Key("a"), Start, "n" + i.ToString(CultureInfo.InvariantCulture)), Start))],
             []);
 

@@ -88,7 +88,7 @@ public sealed class TimerSchedulerTests
         var f = new ProcessingFixture(store);
         var key = new AggregateKey("custom", "1");
         var record = new IdempotencyRecord(new("c"), "f", key, DecisionStatus.Accepted, RefusalCode.None, default, "x", 1);
-        await store.SaveAsync(new ChangeSet(record, [], null, [], [new TimerRequest("custom/1/ping", key, "ping", T0)]));
+        await store.SaveAsync(new ChangeSet(record, [], [], [], [new TimerRequest("custom/1/ping", key, "ping", T0)]));
 
         Assert.Equal(1, await f.Scheduler.RunOnceAsync("s", T0));
         Assert.Equal(1, f.Scheduler.Skipped);

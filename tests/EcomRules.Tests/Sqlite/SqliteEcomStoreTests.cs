@@ -234,7 +234,7 @@ public sealed class SqliteEcomStoreTests
         return new ChangeSet(
             new IdempotencyRecord(new(id), "fp", Key, DecisionStatus.Accepted, RefusalCode.None, default, "ok", version),
             [new AggregateWrite(Key, expected, new ContractState(id, (int)version))],
-            new AuditEntry(new(id), Key, "actor", ActorRole.System, T0, "Act", "a → b", null, version, T0 + Duration.FromDays(1827)),
+            [new AuditEntry(new(id), Key, "actor", ActorRole.System, T0, "Act", "a → b", null, version, T0 + Duration.FromDays(1827))],
             [.. Enumerable.Range(0, events).Select(i => new OutboxMessage($"{id}/{i}", new ContractEvent(Key, T0, "n"), T0))],
             []);
     }

@@ -52,7 +52,7 @@ public sealed class InMemoryEcomStoreTests
         var store = new InMemoryEcomStore();
         await store.SaveAsync(Change("c1", A, 0));
         await store.SaveAsync(Change("c2", B, 0));
-        await store.SaveAsync(new ChangeSet(Refused("r1", A, 1), [], null, [], []));
+        await store.SaveAsync(new ChangeSet(Refused("r1", A, 1), [], [], [], []));
 
         Assert.Equal(2, store.AggregateCount);
         Assert.Equal(3, store.CommandCount);

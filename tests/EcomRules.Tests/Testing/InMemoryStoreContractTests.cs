@@ -62,7 +62,7 @@ internal sealed class OneWriteAtATimeStore : IEcomStore
         {
             var record = changes.Record with { CommandId = new CommandId($"{changes.Record.CommandId}#{i}") };
             var last = i == changes.Writes.Count - 1;
-            await _inner.SaveAsync(new ChangeSet(last ? changes.Record : record, [changes.Writes[i]], last ? changes.Audit : null, last ? changes.Outbox : [], last ? changes.Timers : []), cancellationToken);
+            await _inner.SaveAsync(new ChangeSet(last ? changes.Record : record, [changes.Writes[i]], last ? changes.Audit : [], last ? changes.Outbox : [], last ? changes.Timers : []), cancellationToken);
         }
     }
 }
