@@ -32,7 +32,7 @@ namespace EcomRules.Benchmarks;
 [BenchmarkCategory("PostgreSql")]
 public class PostgreSqlStoreBenchmarks
 {
-    private const int Invocations = 256;
+    private const int Invocations = 1024;
     private static readonly Instant PlacedAt = new LocalDateTime(2026, 3, 4, 9, 0).InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).ToInstant();
     private static readonly Actor Customer = new("buyer-1", ActorRole.Customer);
     private static readonly ImmutableArray<OrderLine> Lines = [new OrderLine("SKU-1", 2, new Money(50m))];

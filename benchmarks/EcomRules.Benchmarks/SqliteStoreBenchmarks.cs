@@ -30,7 +30,7 @@ namespace EcomRules.Benchmarks;
 [BenchmarkCategory(Categories.Ci, "Sqlite")]
 public class SqliteStoreBenchmarks
 {
-    private const int Invocations = 256;
+    private const int Invocations = 1024;
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 4, 1, 0);
     private static readonly Actor Buyer = new("buyer", ActorRole.Customer);
     private readonly Queue<(OrderId Order, Money Total)> _placed = new();
