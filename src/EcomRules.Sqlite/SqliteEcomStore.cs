@@ -113,50 +113,19 @@ public sealed class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerStore, IDi
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="System.Text.Json.JsonException">The stored state cannot be read by the serializer.</exception>
     public ValueTask<StoredAggregate?> LoadAsync(AggregateKey key, CancellationToken cancellationToken = default)
-    {
-        var session = RentReader(cancellationToken);
-        try
-        {
-            return ValueTask.FromResult(Load(session, key));
-        }
-        finally
-        {
-            ReturnReader(session);
-        }
-    }
+        => ValueTask.FromResult(Read(key, static (store, session, key) => store.Load(session, key), cancellationToken));
 
     /// <inheritdoc />
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<IdempotencyRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default)
-    {
-        var session = RentReader(cancellationToken);
-        try
-        {
-            return ValueTask.FromResult(FindCommand(session, commandId));
-        }
-        finally
-        {
-            ReturnReader(session);
-        }
-    }
+        => ValueTask.FromResult(Read(commandId, static (_, session, commandId) => FindCommand(session, commandId), cancellationToken));
 
     /// <inheritdoc />
     /// <remarks>Both reads run on one open connection with compiled statements.</remarks>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="System.Text.Json.JsonException">The stored state cannot be read by the serializer.</exception>
     public ValueTask<(IdempotencyRecord? Record, StoredAggregate? Target)> FindCommandAndLoadAsync(CommandId commandId, AggregateKey target, CancellationToken cancellationToken = default)
-    {
-        var session = RentReader(cancellationToken);
-        try
-        {
-            var record = FindCommand(session, commandId);
-            return ValueTask.FromResult((record, Load(session, target)));
-        }
-        finally
-        {
-            ReturnReader(session);
-        }
-    }
+        => ValueTask.FromResult(Read((commandId, target), static (store, session, ids) => (FindCommand(session, ids.commandId), store.Load(session, ids.target)), cancellationToken));
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="changes"/> is null.</exception>
@@ -681,6 +650,19 @@ public sealed class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerStore, IDi
         return new IdempotencyRecord(commandId, reader.GetString(0), new AggregateKey(reader.GetString(1), reader.GetString(2)),
             (DecisionStatus)reader.GetInt32(3), (RefusalCode)reader.GetInt32(4),
             reader.IsDBNull(5) ? default : new RuleId(reader.GetString(5)), reader.GetString(6), reader.GetInt64(7));
+    }
+
+    private T Read<TArg, T>(TArg arg, Func<SqliteEcomStore, SqliteSession, TArg, T> read, CancellationToken cancellationToken)
+    {
+        var session = RentReader(cancellationToken);
+        try
+        {
+            return read(this, session, arg);
+        }
+        finally
+        {
+            ReturnReader(session);
+        }
     }
 
     private SqliteSession RentReader(CancellationToken cancellationToken)
