@@ -607,7 +607,7 @@ public sealed class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerStore, IDi
         }
     }
 
-    private static void Rollback(SqliteSession session)
+    private void Rollback(SqliteSession session)
     {
         try
         {
@@ -616,6 +616,9 @@ public sealed class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerStore, IDi
         catch (SqliteException)
         {
             // SQLite already rolled back (an I/O or busy error ends the transaction); nothing is committed either way.
+            // The connection may be unusable: close it; the next save opens a fresh one (the caller holds _writeLock).
+            _writer = null;
+            session.Dispose();
         }
     }
 
