@@ -12,8 +12,9 @@ namespace EcomRules.Benchmarks;
 /// <item><c>dotnet run -c Release --project benchmarks/EcomRules.Benchmarks -- --filter '*'</c> runs everything with
 /// BenchmarkDotNet's default (long, accurate) job.</item>
 /// <item><c>... -- --ci</c> runs the benchmarks in category <see cref="Categories.Ci"/> with a short job, prints
-/// their tables and exits non-zero if a benchmark in <see cref="Categories.ZeroAlloc"/> allocated.</item>
-/// <item><c>... -- --ci --filter '*OrderLifecycle*'</c> runs only the CI benchmarks the filter matches, with the same job.</item>
+/// their tables and exits non-zero if a benchmark in <see cref="Categories.ZeroAlloc"/> allocated. Further
+/// BenchmarkDotNet arguments are passed through, so <c>... -- --ci --filter '*Sqlite*'</c> runs only the CI benchmarks
+/// whose names match the glob.</item>
 /// </list>
 /// </summary>
 public static class Program
@@ -37,9 +38,10 @@ public static class Program
             .WithOptions(ConfigOptions.DisableLogFile)
             .AddFilter(new BenchmarkDotNet.Filters.AnyCategoriesFilter([Categories.Ci]));
 
-        // RunAll ignores --filter; Run honours it (and runs nothing interactive when it is given).
+        // RunAll replaces any --filter with '*'; Run honours it (and, without one, would ask interactively).
         var switcher = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly);
-        var summaries = (extra.Contains("--filter") ? switcher.Run(extra, config) : switcher.RunAll(config, extra)).ToArray();
+        var filtered = Array.Exists(extra, static a => a == "--filter" || a == "-f" || a.StartsWith("--filter=", StringComparison.Ordinal));
+        var summaries = (filtered ? switcher.Run(extra, config) : switcher.RunAll(config, extra)).ToArray();
         if (summaries.Length == 0 || summaries.All(s => s.Reports.Length == 0))
         {
             Console.Error.WriteLine("CI benchmarks: nothing ran.");

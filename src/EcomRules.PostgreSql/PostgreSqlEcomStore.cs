@@ -15,6 +15,8 @@ namespace EcomRules.PostgreSql;
 /// leases under <c>FOR UPDATE SKIP LOCKED</c>, so two hosts never claim the same row while a lease holds.
 /// <list type="bullet">
 /// <item>Call <see cref="MigrateAsync"/> once at start-up (every host may; migrations run under an advisory lock).</item>
+/// <item>A command's reads (<see cref="FindCommandAndLoadAsync"/>) are one round trip, and so is its save; the
+/// statements of both are prepared on each physical connection once.</item>
 /// <item>A save is one round trip: every statement of the change set goes in one batch, which PostgreSQL runs as one
 /// implicit transaction, so it commits whole or not at all.</item>
 /// <item>Instants are stored as <c>timestamptz</c>, to the microsecond.</item>
@@ -133,15 +135,46 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
                 return null;
             }
 
-            return new IdempotencyRecord(
-                commandId,
-                reader.GetString(0),
-                new AggregateKey(reader.GetString(1), reader.GetString(2)),
-                (DecisionStatus)reader.GetInt16(3),
-                (RefusalCode)reader.GetInt16(4),
-                reader.IsDBNull(5) ? default : new RuleId(reader.GetString(5)),
-                reader.GetString(6),
-                reader.GetInt64(7));
+            return ReadRecord(reader, commandId);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One round trip: both queries go in one batch, on one connection, prepared.</remarks>
+    /// <exception cref="NpgsqlException">The database could not be reached.</exception>
+    /// <exception cref="System.Text.Json.JsonException">The stored state is not one the serializer knows.</exception>
+    public async ValueTask<(IdempotencyRecord? Record, StoredAggregate? Target)> FindCommandAndLoadAsync(CommandId commandId, AggregateKey target, CancellationToken cancellationToken = default)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var batch = new NpgsqlBatch(connection);
+            await using (batch.ConfigureAwait(false))
+            {
+                batch.BatchCommands.Add(Statement(_sql.FindCommand, Text(commandId.Value)));
+                batch.BatchCommands.Add(Statement(_sql.LoadAggregate, Text(target.Kind), Text(target.Id)));
+                await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                IdempotencyRecord? record = null;
+                long version = 0;
+                string? json = null;
+                var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        record = ReadRecord(reader, commandId);
+                    }
+
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                    if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        version = reader.GetInt64(0);
+                        json = reader.GetString(1);
+                    }
+                }
+
+                return (record, json is null ? null : new StoredAggregate(target, version, _serializer.DeserializeAggregate(json)));
+            }
         }
     }
 
@@ -180,6 +213,8 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
             {
                 try
                 {
+                    // Prepared once per physical connection (a no-op afterwards): no parse or plan per save.
+                    await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
                     await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (PostgresException e) when (string.Equals(e.SqlState, PostgreSqlErrors.UniqueViolation, StringComparison.Ordinal)
@@ -426,6 +461,17 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
             throw;
         }
     }
+
+    private static IdempotencyRecord ReadRecord(NpgsqlDataReader reader, CommandId commandId)
+        => new(
+            commandId,
+            reader.GetString(0),
+            new AggregateKey(reader.GetString(1), reader.GetString(2)),
+            (DecisionStatus)reader.GetInt16(3),
+            (RefusalCode)reader.GetInt16(4),
+            reader.IsDBNull(5) ? default : new RuleId(reader.GetString(5)),
+            reader.GetString(6),
+            reader.GetInt64(7));
 
     private static ConcurrencyConflictException ToConflict(string message, AggregateWrite[] writes)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using EcomRules.Engine;
@@ -19,9 +20,16 @@ namespace EcomRules.Sqlite;
 /// <item><b>Pragmas.</b> <c>journal_mode=WAL</c> (readers never block the writer), <c>synchronous</c> from
 /// <see cref="SqliteStoreOptions.Synchronous"/> (<c>NORMAL</c> by default: in WAL mode a committed transaction survives
 /// a process crash, and only a power loss can roll back the last commits; <c>FULL</c> survives that too),
-/// <c>busy_timeout</c> from <see cref="SqliteStoreOptions.BusyTimeout"/>, <c>foreign_keys=ON</c>.</item>
-/// <item><b>Connections.</b> One pooled connection per operation, so the store is thread-safe and one instance
-/// serves the whole application.</item>
+/// <c>busy_timeout</c> from <see cref="SqliteStoreOptions.BusyTimeout"/>, <c>foreign_keys=ON</c>,
+/// <c>wal_autocheckpoint=10000</c> (a change set touches about fifteen pages, so SQLite's default of 1,000 pages would
+/// checkpoint every few dozen commands; every 10,000 pages, about 40 MB of WAL, each hot page is copied back and
+/// synced once for many commits instead).</item>
+/// <item><b>Connections.</b> Change sets are saved on one connection the store keeps open, one at a time (SQLite has
+/// one writer per file anyway; <c>BEGIN IMMEDIATE</c> and <c>busy_timeout</c> still order it against other
+/// connections and processes); the engine's reads (<see cref="FindCommandAndLoadAsync"/>, <see cref="LoadAsync"/>,
+/// <see cref="FindCommandAsync"/>) use a small set of open reader connections, so they run concurrently (WAL). On
+/// these connections each statement is compiled once and reused. Other operations use one pooled connection each.
+/// The store is thread-safe and one instance serves the whole application; dispose it to close its connections.</item>
 /// <item><b>Leases.</b> Outbox messages and timers are claimed with
 /// <c>UPDATE … SET lease_owner, lease_until WHERE … AND (lease_until IS NULL OR lease_until &lt; now)</c> inside an
 /// IMMEDIATE transaction, so two dispatchers never hold the same row at once; a crashed owner's rows come back
@@ -31,8 +39,12 @@ namespace EcomRules.Sqlite;
 /// quotes stored JSON.</item>
 /// </list>
 /// </summary>
-public sealed class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerStore
+public sealed class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerStore, IDisposable, IAsyncDisposable
 {
+    private const string LoadSql = "SELECT version, json FROM aggregates WHERE kind = $kind AND id = $id;";
+    private const string FindCommandSql = "SELECT fingerprint, target_kind, target_id, status, code, rule_id, reason, version FROM commands WHERE command_id = $id;";
+    private static readonly int MaxIdleReaders = Math.Max(2, Environment.ProcessorCount);
+
     private readonly string _connectionString;
     private readonly EcomSerializer _serializer;
     private readonly string _pragmas;
@@ -40,12 +52,19 @@ public sealed class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerStore
     // Pooled connections keep their per-connection pragmas; each native handle is set up once (per store instance).
     private readonly ConditionalWeakTable<object, object> _prepared = [];
 
+    // The write connection (guarded by _writeLock) and the idle reader connections; see the class remarks.
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly ConcurrentBag<SqliteSession> _readers = [];
+    private SqliteSession? _writer;
+    private int _idleReaders;
+    private bool _disposed;
+
     private SqliteEcomStore(string connectionString, EcomSerializer serializer, SqliteStoreOptions options)
     {
         _connectionString = connectionString;
         _serializer = serializer;
         _pragmas = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON;");
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 10000;");
     }
 
     /// <summary>Gets the connection string the store opens its connections with.</summary>
@@ -96,46 +115,20 @@ public sealed class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerStore
     /// <inheritdoc />
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="System.Text.Json.JsonException">The stored state cannot be read by the serializer.</exception>
-    public async ValueTask<StoredAggregate?> LoadAsync(AggregateKey key, CancellationToken cancellationToken = default)
-    {
-        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT version, json FROM aggregates WHERE kind = $kind AND id = $id;";
-            command.Parameters.AddWithValue("$kind", key.Kind);
-            command.Parameters.AddWithValue("$id", key.Id);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return null;
-            }
-
-            return new StoredAggregate(key, reader.GetInt64(0), _serializer.DeserializeAggregate(reader.GetString(1)));
-        }
-    }
+    public ValueTask<StoredAggregate?> LoadAsync(AggregateKey key, CancellationToken cancellationToken = default)
+        => ValueTask.FromResult(Read(key, static (store, session, key) => store.Load(session, key), cancellationToken));
 
     /// <inheritdoc />
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async ValueTask<IdempotencyRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default)
-    {
-        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT fingerprint, target_kind, target_id, status, code, rule_id, reason, version FROM commands WHERE command_id = $id;";
-            command.Parameters.AddWithValue("$id", commandId.Value);
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return null;
-            }
+    public ValueTask<IdempotencyRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default)
+        => ValueTask.FromResult(Read(commandId, static (_, session, commandId) => FindCommand(session, commandId), cancellationToken));
 
-            return new IdempotencyRecord(commandId, reader.GetString(0), new AggregateKey(reader.GetString(1), reader.GetString(2)),
-                (DecisionStatus)reader.GetInt32(3), (RefusalCode)reader.GetInt32(4),
-                reader.IsDBNull(5) ? default : new RuleId(reader.GetString(5)), reader.GetString(6), reader.GetInt64(7));
-        }
-    }
+    /// <inheritdoc />
+    /// <remarks>Both reads run on one open connection with compiled statements.</remarks>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="System.Text.Json.JsonException">The stored state cannot be read by the serializer.</exception>
+    public ValueTask<(IdempotencyRecord? Record, StoredAggregate? Target)> FindCommandAndLoadAsync(CommandId commandId, AggregateKey target, CancellationToken cancellationToken = default)
+        => ValueTask.FromResult(Read((commandId, target), static (store, session, ids) => (FindCommand(session, ids.commandId), store.Load(session, ids.target)), cancellationToken));
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="changes"/> is null.</exception>
@@ -153,35 +146,50 @@ public sealed class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerStore
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var session = _writer ??= SqliteSession.Open(_connectionString, _pragmas);
+
             // BEGIN IMMEDIATE: take the write lock first, so the version checks below cannot be overtaken.
-            using var transaction = connection.BeginTransaction(deferred: false);
-            await InsertRecordAsync(connection, transaction, changes.Record, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < writes.Length; i++)
+            session.Execute("BEGIN IMMEDIATE;");
+            try
             {
-                await WriteAggregateAsync(connection, transaction, changes.Writes[i], writes[i], cancellationToken).ConfigureAwait(false);
-            }
+                InsertRecord(session, changes.Record);
+                for (var i = 0; i < writes.Length; i++)
+                {
+                    WriteAggregate(session, changes.Writes[i], writes[i]);
+                }
 
-            foreach (var audit in changes.Audit)
+                foreach (var audit in changes.Audit)
+                {
+                    InsertAudit(session, audit);
+                }
+
+                if (events.Length > 0)
+                {
+                    InsertOutbox(session, changes.Outbox, events);
+                }
+
+                if (changes.Timers.Count > 0)
+                {
+                    WriteTimers(session, changes.Timers);
+                }
+
+                // Last chance to cancel; once the commit starts it completes (a cancelled save commits nothing).
+                cancellationToken.ThrowIfCancellationRequested();
+                session.Execute("COMMIT;");
+            }
+            catch
             {
-                await InsertAuditAsync(connection, transaction, audit, cancellationToken).ConfigureAwait(false);
+                Rollback(session);
+                throw;
             }
-
-            if (events.Length > 0)
-            {
-                await InsertOutboxAsync(connection, transaction, changes.Outbox, events, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (changes.Timers.Count > 0)
-            {
-                await WriteTimersAsync(connection, transaction, changes.Timers, cancellationToken).ConfigureAwait(false);
-            }
-
-            // Last chance to cancel; once the commit starts it completes (a cancelled save commits nothing).
-            cancellationToken.ThrowIfCancellationRequested();
-            transaction.Commit();
+        }
+        finally
+        {
+            _writeLock.Release();
         }
     }
 
@@ -210,6 +218,39 @@ public sealed class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerStore
 
             return entries;
         }
+    }
+
+    /// <summary>Closes the connections the store keeps open. The store must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        _writeLock.Wait();
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _writer?.Dispose();
+            _writer = null;
+            while (_readers.TryTake(out var reader))
+            {
+                reader.Dispose();
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Closes the connections the store keeps open. The store must not be used afterwards.</summary>
+    /// <returns>A task that completes when the connections are closed.</returns>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>
@@ -448,15 +489,13 @@ public sealed class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerStore
         return writes;
     }
 
-    private static async ValueTask InsertRecordAsync(SqliteConnection connection, SqliteTransaction transaction, IdempotencyRecord record, CancellationToken cancellationToken)
+    private static void InsertRecord(SqliteSession session, IdempotencyRecord record)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        var command = session.Command("""
             INSERT INTO commands (command_id, fingerprint, target_kind, target_id, status, code, rule_id, reason, version)
             VALUES ($id, $fingerprint, $kind, $target, $status, $code, $rule, $reason, $version)
             ON CONFLICT (command_id) DO NOTHING;
-            """;
+            """);
         command.Parameters.AddWithValue("$id", record.CommandId.Value);
         command.Parameters.AddWithValue("$fingerprint", record.Fingerprint);
         command.Parameters.AddWithValue("$kind", record.Target.Kind);
@@ -466,47 +505,41 @@ public sealed class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerStore
         command.Parameters.AddWithValue("$rule", record.RuleId.Value.Length == 0 ? DBNull.Value : record.RuleId.Value);
         command.Parameters.AddWithValue("$reason", record.Reason);
         command.Parameters.AddWithValue("$version", record.Version);
-        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+        if (command.ExecuteNonQuery() == 0)
         {
             throw new DuplicateCommandException(record.CommandId);
         }
     }
 
-    private static async ValueTask WriteAggregateAsync(SqliteConnection connection, SqliteTransaction transaction, AggregateWrite write, (string Type, string Json) state, CancellationToken cancellationToken)
+    private static void WriteAggregate(SqliteSession session, AggregateWrite write, (string Type, string Json) state)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = write.ExpectedVersion == 0
+        var command = session.Command(write.ExpectedVersion == 0
             ? "INSERT INTO aggregates (kind, id, version, type, json) VALUES ($kind, $id, 1, $type, $json) ON CONFLICT (kind, id) DO NOTHING;"
-            : "UPDATE aggregates SET version = $version, type = $type, json = $json WHERE kind = $kind AND id = $id AND version = $expected;";
+            : "UPDATE aggregates SET version = $version, type = $type, json = $json WHERE kind = $kind AND id = $id AND version = $expected;");
         command.Parameters.AddWithValue("$kind", write.Key.Kind);
         command.Parameters.AddWithValue("$id", write.Key.Id);
         command.Parameters.AddWithValue("$type", state.Type);
         command.Parameters.AddWithValue("$json", state.Json);
         command.Parameters.AddWithValue("$version", write.NewVersion);
         command.Parameters.AddWithValue("$expected", write.ExpectedVersion);
-        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+        if (command.ExecuteNonQuery() == 1)
         {
             return;
         }
 
-        using var actual = connection.CreateCommand();
-        actual.Transaction = transaction;
-        actual.CommandText = "SELECT coalesce((SELECT version FROM aggregates WHERE kind = $kind AND id = $id), 0);";
+        var actual = session.Command("SELECT coalesce((SELECT version FROM aggregates WHERE kind = $kind AND id = $id), 0);");
         actual.Parameters.AddWithValue("$kind", write.Key.Kind);
         actual.Parameters.AddWithValue("$id", write.Key.Id);
-        var version = (long)(await actual.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        var version = (long)actual.ExecuteScalar()!;
         throw new ConcurrencyConflictException(write.Key, write.ExpectedVersion, version);
     }
 
-    private static async ValueTask InsertAuditAsync(SqliteConnection connection, SqliteTransaction transaction, AuditEntry audit, CancellationToken cancellationToken)
+    private static void InsertAudit(SqliteSession session, AuditEntry audit)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        var command = session.Command("""
             INSERT INTO audit (command_id, kind, id, actor_id, actor_role, at, action, change, why, version, retain_until)
             VALUES ($command, $kind, $id, $actor, $role, $at, $action, $change, $why, $version, $retain);
-            """;
+            """);
         command.Parameters.AddWithValue("$command", audit.CommandId.Value);
         command.Parameters.AddWithValue("$kind", audit.Target.Kind);
         command.Parameters.AddWithValue("$id", audit.Target.Id);
@@ -518,17 +551,15 @@ public sealed class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerStore
         command.Parameters.AddWithValue("$why", (object?)audit.Why ?? DBNull.Value);
         command.Parameters.AddWithValue("$version", audit.Version);
         command.Parameters.AddWithValue("$retain", audit.RetainUntil.ToUnixTimeTicks());
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        command.ExecuteNonQuery();
     }
 
-    private static async ValueTask InsertOutboxAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<OutboxMessage> messages, string[] events, CancellationToken cancellationToken)
+    private static void InsertOutbox(SqliteSession session, IReadOnlyList<OutboxMessage> messages, string[] events)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        var command = session.Command("""
             INSERT INTO outbox (key, event_type, event_json, created_at, available_at)
             VALUES ($key, $type, $json, $created, $created);
-            """;
+            """);
         var key = command.Parameters.Add("$key", SqliteType.Text);
         var type = command.Parameters.Add("$type", SqliteType.Text);
         var json = command.Parameters.Add("$json", SqliteType.Text);
@@ -539,36 +570,31 @@ public sealed class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerStore
             type.Value = messages[i].Event.EventType;
             json.Value = events[i];
             created.Value = messages[i].CreatedAt.ToUnixTimeTicks();
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            command.ExecuteNonQuery();
         }
     }
 
-    private static async ValueTask WriteTimersAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<TimerRequest> timers, CancellationToken cancellationToken)
+    private static void WriteTimers(SqliteSession session, IReadOnlyList<TimerRequest> timers)
     {
-        using var upsert = connection.CreateCommand();
-        upsert.Transaction = transaction;
-
         // Moving a timer clears its lease: the new due instant fires on its own.
-        upsert.CommandText = """
+        var upsert = session.Command("""
             INSERT INTO timers (timer_id, kind, aggregate_kind, aggregate_id, due_at) VALUES ($id, $kind, $akind, $aid, $due)
             ON CONFLICT (timer_id) DO UPDATE SET kind = excluded.kind, aggregate_kind = excluded.aggregate_kind,
                 aggregate_id = excluded.aggregate_id, due_at = excluded.due_at, lease_owner = NULL, lease_until = NULL;
-            """;
+            """);
         var id = upsert.Parameters.Add("$id", SqliteType.Text);
         var kind = upsert.Parameters.Add("$kind", SqliteType.Text);
         var aggregateKind = upsert.Parameters.Add("$akind", SqliteType.Text);
         var aggregateId = upsert.Parameters.Add("$aid", SqliteType.Text);
         var due = upsert.Parameters.Add("$due", SqliteType.Integer);
-        using var delete = connection.CreateCommand();
-        delete.Transaction = transaction;
-        delete.CommandText = "DELETE FROM timers WHERE timer_id = $id;";
+        var delete = session.Command("DELETE FROM timers WHERE timer_id = $id;");
         var deleteId = delete.Parameters.Add("$id", SqliteType.Text);
         foreach (var timer in timers)
         {
             if (timer.DueAt is not { } dueAt)
             {
                 deleteId.Value = timer.TimerId;
-                await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                delete.ExecuteNonQuery();
                 continue;
             }
 
@@ -577,8 +603,123 @@ public sealed class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerStore
             aggregateKind.Value = timer.Target.Kind;
             aggregateId.Value = timer.Target.Id;
             due.Value = dueAt.ToUnixTimeTicks();
-            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            upsert.ExecuteNonQuery();
         }
+    }
+
+    private void Rollback(SqliteSession session)
+    {
+        try
+        {
+            session.Execute("ROLLBACK;");
+        }
+        catch (SqliteException)
+        {
+            // SQLite already rolled back (an I/O or busy error ends the transaction); nothing is committed either way.
+            // The connection may be unusable: close it; the next save opens a fresh one (the caller holds _writeLock).
+            _writer = null;
+            session.Dispose();
+        }
+    }
+
+    private StoredAggregate? Load(SqliteSession session, AggregateKey key)
+    {
+        var command = session.Command(LoadSql);
+        command.Parameters.AddWithValue("$kind", key.Kind);
+        command.Parameters.AddWithValue("$id", key.Id);
+        long version;
+        string json;
+        using (var reader = command.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            version = reader.GetInt64(0);
+            json = reader.GetString(1);
+        }
+
+        return new StoredAggregate(key, version, _serializer.DeserializeAggregate(json));
+    }
+
+    private static IdempotencyRecord? FindCommand(SqliteSession session, CommandId commandId)
+    {
+        var command = session.Command(FindCommandSql);
+        command.Parameters.AddWithValue("$id", commandId.Value);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        return new IdempotencyRecord(commandId, reader.GetString(0), new AggregateKey(reader.GetString(1), reader.GetString(2)),
+            (DecisionStatus)reader.GetInt32(3), (RefusalCode)reader.GetInt32(4),
+            reader.IsDBNull(5) ? default : new RuleId(reader.GetString(5)), reader.GetString(6), reader.GetInt64(7));
+    }
+
+    private T Read<TArg, T>(TArg arg, Func<SqliteEcomStore, SqliteSession, TArg, T> read, CancellationToken cancellationToken)
+    {
+        var session = RentReader(cancellationToken);
+        try
+        {
+            return read(this, session, arg);
+        }
+        finally
+        {
+            ReturnReader(session);
+        }
+    }
+
+    private SqliteSession RentReader(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed, this);
+
+        // The write connection when no save holds it: its page cache stays valid between commands (another
+        // connection's cache is dropped after every commit), so a read costs no re-reading of pages.
+        if (_writeLock.Wait(0))
+        {
+            try
+            {
+                return _writer ??= SqliteSession.Open(_connectionString, _pragmas);
+            }
+            catch
+            {
+                _writeLock.Release();
+                throw;
+            }
+        }
+
+        if (_readers.TryTake(out var session))
+        {
+            Interlocked.Decrement(ref _idleReaders);
+            return session;
+        }
+
+        return SqliteSession.Open(_connectionString, _pragmas);
+    }
+
+    private void ReturnReader(SqliteSession session)
+    {
+        if (ReferenceEquals(session, _writer))
+        {
+            _writeLock.Release();
+            return;
+        }
+
+        if (_disposed || Interlocked.Increment(ref _idleReaders) > MaxIdleReaders)
+        {
+            if (!_disposed)
+            {
+                Interlocked.Decrement(ref _idleReaders);
+            }
+
+            session.Dispose();
+            return;
+        }
+
+        _readers.Add(session);
     }
 
     private async ValueTask<IReadOnlyList<OutboxEnvelope>> ReadEnvelopesAsync(SqliteCommand command, CancellationToken cancellationToken)

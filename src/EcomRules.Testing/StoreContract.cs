@@ -35,6 +35,7 @@ public static class StoreContract
         Define("Expected version above 0 for a missing aggregate conflicts", ExpectedVersionForMissingAsync),
         Define("Duplicate command ID throws and stores nothing of the change set", DuplicateCommandAsync),
         Define("Idempotency records round-trip every field", RecordRoundTripAsync),
+        Define("FindCommandAndLoad agrees with FindCommand and Load called separately", FindCommandAndLoadAsync),
         Define("A refusal stores only its idempotency record", RefusalAsync),
         Define("Audit entries round-trip every field, oldest first, per aggregate", AuditRoundTripAsync),
         Define("Outbox messages are stored in commit order with increasing sequence numbers", OutboxOrderAsync),
@@ -155,6 +156,31 @@ public static class StoreContract
         var refused = Refused("refused", key, 1) with { Target = Key("other") };
         await store.SaveAsync(new ChangeSet(refused, [], [], [], []), cancellationToken).ConfigureAwait(false);
         Equal(refused, await store.FindCommandAsync(refused.CommandId, cancellationToken).ConfigureAwait(false), "Record of a refused command");
+    }
+
+    private static async Task FindCommandAndLoadAsync(IEcomStore store, CancellationToken cancellationToken)
+    {
+        var key = Key("a");
+        var missing = Key("missing");
+        await ExpectCombinedAsync(store, Command("c1"), key, "Before any save", cancellationToken).ConfigureAwait(false);
+        await store.SaveAsync(Change("c1", key, 0), cancellationToken).ConfigureAwait(false);
+        await store.SaveAsync(Change("c2", key, 1), cancellationToken).ConfigureAwait(false);
+        await store.SaveAsync(new ChangeSet(Refused("refused", missing, 0), [], [], [], []), cancellationToken).ConfigureAwait(false);
+
+        await ExpectCombinedAsync(store, Command("c1"), key, "A recorded command and its existing target", cancellationToken).ConfigureAwait(false);
+        await ExpectCombinedAsync(store, Command("new"), key, "An unknown command and an existing target", cancellationToken).ConfigureAwait(false);
+        await ExpectCombinedAsync(store, Command("refused"), missing, "A refused command and a missing target", cancellationToken).ConfigureAwait(false);
+        await ExpectCombinedAsync(store, Command("new"), missing, "An unknown command and a missing target", cancellationToken).ConfigureAwait(false);
+        var (record, target) = await store.FindCommandAndLoadAsync(Command("c2"), key, cancellationToken).ConfigureAwait(false);
+        Equal(new StoredAggregate(key, 2, State("c2", 2)), target, "Target loaded with the record of its last command");
+        Equal(2L, record?.Version, "Version in the record of the last command");
+    }
+
+    private static async Task ExpectCombinedAsync(IEcomStore store, CommandId commandId, AggregateKey key, string what, CancellationToken cancellationToken)
+    {
+        var (record, target) = await store.FindCommandAndLoadAsync(commandId, key, cancellationToken).ConfigureAwait(false);
+        Equal(await store.FindCommandAsync(commandId, cancellationToken).ConfigureAwait(false), record, what + ": record");
+        Equal(await store.LoadAsync(key, cancellationToken).ConfigureAwait(false), target, what + ": target");
     }
 
     private static async Task RefusalAsync(IEcomStore store, CancellationToken cancellationToken)

@@ -57,7 +57,8 @@ public sealed class EcomEngine
         cancellationToken.ThrowIfCancellationRequested();
 
         var fingerprint = PayloadWriter.Fingerprint(command);
-        var existing = await _store.FindCommandAsync(command.CommandId, cancellationToken).ConfigureAwait(false);
+        // One read for the idempotency look-up and the target (one round trip where the store batches them).
+        var (existing, target) = await _store.FindCommandAndLoadAsync(command.CommandId, command.Target, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             return Report(command, Replay(command, existing, fingerprint));
@@ -65,7 +66,12 @@ public sealed class EcomEngine
 
         for (var attempt = 1; ; attempt++)
         {
-            var input = await LoadAsync(command, cancellationToken).ConfigureAwait(false);
+            if (attempt > 1)
+            {
+                target = await _store.LoadAsync(command.Target, cancellationToken).ConfigureAwait(false);
+            }
+
+            var input = await LoadAsync(command, target, cancellationToken).ConfigureAwait(false);
             var outcome = Decide(command, input);
             var decision = ToDecision(command, outcome, input);
             var changes = ToChangeSet(command, outcome, decision, fingerprint);
@@ -170,9 +176,8 @@ public sealed class EcomEngine
         return new ChangeSet(record, writes, audit, outbox, outcome.Timers);
     }
 
-    private async ValueTask<DecisionInput> LoadAsync(EcomCommand command, CancellationToken cancellationToken)
+    private async ValueTask<DecisionInput> LoadAsync(EcomCommand command, StoredAggregate? target, CancellationToken cancellationToken)
     {
-        var target = await _store.LoadAsync(command.Target, cancellationToken).ConfigureAwait(false);
         var others = Array.Empty<StoredAggregate>();
         foreach (var key in command.AlsoLoads)
         {

@@ -22,6 +22,24 @@ public interface IEcomStore
     ValueTask<IdempotencyRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Finds the record of an executed command and loads its target aggregate, in one read where the store can (one
+    /// connection, one round trip): what <see cref="EcomEngine"/> reads before deciding a command. The answer must
+    /// agree with <see cref="FindCommandAsync"/> and <see cref="LoadAsync"/> called separately; the two reads need not
+    /// be one snapshot (a save checks versions and the command ID anyway). The default implementation makes those
+    /// two calls.
+    /// </summary>
+    /// <param name="commandId">The command ID.</param>
+    /// <param name="target">The command's target aggregate.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The record (null when the command was never executed) and the target (null when it does not exist).</returns>
+    async ValueTask<(IdempotencyRecord? Record, StoredAggregate? Target)> FindCommandAndLoadAsync(CommandId commandId, AggregateKey target, CancellationToken cancellationToken = default)
+    {
+        var record = await FindCommandAsync(commandId, cancellationToken).ConfigureAwait(false);
+        var aggregate = await LoadAsync(target, cancellationToken).ConfigureAwait(false);
+        return (record, aggregate);
+    }
+
+    /// <summary>
     /// Commits a change set in one transaction: every aggregate write (each only if the stored version equals its
     /// expected version), the audit entry, the outbox messages, the timers and the idempotency record; or nothing.
     /// </summary>

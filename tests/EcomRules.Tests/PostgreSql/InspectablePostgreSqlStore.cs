@@ -22,6 +22,9 @@ internal sealed class InspectablePostgreSqlStore(PostgreSqlEcomStore store, Npgs
 
     public ValueTask<IdempotencyRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default) => store.FindCommandAsync(commandId, cancellationToken);
 
+    public ValueTask<(IdempotencyRecord? Record, StoredAggregate? Target)> FindCommandAndLoadAsync(CommandId commandId, AggregateKey target, CancellationToken cancellationToken = default)
+        => store.FindCommandAndLoadAsync(commandId, target, cancellationToken);
+
     public ValueTask SaveAsync(ChangeSet changes, CancellationToken cancellationToken = default) => store.SaveAsync(changes, cancellationToken);
 
     public ValueTask<IReadOnlyList<AuditEntry>> ReadAuditAsync(AggregateKey key, CancellationToken cancellationToken = default) => store.ReadAuditAsync(key, cancellationToken);

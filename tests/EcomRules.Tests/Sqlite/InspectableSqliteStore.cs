@@ -17,6 +17,9 @@ internal sealed class InspectableSqliteStore(SqliteEcomStore store, SqliteTestDa
 
     public ValueTask<IdempotencyRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default) => store.FindCommandAsync(commandId, cancellationToken);
 
+    public ValueTask<(IdempotencyRecord? Record, StoredAggregate? Target)> FindCommandAndLoadAsync(CommandId commandId, AggregateKey target, CancellationToken cancellationToken = default)
+        => store.FindCommandAndLoadAsync(commandId, target, cancellationToken);
+
     public ValueTask SaveAsync(ChangeSet changes, CancellationToken cancellationToken = default) => store.SaveAsync(changes, cancellationToken);
 
     public ValueTask<IReadOnlyList<AuditEntry>> ReadAuditAsync(AggregateKey key, CancellationToken cancellationToken = default) => store.ReadAuditAsync(key, cancellationToken);
