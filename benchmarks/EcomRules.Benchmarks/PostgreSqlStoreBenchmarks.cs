@@ -15,7 +15,7 @@ namespace EcomRules.Benchmarks;
 /// <summary>
 /// Commands per second through <see cref="EcomEngine"/> on <see cref="PostgreSqlEcomStore"/> over loopback against
 /// the floor any store pays. Target: the engine reaches at least 50 % of the baseline's throughput. The server is a
-/// throwaway cluster started by <see cref="PostgreSqlCluster"/> (fsync off, for both); both sides use the same
+/// throwaway cluster started by <see cref="PostgreSqlCluster"/> (durable: fsync, synchronous_commit and full_page_writes on, as in production, for both); both sides use the same
 /// <see cref="NpgsqlDataSource"/> (pooled connections, default settings).
 /// <list type="bullet">
 /// <item><b>Baseline</b> (<see cref="RawSingleRowTransaction"/>): open a pooled connection; <c>BEGIN</c>; one
@@ -49,7 +49,7 @@ public class PostgreSqlStoreBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _cluster = await PostgreSqlCluster.StartAsync();
+        _cluster = await PostgreSqlCluster.StartAsync(durable: true);
         _dataSource = NpgsqlDataSource.Create(await _cluster.CreateDatabaseAsync("bench"));
         _store = new PostgreSqlEcomStore(new PostgreSqlStoreOptions { DataSource = _dataSource });
         await _store.MigrateAsync();

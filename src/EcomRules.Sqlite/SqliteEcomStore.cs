@@ -18,8 +18,8 @@ namespace EcomRules.Sqlite;
 /// every aggregate write with its expected version, the audit entry, the outbox messages and the timers commit
 /// together or not at all.</item>
 /// <item><b>Pragmas.</b> <c>journal_mode=WAL</c> (readers never block the writer), <c>synchronous</c> from
-/// <see cref="SqliteStoreOptions.Synchronous"/> (<c>NORMAL</c> by default: in WAL mode a committed transaction survives
-/// a process crash, and only a power loss can roll back the last commits; <c>FULL</c> survives that too),
+/// <see cref="SqliteStoreOptions.Synchronous"/> (<c>FULL</c> by default: an accepted command survives a power loss;
+/// <c>NORMAL</c> survives a process crash, and only a power loss can roll back the last commits),
 /// <c>busy_timeout</c> from <see cref="SqliteStoreOptions.BusyTimeout"/>, <c>foreign_keys=ON</c>,
 /// <c>wal_autocheckpoint=10000</c> (a change set touches about fifteen pages, so SQLite's default of 1,000 pages would
 /// checkpoint every few dozen commands; every 10,000 pages, about 40 MB of WAL, each hot page is copied back and

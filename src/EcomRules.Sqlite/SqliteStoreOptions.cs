@@ -19,8 +19,13 @@ public sealed class SqliteStoreOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>Gets or sets how durable each commit is (<c>PRAGMA synchronous</c>).</summary>
-    /// <value>The default is <see cref="SqliteSynchronous.Normal"/>: durable across process crashes, not power loss.</value>
-    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Normal;
+    /// <value>
+    /// The default is <see cref="SqliteSynchronous.Full"/>: a command the engine reported as accepted survives a power
+    /// loss, which is what a store of orders and payments owes the payment gateway and carriers it has answered.
+    /// <see cref="SqliteSynchronous.Normal"/> survives process crashes only (the last commits can roll back on power
+    /// loss, the database stays consistent) and commits about ten times faster on small transactions.
+    /// </value>
+    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Full;
 
     /// <summary>Gets or sets how long a connection waits for another writer's lock before failing (<c>PRAGMA busy_timeout</c>).</summary>
     /// <value>The default is 5 seconds; between 0 and 10 minutes.</value>

@@ -8,7 +8,7 @@ namespace EcomRules.PostgreSql.TestSupport;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster: <c>initdb</c> into a temporary directory, <c>pg_ctl start</c> on a free port of
-/// 127.0.0.1 (sockets in the same directory, trust authentication, fsync off), databases created from template0, and
+/// 127.0.0.1 (sockets in the same directory, trust authentication, fsync off unless durable), databases created from template0, and
 /// <c>pg_ctl stop -m immediate</c> plus deleting the directory on dispose, on a failed start and at process exit.
 /// When the current user is root, the server runs as the <c>postgres</c> OS user (PostgreSQL refuses root).
 /// Missing binaries fail with a message naming the package to install; nothing is skipped.
@@ -44,10 +44,12 @@ public sealed class PostgreSqlCluster : IAsyncDisposable
 
     /// <summary>Creates and starts a cluster.</summary>
     /// <param name="maxConnections">The server's <c>max_connections</c>.</param>
+    /// <param name="durable">Whether commits are flushed as in production (<c>fsync</c>, <c>synchronous_commit</c> and
+    /// <c>full_page_writes</c> on, for benchmarks); false turns them off, for fast tests.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running cluster.</returns>
     /// <exception cref="InvalidOperationException">The PostgreSQL binaries are missing or the server did not start.</exception>
-    public static async Task<PostgreSqlCluster> StartAsync(int maxConnections = 200, CancellationToken cancellationToken = default)
+    public static async Task<PostgreSqlCluster> StartAsync(int maxConnections = 200, bool durable = false, CancellationToken cancellationToken = default)
     {
         var bin = FindBinDirectory();
         var asPostgres = Environment.UserName == "root";
@@ -62,7 +64,7 @@ public sealed class PostgreSqlCluster : IAsyncDisposable
             }
 
             cluster = new PostgreSqlCluster(bin, directory, asPostgres, FreePort());
-            await cluster.InitAsync(maxConnections, cancellationToken).ConfigureAwait(false);
+            await cluster.InitAsync(maxConnections, durable, cancellationToken).ConfigureAwait(false);
             return cluster;
         }
         catch
@@ -166,11 +168,11 @@ public sealed class PostgreSqlCluster : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private async Task InitAsync(int maxConnections, CancellationToken cancellationToken)
+    private async Task InitAsync(int maxConnections, bool durable, CancellationToken cancellationToken)
     {
         await RunPgAsync("initdb", ["-D", DataDirectory, "-U", SuperUser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], cancellationToken).ConfigureAwait(false);
         var options = string.Create(CultureInfo.InvariantCulture,
-            $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={Directory} -c max_connections={maxConnections} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=128MB");
+            $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={Directory} -c max_connections={maxConnections} {(durable ? string.Empty : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off ")}-c shared_buffers=128MB");
         await RunPgAsync("pg_ctl", ["start", "-D", DataDirectory, "-l", LogPath, "-w", "-t", "60", "-o", options], cancellationToken).ConfigureAwait(false);
     }
 
