@@ -20,12 +20,12 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
     private readonly Dictionary<CommandId, IdempotencyRecord> _commands = [];
     private readonly Dictionary<AggregateKey, List<AuditEntry>> _auditByTarget = [];
     private readonly List<AuditEntry> _audit = [];
-    private readonly List<StoredOutboxMessage> _outbox = [];
+    // The outbox as saved (sequence = index + 1); delivery, claim and failure state only for the messages touched.
+    private readonly List<OutboxMessage> _outbox = [];
     private readonly Dictionary<string, int> _outboxIndex = new(StringComparer.Ordinal); // built on demand by MarkDelivered
     private readonly Dictionary<string, TimerRequest> _timers = new(StringComparer.Ordinal);
-    private readonly List<OutboxState> _outboxStates = [];
+    private readonly Dictionary<int, OutboxState> _outboxStates = [];
     private readonly Dictionary<string, Lease> _timerLeases = new(StringComparer.Ordinal);
-    private long _lastSequence;
     private int _indexedOutbox;
 
     /// <summary>Gets a snapshot of every outbox message, delivered or not, in commit order.</summary>
@@ -35,7 +35,13 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         {
             lock (_gate)
             {
-                return _outbox.ToArray();
+                var stored = new StoredOutboxMessage[_outbox.Count];
+                for (var i = 0; i < stored.Length; i++)
+                {
+                    stored[i] = Stored(i);
+                }
+
+                return stored;
             }
         }
     }
@@ -221,11 +227,11 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         lock (_gate)
         {
             var pending = new List<StoredOutboxMessage>();
-            foreach (var message in _outbox)
+            for (var i = 0; i < _outbox.Count; i++)
             {
-                if (!message.IsDelivered)
+                if (!IsDelivered(i))
                 {
-                    pending.Add(message);
+                    pending.Add(Stored(i));
                 }
             }
 
@@ -245,17 +251,18 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
             // Saving does not index the outbox (most stores are never asked): catch up with the messages saved since.
             for (var i = _indexedOutbox; i < _outbox.Count; i++)
             {
-                _outboxIndex[_outbox[i].Message.IdempotencyKey] = i;
+                _outboxIndex[_outbox[i].IdempotencyKey] = i;
             }
 
             _indexedOutbox = _outbox.Count;
-            if (!_outboxIndex.TryGetValue(idempotencyKey, out var index) || _outbox[index].IsDelivered)
+            if (!_outboxIndex.TryGetValue(idempotencyKey, out var index) || IsDelivered(index))
             {
                 return false;
             }
 
-            _outbox[index] = _outbox[index] with { IsDelivered = true };
-            _outboxStates[index].Lease = null;
+            var state = State(index);
+            state.IsDelivered = true;
+            state.Lease = null;
             return true;
         }
     }
@@ -273,13 +280,18 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
             var claimed = new List<OutboxEnvelope>();
             for (var i = 0; i < _outbox.Count && claimed.Count < max; i++)
             {
-                var state = _outboxStates[i];
-                if (_outbox[i].IsDelivered || state.DeadLetter || state.AvailableAt > now || (state.Lease is { } held && held.Until >= now))
+                if (_outboxStates.TryGetValue(i, out var state)
+                    && (state.IsDelivered || state.DeadLetter || state.AvailableAt > now || (state.Lease is { } held && held.Until >= now)))
                 {
                     continue;
                 }
 
-                state.Lease = new Lease(owner, now + lease);
+                if (state is null && _outbox[i].CreatedAt > now)
+                {
+                    continue;
+                }
+
+                State(i).Lease = new Lease(owner, now + lease);
                 claimed.Add(Envelope(i));
             }
 
@@ -300,8 +312,9 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
                 return new ValueTask<bool>(false);
             }
 
-            _outbox[index] = _outbox[index] with { IsDelivered = true };
-            _outboxStates[index].Lease = null;
+            var state = State(index);
+            state.IsDelivered = true;
+            state.Lease = null;
             return new ValueTask<bool>(true);
         }
     }
@@ -319,7 +332,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
                 return new ValueTask<bool>(false);
             }
 
-            var state = _outboxStates[index];
+            var state = State(index);
             state.Attempts++;
             state.LastError = error;
             state.AvailableAt = retryAt;
@@ -341,7 +354,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
             var dead = new List<OutboxEnvelope>();
             for (var i = 0; i < _outbox.Count && dead.Count < max; i++)
             {
-                if (_outboxStates[i].DeadLetter)
+                if (IsDeadLetter(i))
                 {
                     dead.Add(Envelope(i));
                 }
@@ -359,12 +372,12 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         lock (_gate)
         {
             var index = IndexOf(sequence);
-            if (index < 0 || !_outboxStates[index].DeadLetter)
+            if (index < 0 || !IsDeadLetter(index))
             {
                 return new ValueTask<bool>(false);
             }
 
-            var state = _outboxStates[index];
+            var state = State(index);
             state.DeadLetter = false;
             state.Attempts = 0;
             state.AvailableAt = now;
@@ -384,14 +397,14 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
             Instant? oldest = null;
             for (var i = 0; i < _outbox.Count; i++)
             {
-                if (_outboxStates[i].DeadLetter)
+                if (IsDeadLetter(i))
                 {
                     dead++;
                 }
-                else if (!_outbox[i].IsDelivered)
+                else if (!IsDelivered(i))
                 {
                     pending++;
-                    var created = _outbox[i].Message.CreatedAt;
+                    var created = _outbox[i].CreatedAt;
                     oldest = oldest is { } o && o <= created ? o : created;
                 }
             }
@@ -477,21 +490,41 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
 
     private OutboxEnvelope Envelope(int index)
     {
-        var state = _outboxStates[index];
-        return new OutboxEnvelope(_outbox[index].Sequence, _outbox[index].Message, state.Attempts, state.LastError, state.AvailableAt, state.DeadLetter);
+        var message = _outbox[index];
+        return _outboxStates.TryGetValue(index, out var state)
+            ? new OutboxEnvelope(index + 1, message, state.Attempts, state.LastError, state.AvailableAt, state.DeadLetter)
+            : new OutboxEnvelope(index + 1, message, 0, null, message.CreatedAt, false);
+    }
+
+    private StoredOutboxMessage Stored(int index) => new(index + 1, _outbox[index], IsDelivered(index));
+
+    private bool IsDelivered(int index) => _outboxStates.TryGetValue(index, out var state) && state.IsDelivered;
+
+    private bool IsDeadLetter(int index) => _outboxStates.TryGetValue(index, out var state) && state.DeadLetter;
+
+    private OutboxState State(int index)
+    {
+        if (!_outboxStates.TryGetValue(index, out var state))
+        {
+            state = new OutboxState(_outbox[index].CreatedAt);
+            _outboxStates.Add(index, state);
+        }
+
+        return state;
     }
 
     private int IndexOf(long sequence)
     {
         // Sequences are assigned 1, 2, 3 … in list order.
         var index = sequence - 1;
-        return index >= 0 && index < _outbox.Count && _outbox[(int)index].Sequence == sequence ? (int)index : -1;
+        return index >= 0 && index < _outbox.Count ? (int)index : -1;
     }
 
     private int HeldBy(long sequence, string owner)
     {
         var index = IndexOf(sequence);
-        return index >= 0 && !_outbox[index].IsDelivered && _outboxStates[index].Lease is { } held && string.Equals(held.Owner, owner, StringComparison.Ordinal)
+        return index >= 0 && _outboxStates.TryGetValue(index, out var state) && !state.IsDelivered
+            && state.Lease is { } held && string.Equals(held.Owner, owner, StringComparison.Ordinal)
             ? index
             : -1;
     }
@@ -534,11 +567,13 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
             _aggregates[write.Key] = new StoredAggregate(write.Key, write.NewVersion, write.State);
         }
 
-        foreach (var audit in changes.Audit)
+        var audits = changes.Audit;
+        for (var i = 0; i < audits.Count; i++)
         {
+            var audit = audits[i];
             if (!_auditByTarget.TryGetValue(audit.Target, out var trail))
             {
-                trail = [];
+                trail = new List<AuditEntry>(8);
                 _auditByTarget.Add(audit.Target, trail);
             }
 
@@ -549,9 +584,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         var outbox = changes.Outbox;
         for (var i = 0; i < outbox.Count; i++)
         {
-            var message = outbox[i];
-            _outbox.Add(new StoredOutboxMessage(++_lastSequence, message, IsDelivered: false));
-            _outboxStates.Add(new OutboxState(message.CreatedAt));
+            _outbox.Add(outbox[i]);
         }
 
         var timers = changes.Timers;
@@ -589,6 +622,8 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
     /// <summary>The delivery state of one outbox message, beside its <see cref="StoredOutboxMessage"/>.</summary>
     private sealed class OutboxState(Instant availableAt)
     {
+        public bool IsDelivered { get; set; }
+
         public int Attempts { get; set; }
 
         public string? LastError { get; set; }
