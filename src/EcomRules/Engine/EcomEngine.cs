@@ -146,7 +146,7 @@ public sealed class EcomEngine
         var outbox = new OutboxMessage[outcome.Events.Count];
         for (var i = 0; i < outbox.Length; i++)
         {
-            outbox[i] = new OutboxMessage(OutboxKey(command.CommandId, i), outcome.Events[i], command.At);
+            outbox[i] = new OutboxMessage(command.CommandId, i, outcome.Events[i], command.At); // the key is built if read
         }
 
         // SEC-3: every state change is recorded — who, when, what, why — under the aggregate it changed, so each
@@ -196,12 +196,4 @@ public sealed class EcomEngine
         _diagnostics.CommandDecided(command, decision);
         return decision;
     }
-
-    private static string OutboxKey(CommandId commandId, int index) => index switch
-    {
-        0 => commandId.Value + "/0",
-        1 => commandId.Value + "/1",
-        2 => commandId.Value + "/2",
-        _ => commandId.Value + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
 }
