@@ -23,7 +23,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
     // The outbox as saved (sequence = index + 1); delivery, claim and failure state only for the messages touched.
     private readonly List<OutboxMessage> _outbox = [];
     private readonly Dictionary<string, int> _outboxIndex = new(StringComparer.Ordinal); // built on demand by MarkDelivered
-    private readonly Dictionary<string, TimerRequest> _timers = new(StringComparer.Ordinal);
+    private readonly Dictionary<TimerRequest, TimerRequest> _timers = new(TimerRequest.IdComparer); // keyed by timer ID
     private readonly Dictionary<int, OutboxState> _outboxStates = [];
     private readonly Dictionary<string, Lease> _timerLeases = new(StringComparer.Ordinal);
     private int _indexedOutbox;
@@ -212,7 +212,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
 
             foreach (var timer in claimed)
             {
-                _timers.Remove(timer.TimerId);
+                _timers.Remove(timer);
                 _timerLeases.Remove(timer.TimerId);
             }
 
@@ -455,13 +455,14 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         lock (_gate)
         {
             // A timer moved since the claim has another due instant (and no lease): it stays, to fire when due.
-            if (!_timers.TryGetValue(timer.TimerId, out var stored) || stored.DueAt != timer.DueAt
+            var probe = new TimerRequest(timer.TimerId, timer.Target, timer.Kind, timer.DueAt);
+            if (!_timers.TryGetValue(probe, out var stored) || stored.DueAt != timer.DueAt
                 || !_timerLeases.TryGetValue(timer.TimerId, out var held) || !string.Equals(held.Owner, owner, StringComparison.Ordinal))
             {
                 return new ValueTask<bool>(false);
             }
 
-            _timers.Remove(timer.TimerId);
+            _timers.Remove(probe);
             _timerLeases.Remove(timer.TimerId);
             return new ValueTask<bool>(true);
         }
@@ -592,14 +593,18 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         {
             var timer = timers[i];
             // Scheduling or cancelling a timer ends any claim on it: a moved timer fires at its new instant.
-            _timerLeases.Remove(timer.TimerId);
+            if (_timerLeases.Count > 0)
+            {
+                _timerLeases.Remove(timer.TimerId);
+            }
+
             if (timer.DueAt is null)
             {
-                _timers.Remove(timer.TimerId);
+                _timers.Remove(timer);
             }
             else
             {
-                _timers[timer.TimerId] = timer;
+                _timers[timer] = timer; // a moved timer keeps its first request as the key (the same ID)
             }
         }
 

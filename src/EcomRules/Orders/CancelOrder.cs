@@ -36,7 +36,7 @@ public sealed record CancelOrder(CommandId CommandId, Actor Actor, Instant At, O
         var intercept = order.State == OrderState.Shipped;
         var timers = new List<TimerRequest>(6)
         {
-            new(Target.Kind + "/" + Target.Id + "/dispatch", Target, PayOrder.DispatchDeadlineTimerKind, null),
+            new TimerRequest(Target, "dispatch", PayOrder.DispatchDeadlineTimerKind, null),
         };
         var slas = OrderSlas.CancelOpen(order.Slas, Target, At, timers, "order cancelled");
         var events = new List<DomainEvent>(3)

@@ -32,7 +32,7 @@ internal static class OrderSlas
     private static SlaTimer StartOne(SlaDefinition definition, EcomPolicy policy, AggregateKey key, Instant at, List<TimerRequest> requests)
     {
         var timer = SlaTimer.Start(definition, at);
-        requests.Add(new TimerRequest(TimerId(key, definition.Id), key, BreachTimerKind, timer.OriginalBreachAt(policy.Calendar)));
+        requests.Add(new TimerRequest(key, definition.Id, BreachTimerKind, timer.OriginalBreachAt(policy.Calendar)));
         return timer;
     }
 
@@ -52,7 +52,7 @@ internal static class OrderSlas
             changed ??= timers.ToArray();
             changed[i] = stopped;
             events.Add(new SlaClosed(key, at, timer.Definition.Id, state, elapsed));
-            requests.Add(new TimerRequest(TimerId(key, timer.Definition.Id), key, BreachTimerKind, null));
+            requests.Add(new TimerRequest(key, timer.Definition.Id, BreachTimerKind, null));
         }
 
         return changed is null ? timers : ImmutableCollectionsMarshal.AsImmutableArray(changed);
@@ -67,7 +67,7 @@ internal static class OrderSlas
             if (builder[i].Phase is SlaTimerPhase.Running or SlaTimerPhase.Paused)
             {
                 builder[i] = builder[i].Cancel(at, reason);
-                requests.Add(new TimerRequest(TimerId(key, builder[i].Definition.Id), key, BreachTimerKind, null));
+                requests.Add(new TimerRequest(key, builder[i].Definition.Id, BreachTimerKind, null));
             }
         }
 

@@ -35,7 +35,7 @@ public sealed record PayOrder(CommandId CommandId, Actor Actor, Instant At, Orde
         var invoiceBatch = policy.InvoiceBatchDate(At); // INV-2
         var timers = new List<TimerRequest>(4);
         var slas = OrderSlas.Start(order.Slas, policy, Target, At, timers, "SLA-1", "SLA-2", "SLA-3");
-        timers.Add(new TimerRequest(Target.Kind + "/" + Target.Id + "/dispatch", Target, DispatchDeadlineTimerKind, deadline));
+        timers.Add(new TimerRequest(Target, "dispatch", DispatchDeadlineTimerKind, deadline));
         var next = order.Paying(At, Amount, dispatchDate, deadline, invoiceBatch, slas);
         return Accept(order, next, version, [new OrderPaid(Target, At, Amount, dispatchDate, deadline, invoiceBatch)], timers);
     }

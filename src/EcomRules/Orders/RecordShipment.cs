@@ -36,7 +36,7 @@ public sealed record RecordShipment(CommandId CommandId, Actor Actor, Instant At
             new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-shipped",
                 $"Your order {OrderId} has shipped with {Carrier}, tracking number {TrackingNumber}."), // ORD-4
         };
-        var timers = new List<TimerRequest>(3) { new(Target.Kind + "/" + Target.Id + "/dispatch", Target, PayOrder.DispatchDeadlineTimerKind, null) };
+        var timers = new List<TimerRequest>(3) { new TimerRequest(Target, "dispatch", PayOrder.DispatchDeadlineTimerKind, null) };
         var slas = OrderSlas.Stop(order.Slas, policy, Target, At, events, timers, "SLA-4");
         slas = OrderSlas.Start(slas, policy, Target, At, timers, "SLA-5");
         return Accept(order, order.Shipping(Carrier, TrackingNumber, At, onTime, slas), version, events, timers);

@@ -44,7 +44,7 @@ public sealed record RecordTrackingEvent(CommandId CommandId, Actor Actor, Insta
             new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-received",
                 $"Your order {OrderId} was signed for. Returns are accepted until {lastDay.YearOfEra:D4}-{lastDay.Month:D2}-{lastDay.Day:D2}."), // ORD-4
         ],
-        [new TimerRequest(Target.Kind + "/" + Target.Id + "/complete", Target, AutoCompleteTimerKind, closes)]);
+        [new TimerRequest(Target, "complete", AutoCompleteTimerKind, closes)]);
     }
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("kind", (long)Kind);
