@@ -18,7 +18,6 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
     private readonly Lock _gate = new();
     private readonly Dictionary<AggregateKey, StoredAggregate> _aggregates = [];
     private readonly Dictionary<CommandId, IdempotencyRecord> _commands = [];
-    private readonly Dictionary<AggregateKey, List<AuditEntry>> _auditByTarget = [];
     private readonly List<AuditEntry> _audit = [];
     // The outbox as saved (sequence = index + 1); delivery, claim and failure state only for the messages touched.
     private readonly List<OutboxMessage> _outbox = [];
@@ -162,8 +161,17 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
 
         lock (_gate)
         {
-            IReadOnlyList<AuditEntry> entries = _auditByTarget.TryGetValue(key, out var list) ? list.ToArray() : [];
-            return new ValueTask<IReadOnlyList<AuditEntry>>(entries);
+            // One trail for all aggregates, filtered on read: saving (the measured path) keeps no per-aggregate lists.
+            var entries = new List<AuditEntry>();
+            foreach (var entry in _audit)
+            {
+                if (entry.Target == key)
+                {
+                    entries.Add(entry);
+                }
+            }
+
+            return new ValueTask<IReadOnlyList<AuditEntry>>(entries.ToArray());
         }
     }
 
@@ -572,13 +580,6 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         for (var i = 0; i < audits.Count; i++)
         {
             var audit = audits[i];
-            if (!_auditByTarget.TryGetValue(audit.Target, out var trail))
-            {
-                trail = new List<AuditEntry>(8);
-                _auditByTarget.Add(audit.Target, trail);
-            }
-
-            trail.Add(audit);
             _audit.Add(audit);
         }
 

@@ -15,14 +15,15 @@ internal static class OrderSlas
 
     public static ImmutableArray<SlaTimer> Start(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, List<TimerRequest> requests, params ReadOnlySpan<string> ids)
     {
-        var builder = ImmutableArray.CreateBuilder<SlaTimer>(timers.Length + ids.Length);
-        builder.AddRange(timers);
-        foreach (var id in ids)
+        // Written straight into the new array (no builder object per start).
+        var started = new SlaTimer[timers.Length + ids.Length];
+        timers.CopyTo(started);
+        for (var i = 0; i < ids.Length; i++)
         {
-            builder.Add(StartOne(policy.Sla(id), policy, key, at, requests));
+            started[timers.Length + i] = StartOne(policy.Sla(ids[i]), policy, key, at, requests);
         }
 
-        return builder.MoveToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(started);
     }
 
     /// <summary>Starts one timer from an explicit definition (such as SLA-6's 48-hour special case).</summary>
