@@ -20,7 +20,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
     private readonly Dictionary<CommandId, IdempotencyRecord> _commands = [];
     private readonly List<AuditEntry> _audit = [];
     // The outbox as saved (sequence = index + 1); delivery, claim and failure state only for the messages touched.
-    private readonly List<OutboxMessage> _outbox = [];
+    private readonly OutboxLog _outbox = new();
     private readonly Dictionary<string, int> _outboxIndex = new(StringComparer.Ordinal); // built on demand by MarkDelivered
     private readonly Dictionary<TimerRequest, TimerRequest> _timers = new(TimerRequest.IdComparer); // keyed by timer ID
     private readonly Dictionary<int, OutboxState> _outboxStates = [];
@@ -584,10 +584,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         }
 
         var outbox = changes.Outbox;
-        for (var i = 0; i < outbox.Count; i++)
-        {
-            _outbox.Add(outbox[i]);
-        }
+        _outbox.Add(outbox);
 
         var timers = changes.Timers;
         for (var i = 0; i < timers.Count; i++)
@@ -639,5 +636,37 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         public bool DeadLetter { get; set; }
 
         public Lease? Lease { get; set; }
+    }
+
+    // The saved outbox by batch (one per command): message i is read from its batch, so saving adds one entry per
+    // command rather than one object per message. A batch that can change after the save is copied.
+    private sealed class OutboxLog
+    {
+        private readonly List<IReadOnlyList<OutboxMessage>> _batches = [];
+        private readonly List<int> _starts = [];
+
+        public int Count { get; private set; }
+
+        public OutboxMessage this[int index]
+        {
+            get
+            {
+                var batch = _starts.BinarySearch(index);
+                batch = batch >= 0 ? batch : ~batch - 1;
+                return _batches[batch][index - _starts[batch]];
+            }
+        }
+
+        public void Add(IReadOnlyList<OutboxMessage> batch)
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            _batches.Add(batch is ICollection<OutboxMessage> ? [.. batch] : batch);
+            _starts.Add(Count);
+            Count += batch.Count;
+        }
     }
 }

@@ -143,11 +143,8 @@ public sealed class EcomEngine
             return new ChangeSet(record, [], [], [], []);
         }
 
-        var outbox = new OutboxMessage[outcome.Events.Count];
-        for (var i = 0; i < outbox.Length; i++)
-        {
-            outbox[i] = new OutboxMessage(command.CommandId, i, outcome.Events[i], command.At); // the key is built if read
-        }
+        // Message i (key {commandId}/{i}) is created when a store reads it.
+        IReadOnlyList<OutboxMessage> outbox = outcome.Events.Count == 0 ? [] : new OutboxBatch(command.CommandId, outcome.Events, command.At);
 
         // SEC-3: every state change is recorded — who, when, what, why — under the aggregate it changed, so each
         // aggregate's trail has every version; ORD-6: kept for the policy's retention period at least.
