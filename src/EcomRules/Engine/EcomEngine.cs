@@ -156,9 +156,15 @@ public sealed class EcomEngine
             others += writes[i].Key == command.Target ? 0 : 1;
         }
 
-        var audit = new AuditEntry[1 + others];
-        audit[0] = new AuditEntry(command.CommandId, command.Target, command.Actor.Id, command.Actor.Role, command.At,
+        var first = new AuditEntry(command.CommandId, command.Target, command.Actor.Id, command.Actor.Role, command.At,
             command.Action, outcome.Reason, command.Reason, decision.Version, retainUntil);
+        if (others == 0)
+        {
+            return new ChangeSet(record, writes, [first], outbox, outcome.Timers); // a single-element list, smaller than an array
+        }
+
+        var audit = new AuditEntry[1 + others];
+        audit[0] = first;
         var next = 1;
         for (var i = 0; i < writes.Count; i++)
         {
