@@ -34,8 +34,7 @@ public sealed record AllocateStock(CommandId CommandId, Actor Actor, Instant At,
             new InvoiceRequested(Target, At, order.Buyer.Name, buyerTaxId, order.Goods, order.Freight, order.InvoiceBatchDate ?? policy.InvoiceBatchDate(At)),
         };
         var timers = new List<TimerRequest>(2);
-        var slas = OrderSlas.Stop(order.Slas, policy, Target, At, events, timers, "SLA-3");
-        slas = OrderSlas.Start(slas, policy, Target, At, timers, "SLA-4");
+        var slas = OrderSlas.StopThenStart(order.Slas, policy, Target, At, events, timers, "SLA-3", "SLA-4");
         return Accept(order, order.Allocating(DeliveryNote, slas), version, events, timers);
     }
 

@@ -39,7 +39,29 @@ internal static class OrderSlas
 
     public static ImmutableArray<SlaTimer> Stop(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, List<DomainEvent> events, List<TimerRequest> requests, params ReadOnlySpan<string> ids)
     {
-        SlaTimer[]? changed = null; // copied on the first stop only
+        var changed = Stop(timers, null, policy, key, at, events, requests, ids);
+        return changed is null ? timers : ImmutableCollectionsMarshal.AsImmutableArray(changed);
+    }
+
+    /// <summary>
+    /// <see cref="Stop(ImmutableArray{SlaTimer}, EcomPolicy, AggregateKey, Instant, List{DomainEvent}, List{TimerRequest}, ReadOnlySpan{string})"/>
+    /// of <paramref name="stopId"/>, then <see cref="Start(ImmutableArray{SlaTimer}, EcomPolicy, AggregateKey, Instant, List{TimerRequest}, ReadOnlySpan{string})"/>
+    /// of <paramref name="startId"/>, with the same events and requests in the same order, into one new array.
+    /// </summary>
+    public static ImmutableArray<SlaTimer> StopThenStart(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, List<DomainEvent> events, List<TimerRequest> requests, string stopId, string startId)
+    {
+        var next = new SlaTimer[timers.Length + 1];
+        timers.CopyTo(next);
+        Stop(timers, next, policy, key, at, events, requests, [stopId]);
+        next[^1] = StartOne(policy.Sla(startId), policy, key, at, requests);
+        return ImmutableCollectionsMarshal.AsImmutableArray(next);
+    }
+
+    // Stops the timers of ids: the result is `into` (a copy of timers, perhaps longer) or, when null, a copy made on
+    // the first stop only (null when nothing stopped).
+    private static SlaTimer[]? Stop(ImmutableArray<SlaTimer> timers, SlaTimer[]? into, EcomPolicy policy, AggregateKey key, Instant at, List<DomainEvent> events, List<TimerRequest> requests, ReadOnlySpan<string> ids)
+    {
+        var changed = into;
         for (var i = 0; i < timers.Length; i++)
         {
             var timer = timers[i];
@@ -56,7 +78,7 @@ internal static class OrderSlas
             requests.Add(new TimerRequest(key, timer.Definition.Id, BreachTimerKind, null));
         }
 
-        return changed is null ? timers : ImmutableCollectionsMarshal.AsImmutableArray(changed);
+        return changed;
     }
 
     public static ImmutableArray<SlaTimer> CancelOpen(ImmutableArray<SlaTimer> timers, AggregateKey key, Instant at, List<TimerRequest> requests, string reason)

@@ -37,8 +37,7 @@ public sealed record RecordShipment(CommandId CommandId, Actor Actor, Instant At
                 $"Your order {OrderId} has shipped with {Carrier}, tracking number {TrackingNumber}."), // ORD-4
         };
         var timers = new List<TimerRequest>(3) { new TimerRequest(Target, "dispatch", PayOrder.DispatchDeadlineTimerKind, null) };
-        var slas = OrderSlas.Stop(order.Slas, policy, Target, At, events, timers, "SLA-4");
-        slas = OrderSlas.Start(slas, policy, Target, At, timers, "SLA-5");
+        var slas = OrderSlas.StopThenStart(order.Slas, policy, Target, At, events, timers, "SLA-4", "SLA-5");
         return Accept(order, order.Shipping(Carrier, TrackingNumber, At, onTime, slas), version, events, timers);
     }
 
