@@ -32,17 +32,7 @@ public class OrderLifecycleBenchmarks
     {
         var customer = new Actor("buyer-1", ActorRole.Customer);
         var system = Actor.System;
-        var buyer = new BuyerDetails
-        {
-            Kind = BuyerKind.Private,
-            Name = "张三",
-            ResidentId = "11010519900307123" + EcomRules.Customers.ResidentIdNumber.ComputeCheckCharacter("11010519900307123"),
-            Mobile = "13812345678",
-            Province = "Zhejiang",
-            City = "杭州市",
-            Street = "文三路 100 号",
-            PostalCode = "310012",
-        };
+        var buyer = SampleBuyers.Private();
         ImmutableArray<OrderLine> lines = [new OrderLine("SKU-1", 2, new Money(50m))];
         var total = new Money(112m);
         Instant At(int day, int hour, int minute) => new LocalDateTime(2026, 3, day, hour, minute).InZoneStrictly(Shanghai).ToInstant();

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using EcomRules.Testing;
 using EcomRules.Customers;
 using EcomRules.Engine;
 using EcomRules.Orders;
@@ -59,19 +60,7 @@ public class PostgreSqlStoreBenchmarks
             await create.ExecuteNonQueryAsync();
         }
 
-        var body = "110105" + "19900307" + "123";
-        _buyer = new BuyerDetails
-        {
-            Kind = BuyerKind.Private,
-            Name = "张三",
-            ResidentId = body + ResidentIdNumber.ComputeCheckCharacter(body),
-            Mobile = "13812345678",
-            Province = "Zhejiang",
-            City = "杭州市",
-            District = "西湖区",
-            Street = "文三路 100 号",
-            PostalCode = "310012",
-        };
+        _buyer = SampleBuyers.Private();
     }
 
     [GlobalCleanup]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using EcomRules.Testing;
 using EcomRules.Customers;
 using EcomRules.Engine;
 using EcomRules.Orders;
@@ -51,7 +52,7 @@ public class SqliteStoreBenchmarks
         Directory.CreateDirectory(_directory);
         var store = SqliteEcomStore.OpenAsync(new SqliteStoreOptions { DataSource = Path.Combine(_directory, "engine.db") }).AsTask().GetAwaiter().GetResult();
         _engine = new EcomEngine(store, EcomPolicy.RetailPlatform);
-        _buyer = BuyerDetails();
+        _buyer = SampleBuyers.Private();
 
         var raw = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory, "raw.db"), Pooling = true }.ToString();
         _raw = new SqliteConnection(raw);
@@ -126,20 +127,4 @@ public class SqliteStoreBenchmarks
         return decision.IsAccepted ? decision : throw new InvalidOperationException(decision.ToString());
     }
 
-    private static BuyerDetails BuyerDetails()
-    {
-        const string Body = "11010519900307123";
-        return new BuyerDetails
-        {
-            Kind = BuyerKind.Private,
-            Name = "张三",
-            ResidentId = Body + ResidentIdNumber.ComputeCheckCharacter(Body),
-            Mobile = "13812345678",
-            Province = "Zhejiang",
-            City = "杭州市",
-            District = "西湖区",
-            Street = "文三路 100 号",
-            PostalCode = "310012",
-        };
-    }
 }

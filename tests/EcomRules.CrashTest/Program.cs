@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using EcomRules.Testing;
 using EcomRules.Customers;
 using EcomRules.Engine;
 using EcomRules.Orders;
@@ -158,7 +159,7 @@ public static class Program
         for (var i = 0; i < orders; i++)
         {
             var id = new OrderId("c" + i.ToString("D3", CultureInfo.InvariantCulture));
-            await ExecuteAsync(store, engine, new PlaceOrder(new($"{id}/place"), new Actor("buyer", ActorRole.Customer), T0, id, Buyer(), [new OrderLine("SKU-1", 1 + (i % 3), new Money(40m))]));
+            await ExecuteAsync(store, engine, new PlaceOrder(new($"{id}/place"), new Actor("buyer", ActorRole.Customer), T0, id, SampleBuyers.Private(), [new OrderLine("SKU-1", 1 + (i % 3), new Money(40m))]));
             var total = ((Order)(await store.LoadAsync(id.Key))!.State).Total;
             await ExecuteAsync(store, engine, new PayOrder(new($"{id}/pay"), Actor.System, T0 + Duration.FromMinutes(5), id, total));
             await ExecuteAsync(store, engine, new ConfirmOrder(new($"{id}/confirm"), new Actor("sales", ActorRole.Sales), T0 + Duration.FromMinutes(10), id));
@@ -275,22 +276,6 @@ public static class Program
         }
     }
 
-    private static BuyerDetails Buyer()
-    {
-        const string Body = "11010519900307123";
-        return new BuyerDetails
-        {
-            Kind = BuyerKind.Private,
-            Name = "张三",
-            ResidentId = Body + ResidentIdNumber.ComputeCheckCharacter(Body),
-            Mobile = "13812345678",
-            Province = "Zhejiang",
-            City = "杭州市",
-            District = "西湖区",
-            Street = "文三路 100 号",
-            PostalCode = "310012",
-        };
-    }
 
     private static int Option(string[] options, string name, int fallback)
         => OptionText(options, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;

@@ -34,38 +34,11 @@ public sealed class OrderScenario
     public static Instant At(int year, int month, int day, int hour, int minute = 0, int second = 0)
         => new LocalDateTime(year, month, day, hour, minute, second).InZoneStrictly(Shanghai).ToInstant();
 
-    public static BuyerDetails PrivateBuyer(string province = "Zhejiang") => new()
-    {
-        Kind = BuyerKind.Private,
-        Name = "张三",
-        ResidentId = ValidResidentId("110105", "19900307", "123"),
-        Mobile = "13812345678",
-        Province = province,
-        City = "杭州市",
-        District = "西湖区",
-        Street = "文三路 100 号",
-        PostalCode = "310012",
-    };
+    public static BuyerDetails PrivateBuyer(string province = "Zhejiang") => SampleBuyers.Private(province);
 
-    public static BuyerDetails BusinessBuyer(string province = "Guangdong") => new()
-    {
-        Kind = BuyerKind.Business,
-        Name = "深圳市某某科技有限公司",
-        CreditCode = "91440300708461136T",
-        ContactName = "李四",
-        Mobile = "13912345678",
-        Province = province,
-        City = "深圳市",
-        District = "南山区",
-        Street = "科技园路 1 号",
-        PostalCode = "518000",
-    };
+    public static BuyerDetails BusinessBuyer(string province = "Guangdong") => SampleBuyers.Business(province);
 
-    public static string ValidResidentId(string region, string birth, string sequence)
-    {
-        var body = region + birth + sequence;
-        return body + ResidentIdNumber.ComputeCheckCharacter(body);
-    }
+    public static string ValidResidentId(string region, string birth, string sequence) => SampleBuyers.ResidentId(region, birth, sequence);
 
     public static ImmutableArray<OrderLine> Lines(params (string Sku, int Quantity, decimal Price)[] lines)
         => [.. lines.Select(l => new OrderLine(l.Sku, l.Quantity, new Money(l.Price)))];
