@@ -107,8 +107,8 @@ public sealed class EcomEngine
         }
     }
 
-    private static Decision Replay(EcomCommand command, IdempotencyRecord record, string fingerprint)
-        => string.Equals(record.Fingerprint, fingerprint, StringComparison.Ordinal)
+    private static Decision Replay(EcomCommand command, IdempotencyRecord record, UInt128 fingerprint)
+        => record.HasFingerprint(fingerprint)
             ? Decision.Replay(record)
             : Decision.Refused(command.CommandId, command.Target, RefusalCode.CommandIdReused, default,
                 $"Command ID '{command.CommandId}' was already used for a different {record.Target.Kind} command; an idempotency key is used once.",
@@ -135,9 +135,9 @@ public sealed class EcomEngine
         return Decision.Accepted(command.CommandId, target, input.VersionOf(target), input.Find(target)?.State, outcome.Events, outcome.Reason);
     }
 
-    private ChangeSet ToChangeSet(EcomCommand command, CommandOutcome outcome, Decision decision, string fingerprint)
+    private ChangeSet ToChangeSet(EcomCommand command, CommandOutcome outcome, Decision decision, UInt128 fingerprint)
     {
-        var record = IdempotencyRecord.Of(decision, fingerprint);
+        var record = IdempotencyRecord.Of(decision, fingerprint); // the fingerprint's text is built only if a store reads it
         if (!outcome.IsAccepted)
         {
             return new ChangeSet(record, [], [], [], []);

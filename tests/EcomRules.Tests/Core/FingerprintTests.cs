@@ -1,0 +1,151 @@
+using System.Text;
+using EcomRules.Engine;
+using EcomRules.Internal;
+using EcomRules.Orders;
+using EcomRules.Policies;
+using EcomRules.Testing;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+
+namespace EcomRules.Tests.Core;
+
+/// <summary>
+/// Payload fingerprints: MurmurHash3 x64-128 against the reference implementation's published values, the text a
+/// store keeps, and idempotency records that compare the same whether the fingerprint is held as a number (engine) or
+/// as text (read back from a store).
+/// </summary>
+public sealed class FingerprintTests
+{
+    [Theory]
+    [InlineData("", "00000000000000000000000000000000")]
+    [InlineData("The quick brown fox jumps over the lazy dog", "6c1b07bc7bbc4be347939ac4a93c437a")]
+    [InlineData("hello", "029bbd41b3a7d8cb191dae486a901e5b")]
+    public void MurmurHash3_MatchesTheReferenceImplementation(string input, string expected)
+        => Assert.Equal(expected, PayloadWriter.Format(MurmurHash3.Hash128(Encoding.UTF8.GetBytes(input))));
+
+    [Fact]
+    public void MurmurHash3_EveryTailLength_MatchesTheReference()
+    {
+        // Bytes 0, 1, 2 … n-1 for n = 0..40 cover each tail length (0..15) with zero, one and two blocks. The expected
+        // values come from an independent transcription of the reference C++ (Austin Appleby's MurmurHash3_x64_128),
+        // which gives the published value for "The quick brown fox jumps over the lazy dog".
+        string[] expected =
+        [
+            "00000000000000000000000000000000",
+            "b55cff6ee5ab10468335f878aa2d6251",
+            "4c26ab8dc5f5b37c44e0c26e32013cf0",
+            "bee653ef2fa172b8b696b352c25562fb",
+            "10afdf0dae94c5e1e2fdc213bd05d6d3",
+            "3640f9a6d48cee41f6230c635e15d0f8",
+            "3c04f5a4bb3a9866a02c51160b24e057",
+            "680d4bca87694cbd87c725bdd4dd3a61",
+            "c82f8ed6bde1a747c7dc31ec02eee660",
+            "322d816e0fcbb4fbb9ff00021d75de78",
+            "63e4589ee825cacf7620ad72c4134325",
+            "884f56c7474f7bc5b01b71208dea6569",
+            "caa51292e6a75db34653f7ec46f17580",
+            "c2415fc5f2d9524bfcd8a6af9e86ff84",
+            "646d9035ee33a95fdfc90f387325780d",
+            "e92549fd98152347e97dc688ee6d84cd",
+            "303f9091b524494445e82f76566490ab",
+            "0ec2e79f0ff4765c24a8da9e6b025fc1",
+            "7bc4e9bad1e448165febb90b188426ce",
+            "6301a36455a465a6dc1faebf60794f95",
+            "4b9536577053d2a37a9c7b6c25061f5a",
+            "0312d428a03dd1cdcbe7a22dfc0ec56b",
+            "712ac127bff3f84562561e6073a33017",
+            "db8135156f37a1b941492ab4931c4526",
+            "dedfb27562844e73529efbbbab7e7094",
+            "cb82e92eb57cbe3bfc9fefbe3354d3a2",
+            "726f2202fedc15a5787dc4fcdc680c2e",
+            "ed2e594d8802161119b51ddc48197428",
+            "3c8105ee62ff14dc8bcb6745bb502066",
+            "1acf1815b194e4aa76e1cf8cf7129e64",
+            "e301a2380d0869f0196bd2e37f68f322",
+            "94d02ca3e1d33d05905400b4ef9ae59e",
+            "0f502fb622906dc65111c3346e0a051c",
+            "1246bafa1b28417d0ba3d6a77380ac55",
+            "c37dba8a273f51b0c2ea8703f617bed9",
+            "cea7543bc072117910403edae512d8bc",
+            "303656299a05332052bfd5bd6a3ec2d9",
+            "20d802dd5ead7451b0cd03c799538480",
+            "14cb167d5b641b681a1fa0bf98bf121e",
+            "c0a0ad8bf4cc60196735a175955a2f1b",
+            "64808c41d854a0c3ad124c9730ca01a0"
+        ];
+        var data = Enumerable.Range(0, 40).Select(i => (byte)i).ToArray();
+        for (var length = 0; length <= 40; length++)
+        {
+            Assert.Equal(expected[length], PayloadWriter.Format(MurmurHash3.Hash128(data.AsSpan(0, length))));
+        }
+    }
+
+    [Fact]
+    public void Format_And_Matches_RoundTrip_ForEveryHash()
+        => Prop.ForAll(ArbMap.Default.ArbFor<ulong>(), ArbMap.Default.ArbFor<ulong>(), (high, low) =>
+        {
+            var hash = new UInt128(high, low);
+            var text = PayloadWriter.Format(hash);
+            return text.Length == 32 && text == text.ToLowerInvariant() && PayloadWriter.Matches(text, hash)
+                && !PayloadWriter.Matches(text, hash + 1) && !PayloadWriter.Matches(text.ToUpperInvariant() + "0", hash);
+        }).QuickCheckThrowOnFailure();
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not hex at all, thirty-two chars")]
+    [InlineData("6c1b07bc7bbc4be347939ac4a93c437")]
+    public void Matches_RefusesTextThatIsNotAFingerprint(string stored)
+        => Assert.False(PayloadWriter.Matches(stored, 0));
+
+    [Fact]
+    public void IdempotencyRecord_WithItsFingerprintAsNumberOrText_IsEqual()
+    {
+        var decision = Decision.Accepted(new CommandId("c1"), new AggregateKey("order", "1"), 2, null, [], "Placed → Paid");
+        var hash = MurmurHash3.Hash128("payload"u8);
+        var engine = IdempotencyRecord.Of(decision, hash);
+        var stored = IdempotencyRecord.Of(decision, PayloadWriter.Format(hash));
+        Assert.Equal(stored, engine);
+        Assert.Equal(engine, stored);
+        Assert.Equal(stored.GetHashCode(), engine.GetHashCode());
+        Assert.Equal(stored.Fingerprint, engine.Fingerprint);
+        Assert.True(stored.HasFingerprint(hash));
+        Assert.True(engine.HasFingerprint(hash));
+        Assert.False(engine.HasFingerprint(hash + 1));
+        Assert.NotEqual(IdempotencyRecord.Of(decision, hash + 1), engine);
+        Assert.NotEqual(engine with { Fingerprint = "other" }, engine);
+        Assert.Equal(engine with { Version = 3 }, stored with { Version = 3 });
+    }
+
+    [Fact]
+    public async Task ReplayedCommand_OnAStoreThatKeepsTheFingerprintAsText_IsRecognised()
+    {
+        // A store that writes records as text and reads them back (as SQLite and PostgreSQL do).
+        var store = new TextFingerprintStore();
+        var engine = new EcomEngine(store, EcomPolicy.RetailPlatform);
+        var at = Instant.FromUtc(2026, 3, 4, 1, 0);
+        var place = new PlaceOrder(new CommandId("place-1"), new Actor("buyer", ActorRole.Customer), at, new OrderId("F1"), SampleBuyers.Private(),
+            [new OrderLine("SKU-1", 1, new Money(10m))]);
+        Assert.True((await engine.ExecuteAsync(place)).IsAccepted);
+        var again = await engine.ExecuteAsync(place);
+        Assert.True(again.IsReplay, again.ToString());
+        var reused = await engine.ExecuteAsync(place with { Lines = [new OrderLine("SKU-1", 2, new Money(10m))] });
+        Assert.Equal(RefusalCode.CommandIdReused, reused.Code);
+    }
+
+    private sealed class TextFingerprintStore : EcomRules.Ports.IEcomStore
+    {
+        private readonly InMemoryEcomStore _inner = new();
+
+        public ValueTask<StoredAggregate?> LoadAsync(AggregateKey key, CancellationToken cancellationToken = default) => _inner.LoadAsync(key, cancellationToken);
+
+        public async ValueTask<IdempotencyRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default)
+            => await _inner.FindCommandAsync(commandId, cancellationToken) is { } record
+                ? new IdempotencyRecord(record.CommandId, record.Fingerprint, record.Target, record.Status, record.Code, record.RuleId, record.Reason, record.Version)
+                : null;
+
+        public ValueTask SaveAsync(ChangeSet changes, CancellationToken cancellationToken = default) => _inner.SaveAsync(changes, cancellationToken);
+
+        public ValueTask<IReadOnlyList<AuditEntry>> ReadAuditAsync(AggregateKey key, CancellationToken cancellationToken = default) => _inner.ReadAuditAsync(key, cancellationToken);
+    }
+}
