@@ -31,7 +31,7 @@ public sealed class PublicHolidayYear
         foreach (var day in MakeUpWorkdays)
         {
             Preconditions.CheckArgument(DaysOff.BinarySearch(day) < 0, nameof(makeUpWorkdays),
-                string.Create(CultureInfo.InvariantCulture, $"{day:uuuu-MM-dd} is listed both as a day off and as a make-up working day of {year}; check the notice."));
+                $"{day:uuuu-MM-dd} is listed both as a day off and as a make-up working day of {year}; check the notice.");
         }
 
         Year = year;
@@ -69,9 +69,9 @@ public sealed class PublicHolidayYear
         for (var i = 0; i < sorted.Length; i++)
         {
             Preconditions.CheckArgument(sorted[i].Year == year, paramName,
-                string.Create(CultureInfo.InvariantCulture, $"{sorted[i]:uuuu-MM-dd} is not in {year}; every date of a public-holiday year must be in that year."));
+                $"{sorted[i]:uuuu-MM-dd} is not in {year}; every date of a public-holiday year must be in that year.");
             Preconditions.CheckArgument(i == 0 || sorted[i - 1] != sorted[i], paramName,
-                string.Create(CultureInfo.InvariantCulture, $"{sorted[i]:uuuu-MM-dd} is listed twice."));
+                $"{sorted[i]:uuuu-MM-dd} is listed twice.");
         }
 
         return sorted;

@@ -42,8 +42,7 @@ public sealed class WorkingHours : IEquatable<WorkingHours>
         for (var i = 1; i < sorted.Length; i++)
         {
             Preconditions.CheckArgument(sorted[i].Start >= sorted[i - 1].End, nameof(intervals),
-                string.Create(CultureInfo.InvariantCulture,
-                    $"The working intervals {sorted[i - 1]} and {sorted[i]} overlap; make each start at or after the end of the one before."));
+                $"The working intervals {sorted[i - 1]} and {sorted[i]} overlap; make each start at or after the end of the one before.");
         }
 
         return sorted.IsEmpty ? Closed : new WorkingHours(sorted);

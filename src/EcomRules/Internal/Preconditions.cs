@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace EcomRules.Internal;
@@ -22,6 +23,18 @@ internal static class Preconditions
         }
     }
 
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> when <paramref name="expression"/> is false, with an interpolated message
+    /// that is formatted (invariant culture) only then: a check that passes allocates nothing.
+    /// </summary>
+    internal static void CheckArgument([DoesNotReturnIf(false)] bool expression, string paramName, [InterpolatedStringHandlerArgument(nameof(expression))] ref FailureMessageHandler message)
+    {
+        if (!expression)
+        {
+            throw new ArgumentException(message.ToStringAndClear(), paramName);
+        }
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> when the string is null, empty or white space.</summary>
     internal static string CheckNotBlank([NotNull] string? argument, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
     {
@@ -38,9 +51,22 @@ internal static class Preconditions
     internal static string CheckAggregateId([NotNull] string? argument, string what, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
     {
         CheckNotBlank(argument, paramName);
-        CheckArgument(argument.Length <= 64 && !argument.Any(c => char.IsWhiteSpace(c) || c == '/'), paramName ?? what,
+        CheckArgument(argument.Length <= 64 && IsKeySafe(argument), paramName ?? what,
             $"'{argument}' is not {what}: use 1-64 characters without white space or '/'.");
         return argument;
+    }
+
+    private static bool IsKeySafe(string argument)
+    {
+        foreach (var c in argument)
+        {
+            if (char.IsWhiteSpace(c) || c == '/')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless <paramref name="value"/> is in [min, max].</summary>
@@ -72,5 +98,33 @@ internal static class Preconditions
         {
             throw new InvalidOperationException(message);
         }
+    }
+
+    /// <summary>
+    /// The message of a failed check: formats its interpolation holes only when the check's condition is false (as
+    /// <c>Debug.Assert</c>'s handler does), in the invariant culture.
+    /// </summary>
+    [InterpolatedStringHandler]
+    internal ref struct FailureMessageHandler
+    {
+        private DefaultInterpolatedStringHandler _message;
+
+        public FailureMessageHandler(int literalLength, int formattedCount, bool condition, out bool shouldAppend)
+        {
+            _message = condition ? default : new DefaultInterpolatedStringHandler(literalLength, formattedCount, CultureInfo.InvariantCulture);
+            shouldAppend = !condition;
+        }
+
+        public void AppendLiteral(string value) => _message.AppendLiteral(value);
+
+        public void AppendFormatted<T>(T value) => _message.AppendFormatted(value);
+
+        public void AppendFormatted<T>(T value, string? format) => _message.AppendFormatted(value, format);
+
+        public void AppendFormatted(string? value) => _message.AppendFormatted(value);
+
+        public void AppendFormatted(ReadOnlySpan<char> value) => _message.AppendFormatted(value);
+
+        public string ToStringAndClear() => _message.ToStringAndClear();
     }
 }

@@ -87,7 +87,7 @@ public sealed class SlaDefinition
         for (var i = 0; i < array.Length; i++)
         {
             Preconditions.CheckArgument(array[i] is > 0 and < 1, "warningThresholds",
-                string.Create(CultureInfo.InvariantCulture, $"The warning threshold {array[i]} is not strictly between 0 and 1; use e.g. 0.5 for 50 %."));
+                $"The warning threshold {array[i]} is not strictly between 0 and 1; use e.g. 0.5 for 50 %.");
             Preconditions.CheckArgument(i == 0 || array[i] > array[i - 1], "warningThresholds",
                 "Warning thresholds must be strictly ascending, e.g. 0.5 then 0.75.");
         }
