@@ -6,38 +6,26 @@ namespace EcomRules.Engine;
 /// </summary>
 public sealed class Decision
 {
-    private Decision(
-        CommandId commandId,
-        AggregateKey target,
-        DecisionStatus status,
-        RefusalCode code,
-        RuleId ruleId,
-        string reason,
-        long version,
-        object? state,
-        IReadOnlyList<DomainEvent> events,
-        bool isReplay)
+    // The outcome (command ID, target, status, code, rule, reason, version) is the idempotency record the store keeps:
+    // one object for both, so a decision adds only its state, events and replay flag.
+    private readonly IdempotencyRecord _outcome;
+
+    private Decision(IdempotencyRecord outcome, object? state, IReadOnlyList<DomainEvent> events, bool isReplay)
     {
-        CommandId = commandId;
-        Target = target;
-        Status = status;
-        Code = code;
-        RuleId = ruleId;
-        Reason = reason;
-        Version = version;
+        _outcome = outcome;
         State = state;
         Events = events;
         IsReplay = isReplay;
     }
 
     /// <summary>Gets the command's idempotency key.</summary>
-    public CommandId CommandId { get; }
+    public CommandId CommandId => _outcome.CommandId;
 
     /// <summary>Gets the aggregate the command targeted.</summary>
-    public AggregateKey Target { get; }
+    public AggregateKey Target => _outcome.Target;
 
     /// <summary>Gets whether the command was accepted or refused.</summary>
-    public DecisionStatus Status { get; }
+    public DecisionStatus Status => _outcome.Status;
 
     /// <summary>Gets whether the command was accepted.</summary>
     public bool IsAccepted => Status == DecisionStatus.Accepted;
@@ -46,16 +34,16 @@ public sealed class Decision
     public bool IsRefused => Status == DecisionStatus.Refused;
 
     /// <summary>Gets the kind of refusal; <see cref="RefusalCode.None"/> when accepted.</summary>
-    public RefusalCode Code { get; }
+    public RefusalCode Code => _outcome.Code;
 
     /// <summary>Gets the catalogue rule that refused the command; default when accepted or refused for another reason.</summary>
-    public RuleId RuleId { get; }
+    public RuleId RuleId => _outcome.RuleId;
 
     /// <summary>Gets the reason for a refusal, or a short description of an accepted change.</summary>
-    public string Reason { get; }
+    public string Reason => _outcome.Reason;
 
     /// <summary>Gets the target's version after the command (unchanged when refused; 0 when it does not exist).</summary>
-    public long Version { get; }
+    public long Version => _outcome.Version;
 
     /// <summary>Gets the target's state after an accepted command (an immutable aggregate), or null.</summary>
     /// <remarks>A replayed decision carries no state: read the aggregate if its current state is needed.</remarks>
@@ -87,7 +75,7 @@ public sealed class Decision
     /// <param name="description">A short description of the change.</param>
     /// <returns>The decision.</returns>
     public static Decision Accepted(CommandId commandId, AggregateKey target, long version, object? state, IReadOnlyList<DomainEvent> events, string description)
-        => new(commandId, target, DecisionStatus.Accepted, RefusalCode.None, default, description, version, state, events, false);
+        => Accepted(commandId, target, version, state, events, description, 0);
 
     /// <summary>Creates a refused decision.</summary>
     /// <param name="commandId">The command ID.</param>
@@ -98,7 +86,7 @@ public sealed class Decision
     /// <param name="version">The target's current version.</param>
     /// <returns>The decision.</returns>
     public static Decision Refused(CommandId commandId, AggregateKey target, RefusalCode code, RuleId ruleId, string reason, long version)
-        => new(commandId, target, DecisionStatus.Refused, code, ruleId, reason, version, null, [], false);
+        => Refused(commandId, target, code, ruleId, reason, version, 0);
 
     /// <summary>Creates the decision returned again for a recorded command (no state, no events).</summary>
     /// <param name="record">The idempotency record.</param>
@@ -106,8 +94,19 @@ public sealed class Decision
     public static Decision Replay(IdempotencyRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return new(record.CommandId, record.Target, record.Status, record.Code, record.RuleId, record.Reason, record.Version, null, [], true);
+        return new(record, null, [], true);
     }
+
+    /// <summary>Gets the decision's idempotency record (the engine's decisions carry their payload's fingerprint).</summary>
+    internal IdempotencyRecord Outcome => _outcome;
+
+    /// <summary>An accepted decision of a command whose payload has <paramref name="fingerprint"/>.</summary>
+    internal static Decision Accepted(CommandId commandId, AggregateKey target, long version, object? state, IReadOnlyList<DomainEvent> events, string description, UInt128 fingerprint)
+        => new(IdempotencyRecord.Of(commandId, fingerprint, target, DecisionStatus.Accepted, RefusalCode.None, default, description, version), state, events, false);
+
+    /// <summary>A refused decision of a command whose payload has <paramref name="fingerprint"/>.</summary>
+    internal static Decision Refused(CommandId commandId, AggregateKey target, RefusalCode code, RuleId ruleId, string reason, long version, UInt128 fingerprint)
+        => new(IdempotencyRecord.Of(commandId, fingerprint, target, DecisionStatus.Refused, code, ruleId, reason, version), null, [], false);
 
     /// <inheritdoc />
     public override string ToString() => IsAccepted

@@ -73,8 +73,8 @@ public sealed class EcomEngine
 
             var input = await LoadAsync(command, target, cancellationToken).ConfigureAwait(false);
             var outcome = Decide(command, input);
-            var decision = ToDecision(command, outcome, input);
-            var changes = ToChangeSet(command, outcome, decision, fingerprint);
+            var decision = ToDecision(command, outcome, input, fingerprint);
+            var changes = ToChangeSet(command, outcome, decision);
             try
             {
                 await _store.SaveAsync(changes, cancellationToken).ConfigureAwait(false);
@@ -114,12 +114,12 @@ public sealed class EcomEngine
                 $"Command ID '{command.CommandId}' was already used for a different {record.Target.Kind} command; an idempotency key is used once.",
                 record.Version);
 
-    private static Decision ToDecision(EcomCommand command, CommandOutcome outcome, DecisionInput input)
+    private static Decision ToDecision(EcomCommand command, CommandOutcome outcome, DecisionInput input, UInt128 fingerprint)
     {
         var target = command.Target;
         if (!outcome.IsAccepted)
         {
-            return Decision.Refused(command.CommandId, target, outcome.Code, outcome.RuleId, outcome.Reason, input.VersionOf(target));
+            return Decision.Refused(command.CommandId, target, outcome.Code, outcome.RuleId, outcome.Reason, input.VersionOf(target), fingerprint);
         }
 
         var writes = outcome.Writes;
@@ -128,16 +128,16 @@ public sealed class EcomEngine
             var write = writes[i];
             if (write.Key == target)
             {
-                return Decision.Accepted(command.CommandId, target, write.NewVersion, write.State, outcome.Events, outcome.Reason);
+                return Decision.Accepted(command.CommandId, target, write.NewVersion, write.State, outcome.Events, outcome.Reason, fingerprint);
             }
         }
 
-        return Decision.Accepted(command.CommandId, target, input.VersionOf(target), input.Find(target)?.State, outcome.Events, outcome.Reason);
+        return Decision.Accepted(command.CommandId, target, input.VersionOf(target), input.Find(target)?.State, outcome.Events, outcome.Reason, fingerprint);
     }
 
-    private ChangeSet ToChangeSet(EcomCommand command, CommandOutcome outcome, Decision decision, UInt128 fingerprint)
+    private ChangeSet ToChangeSet(EcomCommand command, CommandOutcome outcome, Decision decision)
     {
-        var record = IdempotencyRecord.Of(decision, fingerprint); // the fingerprint's text is built only if a store reads it
+        var record = decision.Outcome; // the decision's outcome is the record; its fingerprint's text is built only if a store reads it
         if (!outcome.IsAccepted)
         {
             return new ChangeSet(record, [], [], [], []);

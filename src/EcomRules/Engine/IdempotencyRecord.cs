@@ -39,17 +39,17 @@ public sealed record IdempotencyRecord
         this.Version = Version;
     }
 
-    private IdempotencyRecord(Decision decision, UInt128 fingerprint)
+    private IdempotencyRecord(CommandId commandId, UInt128 fingerprint, AggregateKey target, DecisionStatus status, RefusalCode code, RuleId ruleId, string reason, long version)
     {
         _hash = fingerprint;
         _hasHash = true;
-        CommandId = decision.CommandId;
-        Target = decision.Target;
-        Status = decision.Status;
-        Code = decision.Code;
-        RuleId = decision.RuleId;
-        Reason = decision.Reason;
-        Version = decision.Version;
+        CommandId = commandId;
+        Target = target;
+        Status = status;
+        Code = code;
+        RuleId = ruleId;
+        Reason = reason ?? throw new ArgumentNullException(nameof(reason));
+        Version = version;
     }
 
     /// <summary>Gets the command ID.</summary>
@@ -131,7 +131,8 @@ public sealed record IdempotencyRecord
     }
 
     /// <summary>The engine's record of a decision, its fingerprint kept as a number.</summary>
-    internal static IdempotencyRecord Of(Decision decision, UInt128 fingerprint) => new(decision, fingerprint);
+    internal static IdempotencyRecord Of(CommandId commandId, UInt128 fingerprint, AggregateKey target, DecisionStatus status, RefusalCode code, RuleId ruleId, string reason, long version)
+        => new(commandId, fingerprint, target, status, code, ruleId, reason, version);
 
     /// <summary>Whether the command recorded had the payload <paramref name="fingerprint"/>.</summary>
     internal bool HasFingerprint(UInt128 fingerprint) => _hasHash ? _hash == fingerprint : PayloadWriter.Matches(Fingerprint, fingerprint);

@@ -101,9 +101,10 @@ public sealed class FingerprintTests
     [Fact]
     public void IdempotencyRecord_WithItsFingerprintAsNumberOrText_IsEqual()
     {
-        var decision = Decision.Accepted(new CommandId("c1"), new AggregateKey("order", "1"), 2, null, [], "Placed → Paid");
         var hash = MurmurHash3.Hash128("payload"u8);
-        var engine = IdempotencyRecord.Of(decision, hash);
+        Decision Decided(UInt128 fingerprint) => Decision.Accepted(new CommandId("c1"), new AggregateKey("order", "1"), 2, null, [], "Placed → Paid", fingerprint);
+        var decision = Decided(hash);
+        var engine = decision.Outcome;
         var stored = IdempotencyRecord.Of(decision, PayloadWriter.Format(hash));
         Assert.Equal(stored, engine);
         Assert.Equal(engine, stored);
@@ -112,7 +113,8 @@ public sealed class FingerprintTests
         Assert.True(stored.HasFingerprint(hash));
         Assert.True(engine.HasFingerprint(hash));
         Assert.False(engine.HasFingerprint(hash + 1));
-        Assert.NotEqual(IdempotencyRecord.Of(decision, hash + 1), engine);
+        Assert.NotEqual(Decided(hash + 1).Outcome, engine);
+        Assert.Equal((decision.CommandId, decision.Target, decision.Status, decision.Reason, decision.Version), (engine.CommandId, engine.Target, engine.Status, engine.Reason, engine.Version));
         Assert.NotEqual(engine with { Fingerprint = "other" }, engine);
         Assert.Equal(engine with { Version = 3 }, stored with { Version = 3 });
     }
