@@ -100,28 +100,28 @@ public sealed record PlaceOrder(CommandId CommandId, Actor Actor, Instant At, Or
             return "An order needs at least one line.";
         }
 
-        var problems = new List<string>();
+        List<string>? problems = null; // created by the first problem: valid lines allocate no list
         for (var i = 0; i < Lines.Length; i++)
         {
             var line = Lines[i];
             if (line is null)
             {
-                problems.Add($"line {i + 1} is missing");
+                (problems ??= []).Add($"line {i + 1} is missing");
                 continue;
             }
 
             if (string.IsNullOrWhiteSpace(line.Sku))
             {
-                problems.Add($"line {i + 1} has no item (SKU)");
+                (problems ??= []).Add($"line {i + 1} has no item (SKU)");
             }
 
             if (line.Quantity is < 1 or > MaxQuantity)
             {
-                problems.Add($"line {i + 1} orders {line.Quantity} units; a quantity is between 1 and {MaxQuantity}");
+                (problems ??= []).Add($"line {i + 1} orders {line.Quantity} units; a quantity is between 1 and {MaxQuantity}");
             }
         }
 
-        if (problems.Count == 0)
+        if (problems is null)
         {
             try
             {
@@ -133,10 +133,10 @@ public sealed record PlaceOrder(CommandId CommandId, Actor Actor, Instant At, Or
             }
             catch (ArgumentOutOfRangeException)
             {
-                problems.Add("the order total is larger than any amount of money this library can hold");
+                (problems ??= []).Add("the order total is larger than any amount of money this library can hold");
             }
         }
 
-        return problems.Count == 0 ? null : "The order lines are not valid: " + string.Join("; ", problems) + ".";
+        return problems is null ? null : "The order lines are not valid: " + string.Join("; ", problems) + ".";
     }
 }
