@@ -1,5 +1,6 @@
 using EcomRules.Customers;
 using EcomRules.Engine;
+using EcomRules.Internal;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using NodaTime;
@@ -28,14 +29,12 @@ public sealed record AllocateStock(CommandId CommandId, Actor Actor, Instant At,
         }
 
         var buyerTaxId = order.Buyer is BusinessBuyer business ? business.CreditCode.Value : null;
-        var events = new List<DomainEvent>(3)
-        {
-            new StockAllocated(Target, At, order.Warehouse, DeliveryNote),
-            new InvoiceRequested(Target, At, order.Buyer.Name, buyerTaxId, order.Goods, order.Freight, order.InvoiceBatchDate ?? policy.InvoiceBatchDate(At)),
-        };
-        var timers = new List<TimerRequest>(2);
-        var slas = OrderSlas.StopThenStart(order.Slas, policy, Target, At, events, timers, "SLA-3", "SLA-4");
-        return Accept(order, order.Allocating(DeliveryNote, slas), version, events, timers);
+        var events = new Pending<DomainEvent>();
+        events.Add(new StockAllocated(Target, At, order.Warehouse, DeliveryNote));
+        events.Add(new InvoiceRequested(Target, At, order.Buyer.Name, buyerTaxId, order.Goods, order.Freight, order.InvoiceBatchDate ?? policy.InvoiceBatchDate(At)));
+        var timers = new Pending<TimerRequest>();
+        var slas = OrderSlas.StopThenStart(order.Slas, policy, Target, At, ref events, ref timers, "SLA-3", "SLA-4");
+        return Accept(order, order.Allocating(DeliveryNote, slas), version, events.ToReadOnlyList(), timers.ToReadOnlyList());
     }
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("note", DeliveryNote);

@@ -1,4 +1,5 @@
 using EcomRules.Engine;
+using EcomRules.Internal;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using EcomRules.Refunds;
@@ -34,17 +35,13 @@ public sealed record CancelOrder(CommandId CommandId, Actor Actor, Instant At, O
     {
         var refund = order.Refundable; // ORD-2: everything paid and not yet refunded or reserved
         var intercept = order.State == OrderState.Shipped;
-        var timers = new List<TimerRequest>(6)
-        {
-            new TimerRequest(Target, "dispatch", PayOrder.DispatchDeadlineTimerKind, null),
-        };
-        var slas = OrderSlas.CancelOpen(order.Slas, Target, At, timers, "order cancelled");
-        var events = new List<DomainEvent>(3)
-        {
-            new OrderCancelled(Target, At, refund, intercept),
-            new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-cancelled",
-                $"Your order {OrderId} is cancelled; {refund} will be refunded in full."), // ORD-2, ORD-4
-        };
+        var timers = new Pending<TimerRequest>();
+        timers.Add(new TimerRequest(Target, "dispatch", PayOrder.DispatchDeadlineTimerKind, null));
+        var slas = OrderSlas.CancelOpen(order.Slas, Target, At, ref timers, "order cancelled");
+        var events = new Pending<DomainEvent>();
+        events.Add(new OrderCancelled(Target, At, refund, intercept));
+        events.Add(new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-cancelled",
+            $"Your order {OrderId} is cancelled; {refund} will be refunded in full.")); // ORD-2, ORD-4
         AggregateWrite? refundWrite = null;
         if (!refund.IsZero)
         {
@@ -55,7 +52,7 @@ public sealed record CancelOrder(CommandId CommandId, Actor Actor, Instant At, O
             events.Add(new RefundRequested(id.Key, At, refund, opened.ApproverRole));
         }
 
-        return Accept(order, order.Cancelling(At, refund, slas), version, events, timers, refundWrite);
+        return Accept(order, order.Cancelling(At, refund, slas), version, events.ToReadOnlyList(), timers.ToReadOnlyList(), refundWrite);
     }
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("reason", CancellationReason);

@@ -1,5 +1,6 @@
 using EcomRules.Customers;
 using EcomRules.Engine;
+using EcomRules.Internal;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using NodaTime;
@@ -22,10 +23,11 @@ public sealed record ConfirmOrder(CommandId CommandId, Actor Actor, Instant At, 
 
     internal override CommandOutcome Apply(Order order, long version, EcomPolicy policy)
     {
-        var events = new List<DomainEvent>(3) { new OrderConfirmed(Target, At, MatchedCustomer) };
-        var timers = new List<TimerRequest>(2);
-        var slas = OrderSlas.Stop(order.Slas, policy, Target, At, events, timers, "SLA-1", "SLA-2");
-        return Accept(order, order.Confirming(MatchedCustomer, slas), version, events, timers);
+        var events = new Pending<DomainEvent>();
+        events.Add(new OrderConfirmed(Target, At, MatchedCustomer));
+        var timers = new Pending<TimerRequest>();
+        var slas = OrderSlas.Stop(order.Slas, policy, Target, At, ref events, ref timers, "SLA-1", "SLA-2");
+        return Accept(order, order.Confirming(MatchedCustomer, slas), version, events.ToReadOnlyList(), timers.ToReadOnlyList());
     }
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("customer", MatchedCustomer?.Value);

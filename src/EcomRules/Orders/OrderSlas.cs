@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using EcomRules.Engine;
+using EcomRules.Internal;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using EcomRules.Sla;
@@ -13,53 +14,53 @@ internal static class OrderSlas
 {
     public const string BreachTimerKind = "sla-breach";
 
-    public static ImmutableArray<SlaTimer> Start(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, List<TimerRequest> requests, params ReadOnlySpan<string> ids)
+    public static ImmutableArray<SlaTimer> Start(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, ref Pending<TimerRequest> requests, params ReadOnlySpan<string> ids)
     {
         // Written straight into the new array (no builder object per start).
         var started = new SlaTimer[timers.Length + ids.Length];
         timers.CopyTo(started);
         for (var i = 0; i < ids.Length; i++)
         {
-            started[timers.Length + i] = StartOne(policy.Sla(ids[i]), policy, key, at, requests);
+            started[timers.Length + i] = StartOne(policy.Sla(ids[i]), policy, key, at, ref requests);
         }
 
         return ImmutableCollectionsMarshal.AsImmutableArray(started);
     }
 
     /// <summary>Starts one timer from an explicit definition (such as SLA-6's 48-hour special case).</summary>
-    public static ImmutableArray<SlaTimer> Start(ImmutableArray<SlaTimer> timers, SlaDefinition definition, EcomPolicy policy, AggregateKey key, Instant at, List<TimerRequest> requests)
-        => timers.Add(StartOne(definition, policy, key, at, requests));
+    public static ImmutableArray<SlaTimer> Start(ImmutableArray<SlaTimer> timers, SlaDefinition definition, EcomPolicy policy, AggregateKey key, Instant at, ref Pending<TimerRequest> requests)
+        => timers.Add(StartOne(definition, policy, key, at, ref requests));
 
-    private static SlaTimer StartOne(SlaDefinition definition, EcomPolicy policy, AggregateKey key, Instant at, List<TimerRequest> requests)
+    private static SlaTimer StartOne(SlaDefinition definition, EcomPolicy policy, AggregateKey key, Instant at, ref Pending<TimerRequest> requests)
     {
         var timer = SlaTimer.Start(definition, at);
         requests.Add(new TimerRequest(key, definition.Id, BreachTimerKind, timer.OriginalBreachAt(policy.Calendar)));
         return timer;
     }
 
-    public static ImmutableArray<SlaTimer> Stop(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, List<DomainEvent> events, List<TimerRequest> requests, params ReadOnlySpan<string> ids)
+    public static ImmutableArray<SlaTimer> Stop(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, ref Pending<DomainEvent> events, ref Pending<TimerRequest> requests, params ReadOnlySpan<string> ids)
     {
-        var changed = Stop(timers, null, policy, key, at, events, requests, ids);
+        var changed = Stop(timers, null, policy, key, at, ref events, ref requests, ids);
         return changed is null ? timers : ImmutableCollectionsMarshal.AsImmutableArray(changed);
     }
 
     /// <summary>
-    /// <see cref="Stop(ImmutableArray{SlaTimer}, EcomPolicy, AggregateKey, Instant, List{DomainEvent}, List{TimerRequest}, ReadOnlySpan{string})"/>
-    /// of <paramref name="stopId"/>, then <see cref="Start(ImmutableArray{SlaTimer}, EcomPolicy, AggregateKey, Instant, List{TimerRequest}, ReadOnlySpan{string})"/>
+    /// <see cref="Stop(ImmutableArray{SlaTimer}, EcomPolicy, AggregateKey, Instant, ref Pending{DomainEvent}, ref Pending{TimerRequest}, ReadOnlySpan{string})"/>
+    /// of <paramref name="stopId"/>, then <see cref="Start(ImmutableArray{SlaTimer}, EcomPolicy, AggregateKey, Instant, ref Pending{TimerRequest}, ReadOnlySpan{string})"/>
     /// of <paramref name="startId"/>, with the same events and requests in the same order, into one new array.
     /// </summary>
-    public static ImmutableArray<SlaTimer> StopThenStart(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, List<DomainEvent> events, List<TimerRequest> requests, string stopId, string startId)
+    public static ImmutableArray<SlaTimer> StopThenStart(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, ref Pending<DomainEvent> events, ref Pending<TimerRequest> requests, string stopId, string startId)
     {
         var next = new SlaTimer[timers.Length + 1];
         timers.CopyTo(next);
-        Stop(timers, next, policy, key, at, events, requests, [stopId]);
-        next[^1] = StartOne(policy.Sla(startId), policy, key, at, requests);
+        Stop(timers, next, policy, key, at, ref events, ref requests, [stopId]);
+        next[^1] = StartOne(policy.Sla(startId), policy, key, at, ref requests);
         return ImmutableCollectionsMarshal.AsImmutableArray(next);
     }
 
     // Stops the timers of ids: the result is `into` (a copy of timers, perhaps longer) or, when null, a copy made on
     // the first stop only (null when nothing stopped).
-    private static SlaTimer[]? Stop(ImmutableArray<SlaTimer> timers, SlaTimer[]? into, EcomPolicy policy, AggregateKey key, Instant at, List<DomainEvent> events, List<TimerRequest> requests, ReadOnlySpan<string> ids)
+    private static SlaTimer[]? Stop(ImmutableArray<SlaTimer> timers, SlaTimer[]? into, EcomPolicy policy, AggregateKey key, Instant at, ref Pending<DomainEvent> events, ref Pending<TimerRequest> requests, ReadOnlySpan<string> ids)
     {
         var changed = into;
         for (var i = 0; i < timers.Length; i++)
@@ -81,7 +82,7 @@ internal static class OrderSlas
         return changed;
     }
 
-    public static ImmutableArray<SlaTimer> CancelOpen(ImmutableArray<SlaTimer> timers, AggregateKey key, Instant at, List<TimerRequest> requests, string reason)
+    public static ImmutableArray<SlaTimer> CancelOpen(ImmutableArray<SlaTimer> timers, AggregateKey key, Instant at, ref Pending<TimerRequest> requests, string reason)
     {
         // ToBuilder of an empty array has a spare capacity, so MoveToImmutable would throw: drain instead.
         var builder = timers.ToBuilder();

@@ -1,4 +1,5 @@
 using EcomRules.Engine;
+using EcomRules.Internal;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using EcomRules.Shipping;
@@ -30,15 +31,14 @@ public sealed record RecordShipment(CommandId CommandId, Actor Actor, Instant At
         }
 
         var onTime = order.DispatchDeadline is not { } deadline || At <= deadline; // ORD-3
-        var events = new List<DomainEvent>(4)
-        {
-            new OrderShipped(Target, At, Carrier, TrackingNumber, onTime),
-            new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-shipped",
-                $"Your order {OrderId} has shipped with {Carrier}, tracking number {TrackingNumber}."), // ORD-4
-        };
-        var timers = new List<TimerRequest>(3) { new TimerRequest(Target, "dispatch", PayOrder.DispatchDeadlineTimerKind, null) };
-        var slas = OrderSlas.StopThenStart(order.Slas, policy, Target, At, events, timers, "SLA-4", "SLA-5");
-        return Accept(order, order.Shipping(Carrier, TrackingNumber, At, onTime, slas), version, events, timers);
+        var events = new Pending<DomainEvent>();
+        events.Add(new OrderShipped(Target, At, Carrier, TrackingNumber, onTime));
+        events.Add(new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-shipped",
+            $"Your order {OrderId} has shipped with {Carrier}, tracking number {TrackingNumber}.")); // ORD-4
+        var timers = new Pending<TimerRequest>();
+        timers.Add(new TimerRequest(Target, "dispatch", PayOrder.DispatchDeadlineTimerKind, null));
+        var slas = OrderSlas.StopThenStart(order.Slas, policy, Target, At, ref events, ref timers, "SLA-4", "SLA-5");
+        return Accept(order, order.Shipping(Carrier, TrackingNumber, At, onTime, slas), version, events.ToReadOnlyList(), timers.ToReadOnlyList());
     }
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("carrier", Carrier.Value).Add("tracking", TrackingNumber);

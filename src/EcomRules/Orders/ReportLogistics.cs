@@ -1,4 +1,5 @@
 using EcomRules.Engine;
+using EcomRules.Internal;
 using EcomRules.Policies;
 using NodaTime;
 
@@ -16,10 +17,10 @@ public sealed record ReportLogistics(CommandId CommandId, Actor Actor, Instant A
 
     internal override CommandOutcome Apply(Order order, long version, EcomPolicy policy)
     {
-        var events = new List<DomainEvent>(1);
-        var timers = new List<TimerRequest>(1);
-        var slas = OrderSlas.Stop(order.Slas, policy, Target, At, events, timers, "SLA-5");
-        return Accept(order, order.WithSlas(slas), version, events, timers);
+        var events = new Pending<DomainEvent>();
+        var timers = new Pending<TimerRequest>();
+        var slas = OrderSlas.Stop(order.Slas, policy, Target, At, ref events, ref timers, "SLA-5");
+        return Accept(order, order.WithSlas(slas), version, events.ToReadOnlyList(), timers.ToReadOnlyList());
     }
 
     internal override void WriteFields(PayloadWriter writer)

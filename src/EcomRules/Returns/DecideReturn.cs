@@ -1,4 +1,5 @@
 using EcomRules.Engine;
+using EcomRules.Internal;
 using EcomRules.Orders;
 using EcomRules.Returns.Events;
 using NodaTime;
@@ -28,20 +29,20 @@ public sealed record DecideReturn(CommandId CommandId, Actor Actor, Instant At, 
 
     internal override CommandOutcome Apply(ReturnStep step)
     {
-        var events = new List<DomainEvent>(5);
-        var timers = new List<TimerRequest>(1);
-        var slas = OrderSlas.Stop(step.Case.Slas, step.Policy, Target, At, events, timers, "SLA-6"); // SLA-6 answered
+        var events = new Pending<DomainEvent>();
+        var timers = new Pending<TimerRequest>();
+        var slas = OrderSlas.Stop(step.Case.Slas, step.Policy, Target, At, ref events, ref timers, "SLA-6"); // SLA-6 answered
         var after = step.Case.Deciding(Accepted, Actor.Id, DecisionReason, slas);
         events.Add(new ReturnDecided(Target, At, Accepted, DecisionReason));
         if (Accepted)
         {
             events.Add(Notice(after, "return-accepted",
                 $"Your request {CaseId} is accepted. Please send the goods and the invoice back to warehouse {after.Warehouse}.")); // RET-4, RET-7
-            return Accept(step, after, events, timers);
+            return Accept(step, after, events.ToReadOnlyList(), timers.ToReadOnlyList());
         }
 
-        Archive(events, after, $"Your request {CaseId} was not accepted: {DecisionReason}");
-        return Accept(step, after, events, timers, step.Order.ClosingReturn(after.Claimed(), rejected: true));
+        Archive(ref events, after, $"Your request {CaseId} was not accepted: {DecisionReason}");
+        return Accept(step, after, events.ToReadOnlyList(), timers.ToReadOnlyList(), step.Order.ClosingReturn(after.Claimed(), rejected: true));
     }
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("accepted", Accepted).Add("reason", DecisionReason);

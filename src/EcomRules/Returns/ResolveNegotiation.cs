@@ -1,4 +1,5 @@
 using EcomRules.Engine;
+using EcomRules.Internal;
 using EcomRules.Returns.Events;
 using NodaTime;
 
@@ -34,9 +35,10 @@ public sealed record ResolveNegotiation(CommandId CommandId, Actor Actor, Instan
         }
 
         var closed = step.Case.RefusingAfterNegotiation(Outcome);
-        var events = new List<DomainEvent>(3) { resolved };
-        Archive(events, closed, $"Your return {CaseId} is closed after negotiation: {Outcome}");
-        return Accept(step, closed, events, null, step.Order.ClosingReturn(closed.Claimed(), rejected: true));
+        var events = new Pending<DomainEvent>();
+        events.Add(resolved);
+        Archive(ref events, closed, $"Your return {CaseId} is closed after negotiation: {Outcome}");
+        return Accept(step, closed, events.ToReadOnlyList(), null, step.Order.ClosingReturn(closed.Claimed(), rejected: true));
     }
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("accepted", Accepted).Add("outcome", Outcome);

@@ -1,4 +1,5 @@
 using EcomRules.Engine;
+using EcomRules.Internal;
 using EcomRules.Orders;
 using EcomRules.Refunds;
 using EcomRules.Refunds.Events;
@@ -29,10 +30,10 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
 
     internal override CommandOutcome Apply(ReturnStep step)
     {
-        var events = new List<DomainEvent>(8);
-        var timers = new List<TimerRequest>(1);
+        var events = new Pending<DomainEvent>();
+        var timers = new Pending<TimerRequest>();
         var before = step.Case;
-        var slas = OrderSlas.Stop(before.Slas, step.Policy, Target, At, events, timers, "SLA-7"); // SLA-7: confirmed and stocked in
+        var slas = OrderSlas.Stop(before.Slas, step.Policy, Target, At, ref events, ref timers, "SLA-7"); // SLA-7: confirmed and stocked in
         events.Add(new ReturnRestocked(Target, At, before.Warehouse, before.Lines));
         var order = step.Order.ClosingReturn(before.Claimed(), rejected: false);
         switch (before.Kind)
@@ -40,15 +41,15 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
             case ReturnKind.Exchange:
                 var exchanged = before.Restocking(At, ReturnOutcome.Exchanged, null, slas);
                 events.Add(new ReplacementShipmentRequested(Target, At, before.Warehouse, before.Lines)); // RET-5
-                Archive(events, exchanged, $"Your exchange {CaseId} is done: a replacement is on its way.");
-                return Accept(step, exchanged, events, timers, order);
+                Archive(ref events, exchanged, $"Your exchange {CaseId} is done: a replacement is on its way.");
+                return Accept(step, exchanged, events.ToReadOnlyList(), timers.ToReadOnlyList(), order);
             case ReturnKind.Repair:
                 var repaired = before.Restocking(At, ReturnOutcome.Repaired, null, slas);
                 events.Add(new RepairRequested(Target, At, before.Lines)); // RET-5
-                Archive(events, repaired, $"Your goods for {CaseId} are being repaired free of charge.");
-                return Accept(step, repaired, events, timers, order);
+                Archive(ref events, repaired, $"Your goods for {CaseId} are being repaired free of charge.");
+                return Accept(step, repaired, events.ToReadOnlyList(), timers.ToReadOnlyList(), order);
             default:
-                return Refund(step, before, order, slas, events, timers);
+                return Refund(step, before, order, slas, ref events, ref timers);
         }
     }
 
@@ -56,7 +57,7 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
     {
     }
 
-    private CommandOutcome Refund(ReturnStep step, ReturnCase before, Order order, System.Collections.Immutable.ImmutableArray<Sla.SlaTimer> slas, List<DomainEvent> events, List<TimerRequest> timers)
+    private CommandOutcome Refund(ReturnStep step, ReturnCase before, Order order, System.Collections.Immutable.ImmutableArray<Sla.SlaTimer> slas, ref Pending<DomainEvent> events, ref Pending<TimerRequest> timers)
     {
         var goods = Money.Zero;
         foreach (var line in before.Lines)
@@ -69,18 +70,18 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
         if (amount.IsZero)
         {
             var nothing = before.Restocking(At, ReturnOutcome.Refunded, null, slas);
-            Archive(events, nothing, $"Your return {CaseId} is done; the order was already refunded in full.");
-            return Accept(step, nothing, events, timers, order);
+            Archive(ref events, nothing, $"Your return {CaseId} is done; the order was already refunded in full.");
+            return Accept(step, nothing, events.ToReadOnlyList(), timers.ToReadOnlyList(), order);
         }
 
         var id = new RefundId(CaseId.Order, "return-" + CaseId.Number);
         var refund = Refunds.Refund.Open(id, step.Order, amount, $"return {CaseId} ({before.Reason})", before.DecidedBy ?? Actor.Id, At, step.Policy.Refunds, CaseId.ToString());
         var after = before.Restocking(At, ReturnOutcome.Refunded, id, slas);
         events.Add(new RefundRequested(id.Key, At, amount, refund.ApproverRole));
-        Archive(events, after, freight.IsZero
+        Archive(ref events, after, freight.IsZero
             ? $"Your return {CaseId} is done; a refund of {amount} is being processed."
             : $"Your return {CaseId} is done; a refund of {amount}, including your return freight of {freight}, is being processed."); // RET-6, RET-7
-        return Accept(step, after, events, timers, order.ReservingRefund(amount), new AggregateWrite(id.Key, 0, refund));
+        return Accept(step, after, events.ToReadOnlyList(), timers.ToReadOnlyList(), order.ReservingRefund(amount), new AggregateWrite(id.Key, 0, refund));
     }
 
     private static Money UnitPrice(Order order, string sku)

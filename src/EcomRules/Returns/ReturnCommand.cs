@@ -1,4 +1,5 @@
 using EcomRules.Engine;
+using EcomRules.Internal;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
@@ -94,7 +95,7 @@ public abstract record ReturnCommand(CommandId CommandId, Actor Actor, Instant A
         => new(Target, At, returnCase.CustomerPhone, template, text);
 
     /// <summary>RET-7: the case ended; it is archived and the customer told.</summary>
-    private protected void Archive(List<DomainEvent> events, ReturnCase archived, string text)
+    private protected void Archive(ref Pending<DomainEvent> events, ReturnCase archived, string text)
     {
         events.Add(Notice(archived, "return-closed", text));
         events.Add(new ReturnArchived(Target, At, archived.Outcome));
@@ -103,8 +104,8 @@ public abstract record ReturnCommand(CommandId CommandId, Actor Actor, Instant A
     /// <summary>RET-4: goods and invoice received; the invoice goes to finance and SLA-7 starts.</summary>
     private protected CommandOutcome ReceiveGoods(ReturnStep step, string? notes, DomainEvent cause)
     {
-        var timers = new List<TimerRequest>(1);
-        var slas = OrderSlas.Start(step.Case.Slas, step.Policy.Sla("SLA-7"), step.Policy, Target, At, timers); // SLA-7
+        var timers = new Pending<TimerRequest>();
+        var slas = OrderSlas.Start(step.Case.Slas, step.Policy.Sla("SLA-7"), step.Policy, Target, At, ref timers); // SLA-7
         var received = step.Case.Receiving(At, notes, slas);
         return Accept(step, received,
         [
@@ -112,7 +113,7 @@ public abstract record ReturnCommand(CommandId CommandId, Actor Actor, Instant A
             new InvoiceHandedToFinance(Target, At, step.Order.InvoiceNumber), // RET-4, INV-3
             Notice(received, "return-received", $"Your returned goods for {CaseId} were received and checked."), // RET-7
         ],
-        timers);
+        timers.ToReadOnlyList());
     }
 
     /// <summary>What a return command decides on.</summary>
