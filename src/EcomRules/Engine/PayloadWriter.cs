@@ -1,14 +1,14 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Text;
+using System.Runtime.InteropServices;
 using EcomRules.Internal;
 using NodaTime;
 
 namespace EcomRules.Engine;
 
 /// <summary>
-/// Computes a command's payload fingerprint: every field, name and value, in a canonical invariant form (UTF-8, each
-/// name and value closed by a unit separator), hashed with MurmurHash3 (x64, 128-bit). Two commands with the same ID and different
+/// Computes a command's payload fingerprint: every field, name and value, in a canonical invariant form (text as its
+/// length and UTF-16 code units, numbers as 8 bytes, all little-endian), hashed with MurmurHash3 (x64, 128-bit). Two commands with the same ID and different
 /// fingerprints are different payloads.
 /// </summary>
 /// <remarks>
@@ -56,26 +56,36 @@ internal sealed class PayloadWriter
 
     public PayloadWriter Add(string name, string? value)
     {
-        Append(name);
-        Append(value is null ? "\u0000" : value);
+        Text(name);
+        if (value is null)
+        {
+            Tag('N'); // null differs from ""
+        }
+        else
+        {
+            Tag('S');
+            Text(value);
+        }
+
         return this;
     }
 
     public PayloadWriter Add(string name, long value)
     {
-        Span<char> chars = stackalloc char[24];
-        value.TryFormat(chars, out var written, default, CultureInfo.InvariantCulture);
-        Append(name);
-        Append(chars[..written]);
+        Text(name);
+        Tag('L');
+        BinaryPrimitives.WriteInt64LittleEndian(Reserve(sizeof(long)), value);
         return this;
     }
 
     public PayloadWriter Add(string name, decimal value)
     {
+        // Written as its invariant text, so equal values with different scales (1.0, 1.00) stay different payloads.
         Span<char> chars = stackalloc char[40];
         value.TryFormat(chars, out var written, "G", CultureInfo.InvariantCulture);
-        Append(name);
-        Append(chars[..written]);
+        Text(name);
+        Tag('D');
+        Text(chars[..written]);
         return this;
     }
 
@@ -107,17 +117,39 @@ internal sealed class PayloadWriter
 
     private UInt128 Hash() => MurmurHash3.Hash128(_buffer.AsSpan(0, _length));
 
-    private void Append(ReadOnlySpan<char> text)
+    // Every value is tagged with its kind (N null, S text, L number, D decimal). Text is its length (a little-endian
+    // int) and its UTF-16 code units (little-endian): no transcoding, and the length keeps each field apart from the next.
+    private void Text(ReadOnlySpan<char> text)
     {
-        var needed = Encoding.UTF8.GetMaxByteCount(text.Length) + 1;
-        if (_length + needed > _buffer.Length)
+        Int32(text.Length);
+        var bytes = Reserve(text.Length * sizeof(char));
+        if (BitConverter.IsLittleEndian)
         {
-            var larger = new byte[Math.Max(_buffer.Length * 2, _length + needed)];
+            MemoryMarshal.AsBytes(text).CopyTo(bytes);
+            return;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(bytes[(i * 2)..], text[i]);
+        }
+    }
+
+    private void Tag(char kind) => Reserve(1)[0] = (byte)kind;
+
+    private void Int32(int value) => BinaryPrimitives.WriteInt32LittleEndian(Reserve(sizeof(int)), value);
+
+    private Span<byte> Reserve(int count)
+    {
+        if (_length + count > _buffer.Length)
+        {
+            var larger = new byte[Math.Max(_buffer.Length * 2, _length + count)];
             _buffer.AsSpan(0, _length).CopyTo(larger);
             _buffer = larger;
         }
 
-        _length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_length));
-        _buffer[_length++] = 0x1F; // unit separator: no field value can run into the next name
+        var reserved = _buffer.AsSpan(_length, count);
+        _length += count;
+        return reserved;
     }
 }

@@ -95,7 +95,7 @@ public sealed class SlaTimer
         var meter = new Meter(Definition.Basis, calendar);
 
         // At most one running segment per event: small enough for the stack in every realistic history.
-        Span<(Instant From, Instant To)> buffer = Events.Length < 32 ? stackalloc (Instant, Instant)[32] : new (Instant, Instant)[Events.Length + 1];
+        Span<(Instant From, Instant To)> buffer = Events.Length < 32 ? stackalloc (Instant, Instant)[Events.Length + 1] : new (Instant, Instant)[Events.Length + 1];
         var m = Measure(now, calendar, meter, buffer);
         ReadOnlySpan<(Instant From, Instant To)> segments = buffer[..m.Segments];
         var thresholds = Definition.WarningThresholds;
@@ -121,7 +121,7 @@ public sealed class SlaTimer
     internal (SlaState State, Duration Elapsed) Outcome(Instant now, WorkingCalendar calendar)
     {
         Preconditions.CheckNotNull(calendar);
-        Span<(Instant From, Instant To)> buffer = Events.Length < 32 ? stackalloc (Instant, Instant)[32] : new (Instant, Instant)[Events.Length + 1];
+        Span<(Instant From, Instant To)> buffer = Events.Length < 32 ? stackalloc (Instant, Instant)[Events.Length + 1] : new (Instant, Instant)[Events.Length + 1];
         var m = Measure(now, calendar, new Meter(Definition.Basis, calendar), buffer);
         return (m.State, m.Elapsed);
     }

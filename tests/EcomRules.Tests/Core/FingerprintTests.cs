@@ -91,6 +91,31 @@ public sealed class FingerprintTests
                 && !PayloadWriter.Matches(text, hash + 1) && !PayloadWriter.Matches(text.ToUpperInvariant() + "0", hash);
         }).QuickCheckThrowOnFailure();
 
+    [Fact]
+    public void Payloads_ThatDiffer_InAnyField_HaveDifferentFingerprints()
+    {
+        // Field boundaries cannot shift: ("ab", "c") and ("a", "bc") differ, and so do null and "".
+        static UInt128 Of(string actor, string note)
+            => PayloadWriter.Fingerprint(new AllocateStock(new CommandId("c"), new Actor(actor, ActorRole.Warehouse), Instant.FromUnixTimeTicks(0), new OrderId("o"), note));
+
+        Assert.NotEqual(Of("ab", "c"), Of("a", "bc"));
+        Assert.Equal(Of("ab", "c"), Of("ab", "c"));
+        var pair = ArbMap.Default.ArbFor<(NonWhiteSpaceString, NonWhiteSpaceString)>();
+        Prop.ForAll(pair, pair, (first, second) =>
+            (first.Item1.Get == second.Item1.Get && first.Item2.Get == second.Item2.Get)
+                == (Of(first.Item1.Get, first.Item2.Get) == Of(second.Item1.Get, second.Item2.Get)))
+            .QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void NullAndEmptyText_HaveDifferentFingerprints()
+    {
+        static UInt128 Of(string? reason)
+            => PayloadWriter.Fingerprint(new CancelOrder(new CommandId("c"), Actor.System, Instant.FromUnixTimeTicks(0), new OrderId("o"), reason));
+
+        Assert.NotEqual(Of(null), Of(string.Empty));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not hex at all, thirty-two chars")]
