@@ -12,7 +12,8 @@ namespace EcomRules.Benchmarks;
 /// <item><c>dotnet run -c Release --project benchmarks/EcomRules.Benchmarks -- --filter '*'</c> runs everything with
 /// BenchmarkDotNet's default (long, accurate) job.</item>
 /// <item><c>... -- --ci</c> runs the benchmarks in category <see cref="Categories.Ci"/> with a short job, prints
-/// their tables and exits non-zero if a benchmark in <see cref="Categories.ZeroAlloc"/> allocated. Further
+/// their tables and exits non-zero if a benchmark in <see cref="Categories.ZeroAlloc"/> allocated or one allocated more than its
+/// <see cref="AllocationCeilingAttribute"/>. Further
 /// BenchmarkDotNet arguments are passed through, so <c>... -- --ci --filter '*Sqlite*'</c> runs only the CI benchmarks
 /// whose names match the glob.</item>
 /// </list>
@@ -59,6 +60,14 @@ public static class Program
                 continue;
             }
 
+            var ceiling = (AllocationCeilingAttribute?)Attribute.GetCustomAttribute(report.BenchmarkCase.Descriptor.WorkloadMethod, typeof(AllocationCeilingAttribute));
+            var allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
+            if (ceiling is not null && (allocated is null || allocated > ceiling.Bytes))
+            {
+                Console.Error.WriteLine($"CI benchmarks: {name} allocated {allocated?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "an unknown number of"} B per operation; its ceiling is {ceiling.Bytes} B.");
+                failures++;
+            }
+
             if (report.BenchmarkCase.Descriptor.Categories.Contains(Categories.ZeroAlloc))
             {
                 var bytes = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? -1;
@@ -71,7 +80,7 @@ public static class Program
         }
 
         Console.WriteLine(failures == 0
-            ? "CI benchmarks: every zero-allocation benchmark allocated 0 B per operation."
+            ? "CI benchmarks: every zero-allocation benchmark allocated 0 B per operation, and none went over its allocation ceiling."
             : $"CI benchmarks: {failures} failure(s).");
         return failures == 0 ? 0 : 1;
     }

@@ -38,6 +38,7 @@ public class ReturnRefundBenchmarks
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(Categories.Ci)]
+    [AllocationCeiling(14 * 1024)] // 13.1 KB today
     public async Task<long> ReceivedOrder()
     {
         var engine = new EcomEngine(new InMemoryEcomStore(), EcomPolicy.RetailPlatform);
@@ -46,6 +47,7 @@ public class ReturnRefundBenchmarks
 
     [Benchmark]
     [BenchmarkCategory(Categories.Ci)]
+    [AllocationCeiling(40 * 1024)] // 38.7 KB today
     public async Task<long> ReturnAndRefund()
     {
         var engine = new EcomEngine(new InMemoryEcomStore(), EcomPolicy.RetailPlatform);
