@@ -17,15 +17,21 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<AggregateKey, StoredAggregate> _aggregates = [];
-    private readonly Dictionary<CommandId, IdempotencyRecord> _commands = [];
+    // Records and timers are kept in sets keyed by their own IDs (16 bytes an entry, not a dictionary's 24 with the key
+    // beside the value); records are found by command ID through an alternate lookup, without a probe object.
+    private readonly HashSet<IdempotencyRecord> _commands = new(RecordByCommandId.Instance);
+    private readonly HashSet<IdempotencyRecord>.AlternateLookup<CommandId> _commandsById;
     private readonly List<AuditEntry> _audit = [];
     // The outbox as saved (sequence = index + 1); delivery, claim and failure state only for the messages touched.
     private readonly OutboxLog _outbox = new();
     private readonly Dictionary<string, int> _outboxIndex = new(StringComparer.Ordinal); // built on demand by MarkDelivered
-    private readonly Dictionary<TimerRequest, TimerRequest> _timers = new(TimerRequest.IdComparer); // keyed by timer ID
+    private readonly HashSet<TimerRequest> _timers = new(TimerRequest.IdComparer); // by timer ID
     private readonly Dictionary<int, OutboxState> _outboxStates = [];
     private readonly Dictionary<string, Lease> _timerLeases = new(StringComparer.Ordinal);
     private int _indexedOutbox;
+
+    /// <summary>Creates an empty store.</summary>
+    public InMemoryEcomStore() => _commandsById = _commands.GetAlternateLookup<CommandId>();
 
     /// <summary>Gets a snapshot of every outbox message, delivered or not, in commit order.</summary>
     public IReadOnlyList<StoredOutboxMessage> Outbox
@@ -52,7 +58,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         {
             lock (_gate)
             {
-                return SortedTimers(_timers.Values);
+                return SortedTimers(_timers);
             }
         }
     }
@@ -119,7 +125,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
 
         lock (_gate)
         {
-            return new ValueTask<IdempotencyRecord?>(_commands.GetValueOrDefault(commandId));
+            return new ValueTask<IdempotencyRecord?>(_commandsById.TryGetValue(commandId, out var record) ? record : null);
         }
     }
 
@@ -204,7 +210,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         lock (_gate)
         {
             var due = new List<TimerRequest>();
-            foreach (var timer in _timers.Values)
+            foreach (var timer in _timers)
             {
                 if (timer.DueAt <= now)
                 {
@@ -432,7 +438,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         lock (_gate)
         {
             var due = new List<TimerRequest>();
-            foreach (var timer in _timers.Values)
+            foreach (var timer in _timers)
             {
                 if (timer.DueAt <= now && !(_timerLeases.TryGetValue(timer.TimerId, out var held) && held.Until >= now))
                 {
@@ -540,7 +546,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
 
     private Exception? Validate(ChangeSet changes)
     {
-        if (_commands.ContainsKey(changes.Record.CommandId))
+        if (_commandsById.Contains(changes.Record.CommandId))
         {
             return new DuplicateCommandException(changes.Record.CommandId);
         }
@@ -602,11 +608,16 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
             }
             else
             {
-                _timers[timer] = timer; // a moved timer keeps its first request as the key (the same ID)
+                if (!_timers.Add(timer))
+                {
+                    // A moved timer: the latest request replaces the one with its ID.
+                    _timers.Remove(timer);
+                    _timers.Add(timer);
+                }
             }
         }
 
-        _commands.Add(changes.Record.CommandId, changes.Record);
+        _commands.Add(changes.Record);
     }
 
     private static TimerRequest[] SortedTimers(IEnumerable<TimerRequest> timers)
@@ -668,5 +679,21 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
             _starts.Add(Count);
             Count += batch.Count;
         }
+    }
+
+    // Idempotency records are equal here when their command IDs are; a command ID finds its record directly.
+    private sealed class RecordByCommandId : IEqualityComparer<IdempotencyRecord>, IAlternateEqualityComparer<CommandId, IdempotencyRecord>
+    {
+        public static readonly RecordByCommandId Instance = new();
+
+        public bool Equals(IdempotencyRecord? x, IdempotencyRecord? y) => ReferenceEquals(x, y) || (x is not null && y is not null && x.CommandId == y.CommandId);
+
+        public int GetHashCode(IdempotencyRecord obj) => obj.CommandId.GetHashCode();
+
+        public bool Equals(CommandId alternate, IdempotencyRecord other) => alternate == other.CommandId;
+
+        public int GetHashCode(CommandId alternate) => alternate.GetHashCode();
+
+        public IdempotencyRecord Create(CommandId alternate) => throw new NotSupportedException("Records are added whole, never from a command ID.");
     }
 }
