@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Globalization;
 using EcomRules.Calendars;
@@ -19,27 +20,42 @@ namespace EcomRules.Sla;
 /// </remarks>
 public sealed class SlaTimer
 {
+    // Most timers start and then stop or are cancelled. Such a history is held in fields (_startedAt, _endKind,
+    // _endedAt) and Events is built when read; a longer one (pauses, resets, reasons) is kept in _events.
+    private readonly ImmutableArray<SlaTimerEvent> _events; // default while the history is short
+    private readonly Instant _startedAt;
+    private readonly Instant _endedAt;
+    private readonly SlaTimerEventKind _endKind; // Stopped or Cancelled; Started while the short history has not ended
+    private readonly int _cycleStartIndex;
+
     private SlaTimer(SlaDefinition definition, ImmutableArray<SlaTimerEvent> events, SlaTimerPhase phase, int cycleStartIndex)
     {
         Definition = definition;
-        Events = events;
+        _events = events;
         Phase = phase;
         _cycleStartIndex = cycleStartIndex;
     }
 
-    private readonly int _cycleStartIndex;
+    private SlaTimer(SlaDefinition definition, Instant startedAt, SlaTimerEventKind endKind, Instant endedAt, SlaTimerPhase phase)
+    {
+        Definition = definition;
+        _startedAt = startedAt;
+        _endKind = endKind;
+        _endedAt = endedAt;
+        Phase = phase;
+    }
 
     /// <summary>Gets the SLA being measured.</summary>
     public SlaDefinition Definition { get; }
 
     /// <summary>Gets every event, in time order, earlier cycles included.</summary>
-    public ImmutableArray<SlaTimerEvent> Events { get; }
+    public ImmutableArray<SlaTimerEvent> Events => _events.IsDefault ? [.. ShortHistory(out _)] : _events;
 
     /// <summary>Gets the phase of the current cycle.</summary>
     public SlaTimerPhase Phase { get; }
 
     /// <summary>Gets when the current cycle started.</summary>
-    public Instant CycleStartedAt => Events[_cycleStartIndex].At;
+    public Instant CycleStartedAt => _events.IsDefault ? _startedAt : _events[_cycleStartIndex].At;
 
     /// <summary>Starts a timer at <paramref name="startedAt"/>, which may be in the past (a retroactive start).</summary>
     /// <param name="definition">The SLA.</param>
@@ -47,7 +63,7 @@ public sealed class SlaTimer
     /// <returns>A running timer.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="definition"/> is null.</exception>
     public static SlaTimer Start(SlaDefinition definition, Instant startedAt)
-        => new(Preconditions.CheckNotNull(definition), [new SlaTimerEvent(SlaTimerEventKind.Started, startedAt)], SlaTimerPhase.Running, 0);
+        => new(Preconditions.CheckNotNull(definition), startedAt, SlaTimerEventKind.Started, default, SlaTimerPhase.Running);
 
     /// <summary>Pauses the timer, e.g. while waiting for the customer.</summary>
     /// <param name="at">When; not before the last event.</param>
@@ -93,10 +109,11 @@ public sealed class SlaTimer
     {
         Preconditions.CheckNotNull(calendar);
         var meter = new Meter(Definition.Basis, calendar);
+        var events = EventsIn(out var shortHistory);
 
         // At most one running segment per event: small enough for the stack in every realistic history.
-        Span<(Instant From, Instant To)> buffer = Events.Length < 32 ? stackalloc (Instant, Instant)[Events.Length + 1] : new (Instant, Instant)[Events.Length + 1];
-        var m = Measure(now, calendar, meter, buffer);
+        Span<(Instant From, Instant To)> buffer = events.Length < 32 ? stackalloc (Instant, Instant)[events.Length + 1] : new (Instant, Instant)[events.Length + 1];
+        var m = Measure(events, now, calendar, meter, buffer);
         ReadOnlySpan<(Instant From, Instant To)> segments = buffer[..m.Segments];
         var thresholds = Definition.WarningThresholds;
         var warnings = new SlaWarning[thresholds.Length];
@@ -121,18 +138,19 @@ public sealed class SlaTimer
     internal (SlaState State, Duration Elapsed) Outcome(Instant now, WorkingCalendar calendar)
     {
         Preconditions.CheckNotNull(calendar);
-        Span<(Instant From, Instant To)> buffer = Events.Length < 32 ? stackalloc (Instant, Instant)[Events.Length + 1] : new (Instant, Instant)[Events.Length + 1];
-        var m = Measure(now, calendar, new Meter(Definition.Basis, calendar), buffer);
+        var events = EventsIn(out var shortHistory);
+        Span<(Instant From, Instant To)> buffer = events.Length < 32 ? stackalloc (Instant, Instant)[events.Length + 1] : new (Instant, Instant)[events.Length + 1];
+        var m = Measure(events, now, calendar, new Meter(Definition.Basis, calendar), buffer);
         return (m.State, m.Elapsed);
     }
 
     // Replays the current cycle as of now into running segments (written to buffer) and measures it (SLA-8).
-    private Measurement Measure(Instant now, WorkingCalendar calendar, Meter meter, Span<(Instant From, Instant To)> buffer)
+    private Measurement Measure(ReadOnlySpan<SlaTimerEvent> events, Instant now, WorkingCalendar calendar, Meter meter, Span<(Instant From, Instant To)> buffer)
     {
         var cycleStart = -1;
-        for (var i = 0; i < Events.Length && Events[i].At <= now; i++)
+        for (var i = 0; i < events.Length && events[i].At <= now; i++)
         {
-            if (Events[i].Kind is SlaTimerEventKind.Started or SlaTimerEventKind.Reset)
+            if (events[i].Kind is SlaTimerEventKind.Started or SlaTimerEventKind.Reset)
             {
                 cycleStart = i;
             }
@@ -141,17 +159,17 @@ public sealed class SlaTimer
         if (cycleStart < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(now), now,
-                string.Create(CultureInfo.InvariantCulture, $"The SLA timer '{Definition.Id}' starts at {Events[0].At}, after {now}; evaluate it at or after its start."));
+                string.Create(CultureInfo.InvariantCulture, $"The SLA timer '{Definition.Id}' starts at {events[0].At}, after {now}; evaluate it at or after its start."));
         }
 
-        var start = Events[cycleStart].At;
+        var start = events[cycleStart].At;
         var count = 0;
         var phase = SlaTimerPhase.Running;
         var runningSince = start;
         var end = now;
-        for (var i = cycleStart + 1; i < Events.Length && Events[i].At <= now; i++)
+        for (var i = cycleStart + 1; i < events.Length && events[i].At <= now; i++)
         {
-            var e = Events[i];
+            var e = events[i];
             if (phase == SlaTimerPhase.Running)
             {
                 buffer[count++] = (runningSince, e.At);
@@ -252,15 +270,52 @@ public sealed class SlaTimer
                 string.Create(CultureInfo.InvariantCulture, $"the timer must be {required.ToString().ToLowerInvariant()}."));
         }
 
-        var last = Events[^1].At;
+        var last = _events.IsDefault ? _startedAt : _events[^1].At; // a short history that has ended was refused above
         if (at < last)
         {
             throw new InvalidSlaOperationException(Definition.Id, Phase, kind,
                 string.Create(CultureInfo.InvariantCulture, $"{at} is before the last event at {last}; events must be in time order."));
         }
 
-        var events = Events.Add(new SlaTimerEvent(kind, at, reason));
+        if (_events.IsDefault && reason is null && kind is SlaTimerEventKind.Stopped or SlaTimerEventKind.Cancelled)
+        {
+            return new SlaTimer(Definition, _startedAt, kind, at, next);
+        }
+
+        var events = (_events.IsDefault ? [new SlaTimerEvent(SlaTimerEventKind.Started, _startedAt)] : _events).Add(new SlaTimerEvent(kind, at, reason));
         return new SlaTimer(Definition, events, next, kind == SlaTimerEventKind.Reset ? events.Length - 1 : _cycleStartIndex);
+    }
+
+    // The events without building an array for a short history (in shortHistory, which must outlive the span).
+    private ReadOnlySpan<SlaTimerEvent> EventsIn(out ShortHistoryEvents shortHistory)
+    {
+        if (!_events.IsDefault)
+        {
+            shortHistory = default;
+            return _events.AsSpan();
+        }
+
+        var count = ShortHistory(out shortHistory).Length;
+        return MemoryMarshal.CreateReadOnlySpan(ref shortHistory[0], count);
+    }
+
+    private ReadOnlySpan<SlaTimerEvent> ShortHistory(out ShortHistoryEvents events)
+    {
+        events = default;
+        events[0] = new SlaTimerEvent(SlaTimerEventKind.Started, _startedAt);
+        if (_endKind == SlaTimerEventKind.Started)
+        {
+            return MemoryMarshal.CreateReadOnlySpan(ref events[0], 1);
+        }
+
+        events[1] = new SlaTimerEvent(_endKind, _endedAt);
+        return MemoryMarshal.CreateReadOnlySpan(ref events[0], 2);
+    }
+
+    [InlineArray(2)]
+    private struct ShortHistoryEvents
+    {
+        private SlaTimerEvent _first;
     }
 
     private readonly record struct Measurement(SlaState State, Instant Start, Duration Elapsed, Duration Budget, Instant? BreachAt, bool Open, int Segments);

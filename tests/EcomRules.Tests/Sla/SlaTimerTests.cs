@@ -1,5 +1,7 @@
 using EcomRules.Calendars;
 using EcomRules.Sla;
+using FsCheck;
+using FsCheck.Fluent;
 using NodaTime;
 using static EcomRules.Tests.Calendars.Shanghai;
 
@@ -23,6 +25,28 @@ public sealed class SlaTimerTests
         Assert.Equal(At(2026, 3, 2, 10, 0), status.CurrentBreachAt);
         Assert.Equal(At(2026, 3, 2, 10, 0), status.OriginalBreachAt);
         Assert.Equal([new SlaWarning(0.5, At(2026, 3, 2, 9, 30), true), new SlaWarning(0.75, At(2026, 3, 2, 9, 45), false)], status.Warnings.ToArray());
+    }
+
+    [Fact]
+    [Trait("Rule", "SLA-8")]
+    public void SLA8_AStartThenStopOrCancel_ReportsAsTheSameHistoryWithAZeroLengthPause()
+    {
+        // A timer that only starts and ends keeps its two events in fields; one with any other event keeps an array.
+        // Both must report the same: a pause and resume at the start instant measures nothing.
+        var minute = Arb.From(Gen.Choose(0, 60 * 24 * 20));
+        Prop.ForAll(minute, minute, ArbMap.Default.ArbFor<bool>(), (a, b, cancel) =>
+        {
+            var start = At(2026, 3, 2, 0, 0) + Duration.FromMinutes(Math.Min(a, b));
+            var end = At(2026, 3, 2, 0, 0) + Duration.FromMinutes(Math.Max(a, b));
+            var shortHistory = SlaTimer.Start(OneHour, start);
+            var longHistory = SlaTimer.Start(OneHour, start).Pause(start).Resume(start);
+            shortHistory = cancel ? shortHistory.Cancel(end) : shortHistory.Stop(end);
+            longHistory = cancel ? longHistory.Cancel(end) : longHistory.Stop(end);
+            var (s, l) = (shortHistory.Evaluate(end, Calendar), longHistory.Evaluate(end, Calendar));
+            return s.State == l.State && s.Elapsed == l.Elapsed && s.CurrentBreachAt == l.CurrentBreachAt && s.OriginalBreachAt == l.OriginalBreachAt
+                && shortHistory.Events.SequenceEqual([new SlaTimerEvent(SlaTimerEventKind.Started, start), new SlaTimerEvent(cancel ? SlaTimerEventKind.Cancelled : SlaTimerEventKind.Stopped, end)])
+                && shortHistory.Phase == longHistory.Phase && shortHistory.CycleStartedAt == start;
+        }).QuickCheckThrowOnFailure();
     }
 
     [Fact]
