@@ -21,7 +21,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
     // beside the value); records are found by command ID through an alternate lookup, without a probe object.
     private readonly HashSet<IdempotencyRecord> _commands = new(RecordByCommandId.Instance);
     private readonly HashSet<IdempotencyRecord>.AlternateLookup<CommandId> _commandsById;
-    private readonly List<AuditEntry> _audit = [];
+    private readonly AppendLog<AuditEntry> _audit = new();
     // The outbox as saved (sequence = index + 1); delivery, claim and failure state only for the messages touched.
     private readonly OutboxLog _outbox = new();
     private readonly Dictionary<string, int> _outboxIndex = new(StringComparer.Ordinal); // built on demand by MarkDelivered
@@ -169,8 +169,9 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         {
             // One trail for all aggregates, filtered on read: saving (the measured path) keeps no per-aggregate lists.
             var entries = new List<AuditEntry>();
-            foreach (var entry in _audit)
+            for (var i = 0; i < _audit.Count; i++)
             {
+                var entry = _audit[i];
                 if (entry.Target == key)
                 {
                     entries.Add(entry);
@@ -653,8 +654,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
     // command rather than one object per message. A batch that can change after the save is copied.
     private sealed class OutboxLog
     {
-        private readonly List<IReadOnlyList<OutboxMessage>> _batches = [];
-        private readonly List<int> _starts = [];
+        private readonly AppendLog<Batch> _batches = new();
 
         public int Count { get; private set; }
 
@@ -662,9 +662,23 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         {
             get
             {
-                var batch = _starts.BinarySearch(index);
-                batch = batch >= 0 ? batch : ~batch - 1;
-                return _batches[batch][index - _starts[batch]];
+                // The last batch starting at or before index.
+                int low = 0, high = _batches.Count - 1;
+                while (low < high)
+                {
+                    var middle = low + ((high - low + 1) / 2);
+                    if (_batches[middle].Start <= index)
+                    {
+                        low = middle;
+                    }
+                    else
+                    {
+                        high = middle - 1;
+                    }
+                }
+
+                ref readonly var batch = ref _batches[low];
+                return batch.Messages[index - batch.Start];
             }
         }
 
@@ -675,10 +689,11 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
                 return;
             }
 
-            _batches.Add(batch is ICollection<OutboxMessage> ? [.. batch] : batch);
-            _starts.Add(Count);
+            _batches.Add(new Batch(Count, batch is ICollection<OutboxMessage> ? [.. batch] : batch));
             Count += batch.Count;
         }
+
+        private readonly record struct Batch(int Start, IReadOnlyList<OutboxMessage> Messages);
     }
 
     // Idempotency records are equal here when their command IDs are; a command ID finds its record directly.
