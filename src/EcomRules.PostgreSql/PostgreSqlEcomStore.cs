@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using EcomRules.Engine;
 using EcomRules.Persistence;
@@ -140,7 +141,7 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
     }
 
     /// <inheritdoc />
-    /// <remarks>One round trip: both queries go in one batch, on one connection, prepared.</remarks>
+    /// <remarks>One round trip: one prepared statement joins the record and the target (one row whatever exists).</remarks>
     /// <exception cref="NpgsqlException">The database could not be reached.</exception>
     /// <exception cref="System.Text.Json.JsonException">The stored state is not one the serializer knows.</exception>
     public async ValueTask<(IdempotencyRecord? Record, StoredAggregate? Target)> FindCommandAndLoadAsync(CommandId commandId, AggregateKey target, CancellationToken cancellationToken = default)
@@ -148,28 +149,29 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var batch = new NpgsqlBatch(connection);
-            await using (batch.ConfigureAwait(false))
+            var command = new NpgsqlCommand(_sql.FindCommandAndLoad, connection);
+            await using (command.ConfigureAwait(false))
             {
-                batch.BatchCommands.Add(Statement(_sql.FindCommand, Text(commandId.Value)));
-                batch.BatchCommands.Add(Statement(_sql.LoadAggregate, Text(target.Kind), Text(target.Id)));
-                await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                command.Parameters.Add(Text(commandId.Value));
+                command.Parameters.Add(Text(target.Kind));
+                command.Parameters.Add(Text(target.Id));
+                await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
                 IdempotencyRecord? record = null;
                 long version = 0;
                 string? json = null;
-                var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
-                    if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    if (!reader.IsDBNull(0))
                     {
                         record = ReadRecord(reader, commandId);
                     }
 
-                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                    if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    if (!reader.IsDBNull(RecordColumnCount))
                     {
-                        version = reader.GetInt64(0);
-                        json = reader.GetString(1);
+                        version = reader.GetInt64(RecordColumnCount);
+                        json = reader.GetString(RecordColumnCount + 1);
                     }
                 }
 
@@ -211,21 +213,36 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
             var batch = BuildSaveBatch(connection, changes, writes);
             await using (batch.ConfigureAwait(false))
             {
+                PostgresException conflict;
                 try
                 {
                     // Prepared once per physical connection (a no-op afterwards): no parse or plan per save.
                     await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
                     await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    return;
                 }
                 catch (PostgresException e) when (string.Equals(e.SqlState, PostgreSqlErrors.UniqueViolation, StringComparison.Ordinal)
                     && string.Equals(e.ConstraintName, PostgreSqlErrors.CommandsPrimaryKey, StringComparison.Ordinal))
                 {
                     throw new DuplicateCommandException(changes.Record.CommandId);
                 }
-                catch (PostgresException e) when (string.Equals(e.SqlState, PostgreSqlErrors.VersionConflict, StringComparison.Ordinal))
+                catch (PostgresException e) when (PostgreSqlErrors.IsVersionConflict(e))
                 {
-                    throw ToConflict(e.MessageText, writes);
+                    conflict = e;
                 }
+
+                // The batch rolled back. Writes run in key order, so the first aggregate whose version is not the
+                // expected one is the conflict (versions only grow: it still differs, perhaps by more).
+                foreach (var write in writes)
+                {
+                    var actual = await ReadVersionAsync(connection, write.Key, cancellationToken).ConfigureAwait(false);
+                    if (actual != write.ExpectedVersion)
+                    {
+                        throw new ConcurrencyConflictException(write.Key, write.ExpectedVersion, actual);
+                    }
+                }
+
+                throw new InvalidOperationException("PostgreSQL reported a version conflict, yet every aggregate of the change set is at its expected version.", conflict);
             }
         }
     }
@@ -426,10 +443,13 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
                 Value((short)record.Status), Value((short)record.Code), NullableText(record.RuleId.IsEmpty ? null : record.RuleId.Value),
                 Text(record.Reason), Value(record.Version)));
 
+            // Then the aggregates, in key order (SaveAsync's conflict handling relies on this position).
             foreach (var write in writes)
             {
-                batch.BatchCommands.Add(Statement(_sql.WriteAggregate,
-                    Text(write.Key.Kind), Text(write.Key.Id), Value(write.ExpectedVersion), Text(_serializer.SerializeAggregate(write.State))));
+                var state = Text(_serializer.SerializeAggregate(write.State));
+                batch.BatchCommands.Add(write.ExpectedVersion == 0
+                    ? Statement(_sql.InsertAggregate, Text(write.Key.Kind), Text(write.Key.Id), state)
+                    : Statement(_sql.UpdateAggregate, Text(write.Key.Kind), Text(write.Key.Id), Value(write.ExpectedVersion), state));
             }
 
             foreach (var audit in changes.Audit)
@@ -440,19 +460,15 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
                     NullableText(audit.Why), Value(audit.Version), Timestamp(audit.RetainUntil)));
             }
 
-            foreach (var message in changes.Outbox)
+            var outbox = changes.Outbox;
+            for (var i = 0; i < outbox.Count; i++)
             {
+                var message = outbox[i];
                 batch.BatchCommands.Add(Statement(_sql.InsertOutbox,
                     Text(message.IdempotencyKey), Text(_serializer.SerializeEvent(message.Event)), Timestamp(message.CreatedAt)));
             }
 
-            foreach (var timer in changes.Timers)
-            {
-                batch.BatchCommands.Add(timer.DueAt is { } due
-                    ? Statement(_sql.UpsertTimer, Text(timer.TimerId), Text(timer.Target.Kind), Text(timer.Target.Id), Text(timer.Kind), Timestamp(due))
-                    : Statement(_sql.DeleteTimer, Text(timer.TimerId)));
-            }
-
+            AddTimers(batch, changes.Timers);
             return batch;
         }
         catch
@@ -461,6 +477,104 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
             throw;
         }
     }
+
+    /// <summary>
+    /// Adds the timers as at most two statements: one upsert of every scheduled timer, one delete of every cancelled
+    /// one. A timer requested twice takes its last request, as if the requests ran in order.
+    /// </summary>
+    private void AddTimers(NpgsqlBatch batch, IReadOnlyList<TimerRequest> requests)
+    {
+        if (requests.Count == 0)
+        {
+            return;
+        }
+
+        var last = LastPerTimer(requests);
+        var scheduled = 0;
+        foreach (var request in last)
+        {
+            scheduled += request.DueAt is null ? 0 : 1;
+        }
+
+        if (scheduled > 0)
+        {
+            var ids = new string[scheduled];
+            var targetKinds = new string[scheduled];
+            var targetIds = new string[scheduled];
+            var kinds = new string[scheduled];
+            var dues = new DateTime[scheduled];
+            var next = 0;
+            foreach (var request in last)
+            {
+                if (request.DueAt is { } due)
+                {
+                    ids[next] = request.TimerId;
+                    targetKinds[next] = request.Target.Kind;
+                    targetIds[next] = request.Target.Id;
+                    kinds[next] = request.Kind;
+                    dues[next] = due.ToDateTimeUtc();
+                    next++;
+                }
+            }
+
+            batch.BatchCommands.Add(Statement(_sql.UpsertTimers, TextArray(ids), TextArray(targetKinds), TextArray(targetIds), TextArray(kinds),
+                new NpgsqlParameter<DateTime[]> { TypedValue = dues, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz }));
+        }
+
+        if (scheduled < last.Length)
+        {
+            var ids = new string[last.Length - scheduled];
+            var next = 0;
+            foreach (var request in last)
+            {
+                if (request.DueAt is null)
+                {
+                    ids[next++] = request.TimerId;
+                }
+            }
+
+            batch.BatchCommands.Add(Statement(_sql.DeleteTimers, TextArray(ids)));
+        }
+    }
+
+    /// <summary>The last request of each timer ID, in timer ID order (so concurrent saves lock timers in one order).</summary>
+    private static TimerRequest[] LastPerTimer(IReadOnlyList<TimerRequest> requests)
+    {
+        var last = new List<TimerRequest>(requests.Count);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var request = requests[i];
+            var superseded = false;
+            for (var j = i + 1; j < requests.Count && !superseded; j++)
+            {
+                superseded = TimerRequest.IdComparer.Equals(request, requests[j]);
+            }
+
+            if (!superseded)
+            {
+                last.Add(request);
+            }
+        }
+
+        var sorted = last.ToArray();
+        if (sorted.Length > 1)
+        {
+            Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.TimerId, b.TimerId));
+        }
+
+        return sorted;
+    }
+
+    private async Task<long> ReadVersionAsync(NpgsqlConnection connection, AggregateKey key, CancellationToken cancellationToken)
+    {
+        using var command = new NpgsqlCommand(_sql.CurrentVersion, connection);
+        command.Parameters.Add(Text(key.Kind));
+        command.Parameters.Add(Text(key.Id));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0;
+    }
+
+    /// <summary>The number of columns <see cref="ReadRecord"/> reads.</summary>
+    private const int RecordColumnCount = 8;
 
     private static IdempotencyRecord ReadRecord(NpgsqlDataReader reader, CommandId commandId)
         => new(
@@ -472,23 +586,6 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
             reader.IsDBNull(5) ? default : new RuleId(reader.GetString(5)),
             reader.GetString(6),
             reader.GetInt64(7));
-
-    private static ConcurrencyConflictException ToConflict(string message, AggregateWrite[] writes)
-    {
-        // write_aggregate's message: "{actual version} {kind}/{id}".
-        var space = message.IndexOf(' ', StringComparison.Ordinal);
-        var actual = long.Parse(message.AsSpan(0, space), NumberStyles.None, CultureInfo.InvariantCulture);
-        var key = message[(space + 1)..];
-        foreach (var write in writes)
-        {
-            if (string.Equals(write.Key.ToString(), key, StringComparison.Ordinal))
-            {
-                return new ConcurrencyConflictException(write.Key, write.ExpectedVersion, actual);
-            }
-        }
-
-        throw new InvalidOperationException("PostgreSQL reported a version conflict on an aggregate the change set does not write.");
-    }
 
     private async Task<List<OutboxEnvelope>> ReadEnvelopesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
@@ -545,6 +642,8 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
     }
 
     private static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    private static NpgsqlParameter<string[]> TextArray(string[] values) => new() { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
 
     private static NpgsqlParameter NullableText(string? value)
         => new() { Value = value is null ? DBNull.Value : value, NpgsqlDbType = NpgsqlDbType.Text };

@@ -4,6 +4,9 @@ namespace EcomRules.PostgreSql.Internal;
 internal sealed class PostgreSqlStatements
 {
     /// <summary>Columns of an outbox envelope, in the order <c>PostgreSqlEcomStore.ReadEnvelope</c> reads them.</summary>
+    /// <summary>Columns of an idempotency record, in the order <c>PostgreSqlEcomStore.ReadRecord</c> reads them.</summary>
+    private const string CommandColumns = "c.fingerprint, c.target_kind, c.target_id, c.status, c.code, c.rule_id, c.reason, c.version";
+
     private const string EnvelopeColumns = "seq, idempotency_key, event::text, created_at, attempts, last_error, available_at, dead_letter";
 
     internal PostgreSqlStatements(string schemaName)
@@ -11,18 +14,38 @@ internal sealed class PostgreSqlStatements
         var s = "\"" + schemaName + "\"";
         Schema = s;
         LoadAggregate = $"SELECT version, state::text FROM {s}.aggregates WHERE kind = $1 AND id = $2";
-        FindCommand = $"SELECT fingerprint, target_kind, target_id, status, code, rule_id, reason, version FROM {s}.commands WHERE command_id = $1";
+        FindCommand = $"SELECT {CommandColumns} FROM {s}.commands AS c WHERE command_id = $1";
+
+        // One row whatever exists: the record's columns (null when the command is new), then the target's version and state.
+        FindCommandAndLoad = $"""
+            SELECT {CommandColumns}, a.version, a.state::text
+            FROM (SELECT) AS one
+            LEFT JOIN {s}.commands AS c ON c.command_id = $1
+            LEFT JOIN {s}.aggregates AS a ON a.kind = $2 AND a.id = $3
+            """;
         ReadAudit = $"SELECT command_id, actor_id, actor_role, at, action, change, why, version, retain_until FROM {s}.audit WHERE target_kind = $1 AND target_id = $2 ORDER BY id";
         InsertCommand = $"INSERT INTO {s}.commands (command_id, fingerprint, target_kind, target_id, status, code, rule_id, reason, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-        WriteAggregate = $"SELECT {s}.write_aggregate($1, $2, $3, $4::jsonb)";
+        // A version conflict is a row with version -1, which the CHECK (version > 0) refuses: a new aggregate (expected
+        // version 0) that exists already fails on the primary key instead. Either error rolls the whole batch back.
+        InsertAggregate = $"INSERT INTO {s}.aggregates (kind, id, version, state, updated_at) VALUES ($1, $2, 1, $3::jsonb, now())";
+        UpdateAggregate = $"""
+            WITH updated AS (
+                UPDATE {s}.aggregates SET version = $3 + 1, state = $4::jsonb, updated_at = now()
+                WHERE kind = $1 AND id = $2 AND version = $3
+                RETURNING 1)
+            INSERT INTO {s}.aggregates (kind, id, version, state, updated_at)
+            SELECT $1, $2, -1, $4::jsonb, now() WHERE NOT EXISTS (SELECT FROM updated)
+            """;
         InsertAudit = $"INSERT INTO {s}.audit (command_id, target_kind, target_id, actor_id, actor_role, at, action, change, why, version, retain_until) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
         InsertOutbox = $"INSERT INTO {s}.outbox (idempotency_key, event, created_at, available_at) VALUES ($1, $2::jsonb, $3, $3)";
-        UpsertTimer = $"""
-            INSERT INTO {s}.timers (timer_id, target_kind, target_id, kind, due_at) VALUES ($1, $2, $3, $4, $5)
+        // Every timer a change set schedules in one statement; the IDs are distinct (ON CONFLICT touches a row once).
+        UpsertTimers = $"""
+            INSERT INTO {s}.timers (timer_id, target_kind, target_id, kind, due_at)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
             ON CONFLICT (timer_id) DO UPDATE SET target_kind = excluded.target_kind, target_id = excluded.target_id,
                 kind = excluded.kind, due_at = excluded.due_at, lease_owner = NULL, lease_until = NULL
             """;
-        DeleteTimer = $"DELETE FROM {s}.timers WHERE timer_id = $1";
+        DeleteTimers = $"DELETE FROM {s}.timers WHERE timer_id = ANY($1::text[])";
         CurrentVersion = $"SELECT version FROM {s}.aggregates WHERE kind = $1 AND id = $2";
 
         // Claims: lock candidate rows without waiting for rows another host is claiming (SKIP LOCKED), then lease them.
@@ -73,15 +96,19 @@ internal sealed class PostgreSqlStatements
 
     internal string InsertCommand { get; }
 
-    internal string WriteAggregate { get; }
+    internal string FindCommandAndLoad { get; }
+
+    internal string InsertAggregate { get; }
+
+    internal string UpdateAggregate { get; }
 
     internal string InsertAudit { get; }
 
     internal string InsertOutbox { get; }
 
-    internal string UpsertTimer { get; }
+    internal string UpsertTimers { get; }
 
-    internal string DeleteTimer { get; }
+    internal string DeleteTimers { get; }
 
     internal string CurrentVersion { get; }
 
