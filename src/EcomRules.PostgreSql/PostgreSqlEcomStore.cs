@@ -452,23 +452,11 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
                     : Statement(_sql.UpdateAggregate, Text(write.Key.Kind), Text(write.Key.Id), Value(write.ExpectedVersion), state));
             }
 
-            foreach (var audit in changes.Audit)
+            if (changes.Audit.Count + changes.Outbox.Count + changes.Timers.Count > 0)
             {
-                batch.BatchCommands.Add(Statement(_sql.InsertAudit,
-                    Text(audit.CommandId.Value), Text(audit.Target.Kind), Text(audit.Target.Id), Text(audit.ActorId),
-                    Text(audit.ActorRole.Value), Timestamp(audit.At), Text(audit.Action), Text(audit.Change),
-                    NullableText(audit.Why), Value(audit.Version), Timestamp(audit.RetainUntil)));
+                batch.BatchCommands.Add(WriteRest(changes.Audit, changes.Outbox, changes.Timers));
             }
 
-            var outbox = changes.Outbox;
-            for (var i = 0; i < outbox.Count; i++)
-            {
-                var message = outbox[i];
-                batch.BatchCommands.Add(Statement(_sql.InsertOutbox,
-                    Text(message.IdempotencyKey), Text(_serializer.SerializeEvent(message.Event)), Timestamp(message.CreatedAt)));
-            }
-
-            AddTimers(batch, changes.Timers);
             return batch;
         }
         catch
@@ -478,68 +466,117 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
         }
     }
 
-    /// <summary>
-    /// Adds the timers as at most two statements: one upsert of every scheduled timer, one delete of every cancelled
-    /// one. A timer requested twice takes its last request, as if the requests ran in order.
-    /// </summary>
-    private void AddTimers(NpgsqlBatch batch, IReadOnlyList<TimerRequest> requests)
+    /// <summary>The audit entries, outbox messages and timers of a change set as one statement, each column an array.</summary>
+    private NpgsqlBatchCommand WriteRest(IReadOnlyList<AuditEntry> audit, IReadOnlyList<OutboxMessage> outbox, IReadOnlyList<TimerRequest> timers)
     {
-        if (requests.Count == 0)
+        var statement = new NpgsqlBatchCommand(_sql.WriteRest);
+        var parameters = statement.Parameters;
+
+        var count = audit.Count;
+        var commandIds = new string[count];
+        var targetKinds = new string[count];
+        var targetIds = new string[count];
+        var actorIds = new string[count];
+        var actorRoles = new string[count];
+        var ats = new DateTime[count];
+        var actions = new string[count];
+        var changes = new string[count];
+        var whys = new string?[count];
+        var versions = new long[count];
+        var retainUntils = new DateTime[count];
+        for (var i = 0; i < count; i++)
         {
-            return;
+            var entry = audit[i];
+            commandIds[i] = entry.CommandId.Value;
+            targetKinds[i] = entry.Target.Kind;
+            targetIds[i] = entry.Target.Id;
+            actorIds[i] = entry.ActorId;
+            actorRoles[i] = entry.ActorRole.Value;
+            ats[i] = entry.At.ToDateTimeUtc();
+            actions[i] = entry.Action;
+            changes[i] = entry.Change;
+            whys[i] = entry.Why;
+            versions[i] = entry.Version;
+            retainUntils[i] = entry.RetainUntil.ToDateTimeUtc();
         }
 
-        var last = LastPerTimer(requests);
+        parameters.Add(TextArray(commandIds));
+        parameters.Add(TextArray(targetKinds));
+        parameters.Add(TextArray(targetIds));
+        parameters.Add(TextArray(actorIds));
+        parameters.Add(TextArray(actorRoles));
+        parameters.Add(TimestampArray(ats));
+        parameters.Add(TextArray(actions));
+        parameters.Add(TextArray(changes));
+        parameters.Add(TextArray(whys));
+        parameters.Add(new NpgsqlParameter<long[]> { TypedValue = versions, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        parameters.Add(TimestampArray(retainUntils));
+
+        count = outbox.Count;
+        var keys = new string[count];
+        var events = new string[count];
+        var createdAts = new DateTime[count];
+        for (var i = 0; i < count; i++)
+        {
+            var message = outbox[i];
+            keys[i] = message.IdempotencyKey;
+            events[i] = _serializer.SerializeEvent(message.Event);
+            createdAts[i] = message.CreatedAt.ToDateTimeUtc();
+        }
+
+        parameters.Add(TextArray(keys));
+        parameters.Add(TextArray(events));
+        parameters.Add(TimestampArray(createdAts));
+
+        // A timer requested twice takes its last request, as if the requests ran in order.
+        var last = LastPerTimer(timers);
         var scheduled = 0;
         foreach (var request in last)
         {
             scheduled += request.DueAt is null ? 0 : 1;
         }
 
-        if (scheduled > 0)
+        var timerIds = new string[scheduled];
+        var timerTargetKinds = new string[scheduled];
+        var timerTargetIds = new string[scheduled];
+        var kinds = new string[scheduled];
+        var dues = new DateTime[scheduled];
+        var cancelled = new string[last.Length - scheduled];
+        int next = 0, nextCancelled = 0;
+        foreach (var request in last)
         {
-            var ids = new string[scheduled];
-            var targetKinds = new string[scheduled];
-            var targetIds = new string[scheduled];
-            var kinds = new string[scheduled];
-            var dues = new DateTime[scheduled];
-            var next = 0;
-            foreach (var request in last)
+            if (request.DueAt is { } due)
             {
-                if (request.DueAt is { } due)
-                {
-                    ids[next] = request.TimerId;
-                    targetKinds[next] = request.Target.Kind;
-                    targetIds[next] = request.Target.Id;
-                    kinds[next] = request.Kind;
-                    dues[next] = due.ToDateTimeUtc();
-                    next++;
-                }
+                timerIds[next] = request.TimerId;
+                timerTargetKinds[next] = request.Target.Kind;
+                timerTargetIds[next] = request.Target.Id;
+                kinds[next] = request.Kind;
+                dues[next] = due.ToDateTimeUtc();
+                next++;
             }
-
-            batch.BatchCommands.Add(Statement(_sql.UpsertTimers, TextArray(ids), TextArray(targetKinds), TextArray(targetIds), TextArray(kinds),
-                new NpgsqlParameter<DateTime[]> { TypedValue = dues, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz }));
+            else
+            {
+                cancelled[nextCancelled++] = request.TimerId;
+            }
         }
 
-        if (scheduled < last.Length)
-        {
-            var ids = new string[last.Length - scheduled];
-            var next = 0;
-            foreach (var request in last)
-            {
-                if (request.DueAt is null)
-                {
-                    ids[next++] = request.TimerId;
-                }
-            }
-
-            batch.BatchCommands.Add(Statement(_sql.DeleteTimers, TextArray(ids)));
-        }
+        parameters.Add(TextArray(timerIds));
+        parameters.Add(TextArray(timerTargetKinds));
+        parameters.Add(TextArray(timerTargetIds));
+        parameters.Add(TextArray(kinds));
+        parameters.Add(TimestampArray(dues));
+        parameters.Add(TextArray(cancelled));
+        return statement;
     }
 
     /// <summary>The last request of each timer ID, in timer ID order (so concurrent saves lock timers in one order).</summary>
     private static TimerRequest[] LastPerTimer(IReadOnlyList<TimerRequest> requests)
     {
+        if (requests.Count == 0)
+        {
+            return [];
+        }
+
         var last = new List<TimerRequest>(requests.Count);
         for (var i = 0; i < requests.Count; i++)
         {
@@ -643,7 +680,9 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
 
     private static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Text };
 
-    private static NpgsqlParameter<string[]> TextArray(string[] values) => new() { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+    private static NpgsqlParameter<string?[]> TextArray(string?[] values) => new() { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    private static NpgsqlParameter<DateTime[]> TimestampArray(DateTime[] values) => new() { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz };
 
     private static NpgsqlParameter NullableText(string? value)
         => new() { Value = value is null ? DBNull.Value : value, NpgsqlDbType = NpgsqlDbType.Text };

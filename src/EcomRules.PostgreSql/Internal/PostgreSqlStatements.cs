@@ -36,16 +36,28 @@ internal sealed class PostgreSqlStatements
             INSERT INTO {s}.aggregates (kind, id, version, state, updated_at)
             SELECT $1, $2, -1, $4::jsonb, now() WHERE NOT EXISTS (SELECT FROM updated)
             """;
-        InsertAudit = $"INSERT INTO {s}.audit (command_id, target_kind, target_id, actor_id, actor_role, at, action, change, why, version, retain_until) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
-        InsertOutbox = $"INSERT INTO {s}.outbox (idempotency_key, event, created_at, available_at) VALUES ($1, $2::jsonb, $3, $3)";
-        // Every timer a change set schedules in one statement; the IDs are distinct (ON CONFLICT touches a row once).
-        UpsertTimers = $"""
+        // The rest of a change set in one statement: its audit entries and outbox messages (ids and sequence numbers in
+        // list order), the timers it cancels and those it schedules. Empty arrays write nothing; the timer IDs of the
+        // two are distinct (a row is touched once per statement).
+        WriteRest = $"""
+            WITH audit AS (
+                INSERT INTO {s}.audit (command_id, target_kind, target_id, actor_id, actor_role, at, action, change, why, version, retain_until)
+                SELECT e.command_id, e.target_kind, e.target_id, e.actor_id, e.actor_role, e.at, e.action, e.change, e.why, e.version, e.retain_until
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::timestamptz[])
+                    WITH ORDINALITY AS e(command_id, target_kind, target_id, actor_id, actor_role, at, action, change, why, version, retain_until, n)
+                ORDER BY e.n),
+            outbox AS (
+                INSERT INTO {s}.outbox (idempotency_key, event, created_at, available_at)
+                SELECT m.key, m.event::jsonb, m.created_at, m.created_at
+                FROM unnest($12::text[], $13::text[], $14::timestamptz[]) WITH ORDINALITY AS m(key, event, created_at, n)
+                ORDER BY m.n),
+            cancelled AS (
+                DELETE FROM {s}.timers WHERE timer_id = ANY($20::text[]))
             INSERT INTO {s}.timers (timer_id, target_kind, target_id, kind, due_at)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
+            SELECT * FROM unnest($15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[])
             ON CONFLICT (timer_id) DO UPDATE SET target_kind = excluded.target_kind, target_id = excluded.target_id,
                 kind = excluded.kind, due_at = excluded.due_at, lease_owner = NULL, lease_until = NULL
             """;
-        DeleteTimers = $"DELETE FROM {s}.timers WHERE timer_id = ANY($1::text[])";
         CurrentVersion = $"SELECT version FROM {s}.aggregates WHERE kind = $1 AND id = $2";
 
         // Claims: lock candidate rows without waiting for rows another host is claiming (SKIP LOCKED), then lease them.
@@ -102,13 +114,7 @@ internal sealed class PostgreSqlStatements
 
     internal string UpdateAggregate { get; }
 
-    internal string InsertAudit { get; }
-
-    internal string InsertOutbox { get; }
-
-    internal string UpsertTimers { get; }
-
-    internal string DeleteTimers { get; }
+    internal string WriteRest { get; }
 
     internal string CurrentVersion { get; }
 
