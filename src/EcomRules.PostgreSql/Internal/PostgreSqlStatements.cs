@@ -27,14 +27,14 @@ internal sealed class PostgreSqlStatements
         InsertCommand = $"INSERT INTO {s}.commands (command_id, fingerprint, target_kind, target_id, status, code, rule_id, reason, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
         // A version conflict is a row with version -1, which the CHECK (version > 0) refuses: a new aggregate (expected
         // version 0) that exists already fails on the primary key instead. Either error rolls the whole batch back.
-        InsertAggregate = $"INSERT INTO {s}.aggregates (kind, id, version, state, updated_at) VALUES ($1, $2, 1, $3::jsonb, now())";
+        InsertAggregate = $"INSERT INTO {s}.aggregates (kind, id, version, state, updated_at) VALUES ($1, $2, 1, $3::json, now())";
         UpdateAggregate = $"""
             WITH updated AS (
-                UPDATE {s}.aggregates SET version = $3 + 1, state = $4::jsonb, updated_at = now()
+                UPDATE {s}.aggregates SET version = $3 + 1, state = $4::json, updated_at = now()
                 WHERE kind = $1 AND id = $2 AND version = $3
                 RETURNING 1)
             INSERT INTO {s}.aggregates (kind, id, version, state, updated_at)
-            SELECT $1, $2, -1, $4::jsonb, now() WHERE NOT EXISTS (SELECT FROM updated)
+            SELECT $1, $2, -1, $4::json, now() WHERE NOT EXISTS (SELECT FROM updated)
             """;
         // The rest of a change set in one statement: its audit entries and outbox messages (ids and sequence numbers in
         // list order), the timers it cancels and those it schedules. Empty arrays write nothing; the timer IDs of the
@@ -48,7 +48,7 @@ internal sealed class PostgreSqlStatements
                 ORDER BY e.n),
             outbox AS (
                 INSERT INTO {s}.outbox (idempotency_key, event, created_at, available_at)
-                SELECT m.key, m.event::jsonb, m.created_at, m.created_at
+                SELECT m.key, m.event::json, m.created_at, m.created_at
                 FROM unnest($12::text[], $13::text[], $14::timestamptz[]) WITH ORDINALITY AS m(key, event, created_at, n)
                 ORDER BY m.n),
             cancelled AS (

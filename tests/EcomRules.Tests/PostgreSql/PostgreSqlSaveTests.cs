@@ -1,9 +1,14 @@
 using EcomRules.Engine;
+using EcomRules.PostgreSql;
+using EcomRules.PostgreSql.Internal;
+using EcomRules.Testing;
+using NodaTime;
+using Npgsql;
 using static EcomRules.Tests.PostgreSql.PostgreSqlTestData;
 
 namespace EcomRules.Tests.PostgreSql;
 
-/// <summary>What the PostgreSQL store's save does beyond the store contract.</summary>
+/// <summary>What the PostgreSQL store's save does beyond the store contract: timers requested twice, older schemas.</summary>
 [Collection(PostgreSqlCollection.Name)]
 public sealed class PostgreSqlSaveTests(PostgreSqlFixture fixture)
 {
@@ -22,5 +27,49 @@ public sealed class PostgreSqlSaveTests(PostgreSqlFixture fixture)
         Assert.Equal([Timer("new", 4), Timer("kept", 6), Timer("moved", 7)], await store.ReadTimersAsync());
     }
 
+    [Fact]
+    public async Task Migrate_FromVersion1WithData_KeepsStatesAndMessages_AndSavesOnThem()
+    {
+        var connectionString = await fixture.CreateDatabaseAsync();
+        var serializer = PostgreSqlStores.Serializer;
+        var key = Key("a");
+
+        // What a store of schema version 1 left behind: jsonb state written by write_aggregate, a jsonb outbox message.
+        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+        {
+            await ExecuteAsync(dataSource, new PostgreSqlStatements(PostgreSqlStoreOptions.DefaultSchemaName).CreateSchema);
+            await ExecuteAsync(dataSource, PostgreSqlMigrations.For(PostgreSqlStoreOptions.DefaultSchemaName)[0]);
+            await ExecuteAsync(dataSource, "INSERT INTO ecomrules.schema_version (version) VALUES (1)");
+            await ExecuteAsync(dataSource, "SELECT ecomrules.write_aggregate($1, $2, 0, $3::jsonb)", key.Kind, key.Id, serializer.SerializeAggregate(new ContractState("before", 1)));
+            await ExecuteAsync(dataSource, "INSERT INTO ecomrules.outbox (idempotency_key, event, created_at, available_at) VALUES ('c0/0', $1::jsonb, now(), now())",
+                serializer.SerializeEvent(new ContractEvent(key, Start, "n0")));
+        }
+
+        await using var store = new PostgreSqlEcomStore(new PostgreSqlStoreOptions { ConnectionString = connectionString, Serializer = serializer });
+        Assert.Equal(PostgreSqlEcomStore.LatestSchemaVersion - 1, await store.MigrateAsync());
+
+        var loaded = await store.LoadAsync(key);
+        Assert.Equal(new StoredAggregate(key, 1, new ContractState("before", 1)), loaded);
+        var message = Assert.Single(await store.ClaimOutboxAsync("host", 10, Start + Duration.FromDays(36500), Duration.FromMinutes(1)));
+        Assert.Equal(new ContractEvent(key, Start, "n0"), message.Message.Event);
+
+        await store.SaveAsync(new ChangeSet(Record("c1"), [new AggregateWrite(key, 1, new ContractState("after", 2))], [], [], []));
+        Assert.Equal(new StoredAggregate(key, 2, new ContractState("after", 2)), await store.LoadAsync(key));
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(
+            () => store.SaveAsync(new ChangeSet(Record("c2"), [new AggregateWrite(key, 1, new ContractState("stale", 3))], [], [], [])).AsTask());
+        Assert.Equal((1L, 2L), (conflict.ExpectedVersion, conflict.ActualVersion));
+    }
+
     private static TimerRequest Cancel(string id) => new(id, Key("a"), "sla-breach", null);
+
+    private static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql, params string[] parameters)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = parameter });
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
 }
