@@ -34,6 +34,7 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
     private readonly EcomSerializer _serializer;
     private readonly PostgreSqlStatements _sql;
     private readonly string[] _migrations;
+    private readonly ConnectionHandoff _handoff;
 
     /// <summary>Creates a store. Opens no connection; call <see cref="MigrateAsync"/> before the first use.</summary>
     /// <param name="options">The options; validated here.</param>
@@ -57,6 +58,7 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
         SchemaName = options.SchemaName;
         _sql = new PostgreSqlStatements(SchemaName);
         _migrations = PostgreSqlMigrations.For(SchemaName);
+        _handoff = new ConnectionHandoff(new NpgsqlConnectionStringBuilder(_dataSource.ConnectionString).MaxPoolSize);
     }
 
     /// <summary>Gets the schema version this release of the store creates and expects.</summary>
@@ -147,8 +149,12 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
     public async ValueTask<(IdempotencyRecord? Record, StoredAggregate? Target)> FindCommandAndLoadAsync(CommandId commandId, AggregateKey target, CancellationToken cancellationToken = default)
     {
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var parked = false;
+        try
         {
+            IdempotencyRecord? record = null;
+            long version = 0;
+            string? json = null;
             var command = new NpgsqlCommand(_sql.FindCommandAndLoad, connection);
             await using (command.ConfigureAwait(false))
             {
@@ -156,9 +162,6 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
                 command.Parameters.Add(Text(target.Kind));
                 command.Parameters.Add(Text(target.Id));
                 await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
-                IdempotencyRecord? record = null;
-                long version = 0;
-                string? json = null;
                 var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
@@ -174,8 +177,19 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
                         json = reader.GetString(RecordColumnCount + 1);
                     }
                 }
+            }
 
-                return (record, json is null ? null : new StoredAggregate(target, version, _serializer.DeserializeAggregate(json)));
+            var loaded = json is null ? null : new StoredAggregate(target, version, _serializer.DeserializeAggregate(json));
+
+            // A new command: the engine decides and saves it next, and the save takes this connection (one rent per command).
+            parked = record is null && await _handoff.TryParkAsync(commandId, connection).ConfigureAwait(false);
+            return (record, loaded);
+        }
+        finally
+        {
+            if (!parked)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
@@ -189,9 +203,28 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
     public async ValueTask SaveAsync(ChangeSet changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        cancellationToken.ThrowIfCancellationRequested();
 
-        // Lock aggregates in one global order, so two change sets writing the same aggregates cannot deadlock.
+        // The connection of this command's read, when FindCommandAndLoadAsync parked it; a new rent otherwise.
+        var connection = await _handoff.TakeAsync(changes.Record.CommandId).ConfigureAwait(false);
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var writes = InLockOrder(changes);
+            connection ??= await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await SaveAsync(connection, changes, writes, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The aggregate writes in one global order (kind, then ID), so two change sets writing the same aggregates cannot deadlock.</summary>
+    private static AggregateWrite[] InLockOrder(ChangeSet changes)
+    {
         var writes = changes.Writes.ToArray();
         Array.Sort(writes, static (a, b) =>
         {
@@ -206,44 +239,45 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
             }
         }
 
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        return writes;
+    }
+
+    private async ValueTask SaveAsync(NpgsqlConnection connection, ChangeSet changes, AggregateWrite[] writes, CancellationToken cancellationToken)
+    {
+        // Without an explicit transaction, PostgreSQL runs the batch as one implicit transaction: all or nothing.
+        var batch = BuildSaveBatch(connection, changes, writes);
+        await using (batch.ConfigureAwait(false))
         {
-            // Without an explicit transaction, PostgreSQL runs the batch as one implicit transaction: all or nothing.
-            var batch = BuildSaveBatch(connection, changes, writes);
-            await using (batch.ConfigureAwait(false))
+            PostgresException conflict;
+            try
             {
-                PostgresException conflict;
-                try
-                {
-                    // Prepared once per physical connection (a no-op afterwards): no parse or plan per save.
-                    await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
-                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    return;
-                }
-                catch (PostgresException e) when (string.Equals(e.SqlState, PostgreSqlErrors.UniqueViolation, StringComparison.Ordinal)
-                    && string.Equals(e.ConstraintName, PostgreSqlErrors.CommandsPrimaryKey, StringComparison.Ordinal))
-                {
-                    throw new DuplicateCommandException(changes.Record.CommandId);
-                }
-                catch (PostgresException e) when (PostgreSqlErrors.IsVersionConflict(e))
-                {
-                    conflict = e;
-                }
-
-                // The batch rolled back. Writes run in key order, so the first aggregate whose version is not the
-                // expected one is the conflict (versions only grow: it still differs, perhaps by more).
-                foreach (var write in writes)
-                {
-                    var actual = await ReadVersionAsync(connection, write.Key, cancellationToken).ConfigureAwait(false);
-                    if (actual != write.ExpectedVersion)
-                    {
-                        throw new ConcurrencyConflictException(write.Key, write.ExpectedVersion, actual);
-                    }
-                }
-
-                throw new InvalidOperationException("PostgreSQL reported a version conflict, yet every aggregate of the change set is at its expected version.", conflict);
+                // Prepared once per physical connection (a no-op afterwards): no parse or plan per save.
+                await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                return;
             }
+            catch (PostgresException e) when (string.Equals(e.SqlState, PostgreSqlErrors.UniqueViolation, StringComparison.Ordinal)
+                && string.Equals(e.ConstraintName, PostgreSqlErrors.CommandsPrimaryKey, StringComparison.Ordinal))
+            {
+                throw new DuplicateCommandException(changes.Record.CommandId);
+            }
+            catch (PostgresException e) when (PostgreSqlErrors.IsVersionConflict(e))
+            {
+                conflict = e;
+            }
+
+            // The batch rolled back. Writes run in key order, so the first aggregate whose version is not the
+            // expected one is the conflict (versions only grow: it still differs, perhaps by more).
+            foreach (var write in writes)
+            {
+                var actual = await ReadVersionAsync(connection, write.Key, cancellationToken).ConfigureAwait(false);
+                if (actual != write.ExpectedVersion)
+                {
+                    throw new ConcurrencyConflictException(write.Key, write.ExpectedVersion, actual);
+                }
+            }
+
+            throw new InvalidOperationException("PostgreSQL reported a version conflict, yet every aggregate of the change set is at its expected version.", conflict);
         }
     }
 
@@ -420,11 +454,19 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
 
     /// <summary>Disposes the data source if the store created it from a connection string.</summary>
     /// <returns>A task that completes when the connections are closed.</returns>
-    public ValueTask DisposeAsync() => _ownsDataSource ? _dataSource.DisposeAsync() : ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        await _handoff.DisposeAsync().ConfigureAwait(false);
+        if (_ownsDataSource)
+        {
+            await _dataSource.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Disposes the data source if the store created it from a connection string.</summary>
     public void Dispose()
     {
+        _handoff.Dispose();
         if (_ownsDataSource)
         {
             _dataSource.Dispose();
