@@ -34,7 +34,7 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
     private readonly EcomSerializer _serializer;
     private readonly PostgreSqlStatements _sql;
     private readonly string[] _migrations;
-    private readonly ConnectionHandoff _handoff;
+    private readonly ConnectionCache _connections;
 
     /// <summary>Creates a store. Opens no connection; call <see cref="MigrateAsync"/> before the first use.</summary>
     /// <param name="options">The options; validated here.</param>
@@ -58,7 +58,7 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
         SchemaName = options.SchemaName;
         _sql = new PostgreSqlStatements(SchemaName);
         _migrations = PostgreSqlMigrations.For(SchemaName);
-        _handoff = new ConnectionHandoff(new NpgsqlConnectionStringBuilder(_dataSource.ConnectionString).MaxPoolSize);
+        _connections = new ConnectionCache(_dataSource);
     }
 
     /// <summary>Gets the schema version this release of the store creates and expects.</summary>
@@ -109,36 +109,60 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
     /// <exception cref="System.Text.Json.JsonException">The stored state is not one the serializer knows.</exception>
     public async ValueTask<StoredAggregate?> LoadAsync(AggregateKey key, CancellationToken cancellationToken = default)
     {
-        using var command = _dataSource.CreateCommand(_sql.LoadAggregate);
-        command.Parameters.Add(Text(key.Kind));
-        command.Parameters.Add(Text(key.Id));
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
+        long version;
+        string json;
+        var rented = await _connections.RentAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var command = new NpgsqlCommand(_sql.LoadAggregate, rented.Connection);
+            await using (command.ConfigureAwait(false))
             {
-                return null;
-            }
+                command.Parameters.Add(Text(key.Kind));
+                command.Parameters.Add(Text(key.Id));
+                await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
 
-            return new StoredAggregate(key, reader.GetInt64(0), _serializer.DeserializeAggregate(reader.GetString(1)));
+                    version = reader.GetInt64(0);
+                    json = reader.GetString(1);
+                }
+            }
         }
+        finally
+        {
+            await _connections.ReturnAsync(rented).ConfigureAwait(false);
+        }
+
+        return new StoredAggregate(key, version, _serializer.DeserializeAggregate(json));
     }
 
     /// <inheritdoc />
     /// <exception cref="NpgsqlException">The database could not be reached.</exception>
     public async ValueTask<IdempotencyRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default)
     {
-        using var command = _dataSource.CreateCommand(_sql.FindCommand);
-        command.Parameters.Add(Text(commandId.Value));
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
+        var rented = await _connections.RentAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var command = new NpgsqlCommand(_sql.FindCommand, rented.Connection);
+            await using (command.ConfigureAwait(false))
             {
-                return null;
+                command.Parameters.Add(Text(commandId.Value));
+                await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadRecord(reader, commandId) : null;
+                }
             }
-
-            return ReadRecord(reader, commandId);
+        }
+        finally
+        {
+            await _connections.ReturnAsync(rented).ConfigureAwait(false);
         }
     }
 
@@ -148,14 +172,13 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
     /// <exception cref="System.Text.Json.JsonException">The stored state is not one the serializer knows.</exception>
     public async ValueTask<(IdempotencyRecord? Record, StoredAggregate? Target)> FindCommandAndLoadAsync(CommandId commandId, AggregateKey target, CancellationToken cancellationToken = default)
     {
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var parked = false;
+        IdempotencyRecord? record = null;
+        long version = 0;
+        string? json = null;
+        var rented = await _connections.RentAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            IdempotencyRecord? record = null;
-            long version = 0;
-            string? json = null;
-            var command = new NpgsqlCommand(_sql.FindCommandAndLoad, connection);
+            var command = new NpgsqlCommand(_sql.FindCommandAndLoad, rented.Connection);
             await using (command.ConfigureAwait(false))
             {
                 command.Parameters.Add(Text(commandId.Value));
@@ -178,20 +201,13 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
                     }
                 }
             }
-
-            var loaded = json is null ? null : new StoredAggregate(target, version, _serializer.DeserializeAggregate(json));
-
-            // A new command: the engine decides and saves it next, and the save takes this connection (one rent per command).
-            parked = record is null && await _handoff.TryParkAsync(commandId, connection).ConfigureAwait(false);
-            return (record, loaded);
         }
         finally
         {
-            if (!parked)
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
+            await _connections.ReturnAsync(rented).ConfigureAwait(false);
         }
+
+        return (record, json is null ? null : new StoredAggregate(target, version, _serializer.DeserializeAggregate(json)));
     }
 
     /// <inheritdoc />
@@ -204,21 +220,16 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
     {
         ArgumentNullException.ThrowIfNull(changes);
 
-        // The connection of this command's read, when FindCommandAndLoadAsync parked it; a new rent otherwise.
-        var connection = await _handoff.TakeAsync(changes.Record.CommandId).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var writes = InLockOrder(changes);
+        var rented = await _connections.RentAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var writes = InLockOrder(changes);
-            connection ??= await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await SaveAsync(connection, changes, writes, cancellationToken).ConfigureAwait(false);
+            await SaveAsync(rented.Connection, changes, writes, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
+            await _connections.ReturnAsync(rented).ConfigureAwait(false);
         }
     }
 
@@ -456,7 +467,7 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
     /// <returns>A task that completes when the connections are closed.</returns>
     public async ValueTask DisposeAsync()
     {
-        await _handoff.DisposeAsync().ConfigureAwait(false);
+        await _connections.DisposeAsync().ConfigureAwait(false);
         if (_ownsDataSource)
         {
             await _dataSource.DisposeAsync().ConfigureAwait(false);
@@ -466,7 +477,7 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
     /// <summary>Disposes the data source if the store created it from a connection string.</summary>
     public void Dispose()
     {
-        _handoff.Dispose();
+        _connections.Dispose();
         if (_ownsDataSource)
         {
             _dataSource.Dispose();
