@@ -507,7 +507,7 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
 
             if (changes.Audit.Count + changes.Outbox.Count + changes.Timers.Count > 0)
             {
-                batch.BatchCommands.Add(WriteRest(changes.Audit, changes.Outbox, changes.Timers));
+                batch.BatchCommands.Add(WriteRest(changes.Audit, changes.Outbox, LastPerTimer(changes.Timers)));
             }
 
             return batch;
@@ -520,11 +520,92 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
     }
 
     /// <summary>The audit entries, outbox messages and timers of a change set as one statement, each column an array.</summary>
-    private NpgsqlBatchCommand WriteRest(IReadOnlyList<AuditEntry> audit, IReadOnlyList<OutboxMessage> outbox, IReadOnlyList<TimerRequest> timers)
+    private NpgsqlBatchCommand WriteRest(IReadOnlyList<AuditEntry> audit, IReadOnlyList<OutboxMessage> outbox, TimerRequest[] timers)
     {
-        var statement = new NpgsqlBatchCommand(_sql.WriteRest);
-        var parameters = statement.Parameters;
+        var scheduled = 0;
+        foreach (var request in timers)
+        {
+            scheduled += request.DueAt is null ? 0 : 1;
+        }
 
+        var parts = (audit.Count > 0 ? RestParts.Audit : RestParts.None)
+            | (outbox.Count > 0 ? RestParts.Outbox : RestParts.None)
+            | (scheduled > 0 ? RestParts.ScheduleTimers : RestParts.None)
+            | (scheduled < timers.Length ? RestParts.CancelTimers : RestParts.None);
+        var statement = new NpgsqlBatchCommand(_sql.WriteRest(parts));
+        var parameters = statement.Parameters;
+        if (audit.Count > 0)
+        {
+            AddAudit(parameters, audit);
+        }
+
+        if (outbox.Count > 0)
+        {
+            var count = outbox.Count;
+            var keys = new string[count];
+            var events = new string[count];
+            var createdAts = new DateTime[count];
+            for (var i = 0; i < count; i++)
+            {
+                var message = outbox[i];
+                keys[i] = message.IdempotencyKey;
+                events[i] = _serializer.SerializeEvent(message.Event);
+                createdAts[i] = message.CreatedAt.ToDateTimeUtc();
+            }
+
+            parameters.Add(TextArray(keys));
+            parameters.Add(TextArray(events));
+            parameters.Add(TimestampArray(createdAts));
+        }
+
+        if (scheduled > 0)
+        {
+            var ids = new string[scheduled];
+            var targetKinds = new string[scheduled];
+            var targetIds = new string[scheduled];
+            var kinds = new string[scheduled];
+            var dues = new DateTime[scheduled];
+            var next = 0;
+            foreach (var request in timers)
+            {
+                if (request.DueAt is { } due)
+                {
+                    ids[next] = request.TimerId;
+                    targetKinds[next] = request.Target.Kind;
+                    targetIds[next] = request.Target.Id;
+                    kinds[next] = request.Kind;
+                    dues[next] = due.ToDateTimeUtc();
+                    next++;
+                }
+            }
+
+            parameters.Add(TextArray(ids));
+            parameters.Add(TextArray(targetKinds));
+            parameters.Add(TextArray(targetIds));
+            parameters.Add(TextArray(kinds));
+            parameters.Add(TimestampArray(dues));
+        }
+
+        if (scheduled < timers.Length)
+        {
+            var cancelled = new string[timers.Length - scheduled];
+            var next = 0;
+            foreach (var request in timers)
+            {
+                if (request.DueAt is null)
+                {
+                    cancelled[next++] = request.TimerId;
+                }
+            }
+
+            parameters.Add(TextArray(cancelled));
+        }
+
+        return statement;
+    }
+
+    private static void AddAudit(NpgsqlParameterCollection parameters, IReadOnlyList<AuditEntry> audit)
+    {
         var count = audit.Count;
         var commandIds = new string[count];
         var targetKinds = new string[count];
@@ -564,62 +645,6 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
         parameters.Add(TextArray(whys));
         parameters.Add(new NpgsqlParameter<long[]> { TypedValue = versions, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         parameters.Add(TimestampArray(retainUntils));
-
-        count = outbox.Count;
-        var keys = new string[count];
-        var events = new string[count];
-        var createdAts = new DateTime[count];
-        for (var i = 0; i < count; i++)
-        {
-            var message = outbox[i];
-            keys[i] = message.IdempotencyKey;
-            events[i] = _serializer.SerializeEvent(message.Event);
-            createdAts[i] = message.CreatedAt.ToDateTimeUtc();
-        }
-
-        parameters.Add(TextArray(keys));
-        parameters.Add(TextArray(events));
-        parameters.Add(TimestampArray(createdAts));
-
-        // A timer requested twice takes its last request, as if the requests ran in order.
-        var last = LastPerTimer(timers);
-        var scheduled = 0;
-        foreach (var request in last)
-        {
-            scheduled += request.DueAt is null ? 0 : 1;
-        }
-
-        var timerIds = new string[scheduled];
-        var timerTargetKinds = new string[scheduled];
-        var timerTargetIds = new string[scheduled];
-        var kinds = new string[scheduled];
-        var dues = new DateTime[scheduled];
-        var cancelled = new string[last.Length - scheduled];
-        int next = 0, nextCancelled = 0;
-        foreach (var request in last)
-        {
-            if (request.DueAt is { } due)
-            {
-                timerIds[next] = request.TimerId;
-                timerTargetKinds[next] = request.Target.Kind;
-                timerTargetIds[next] = request.Target.Id;
-                kinds[next] = request.Kind;
-                dues[next] = due.ToDateTimeUtc();
-                next++;
-            }
-            else
-            {
-                cancelled[nextCancelled++] = request.TimerId;
-            }
-        }
-
-        parameters.Add(TextArray(timerIds));
-        parameters.Add(TextArray(timerTargetKinds));
-        parameters.Add(TextArray(timerTargetIds));
-        parameters.Add(TextArray(kinds));
-        parameters.Add(TimestampArray(dues));
-        parameters.Add(TextArray(cancelled));
-        return statement;
     }
 
     /// <summary>The last request of each timer ID, in timer ID order (so concurrent saves lock timers in one order).</summary>

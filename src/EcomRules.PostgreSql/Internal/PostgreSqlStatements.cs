@@ -3,6 +3,8 @@ namespace EcomRules.PostgreSql.Internal;
 /// <summary>The SQL the store runs, with its schema name filled in once. Parameters are positional.</summary>
 internal sealed class PostgreSqlStatements
 {
+    private readonly string[] _writeRest;
+
     /// <summary>Columns of an outbox envelope, in the order <c>PostgreSqlEcomStore.ReadEnvelope</c> reads them.</summary>
     /// <summary>Columns of an idempotency record, in the order <c>PostgreSqlEcomStore.ReadRecord</c> reads them.</summary>
     private const string CommandColumns = "c.fingerprint, c.target_kind, c.target_id, c.status, c.code, c.rule_id, c.reason, c.version";
@@ -36,28 +38,12 @@ internal sealed class PostgreSqlStatements
             INSERT INTO {s}.aggregates (kind, id, version, state, updated_at)
             SELECT $1, $2, -1, $4::json, now() WHERE NOT EXISTS (SELECT FROM updated)
             """;
-        // The rest of a change set in one statement: its audit entries and outbox messages (ids and sequence numbers in
-        // list order), the timers it cancels and those it schedules. Empty arrays write nothing; the timer IDs of the
-        // two are distinct (a row is touched once per statement).
-        WriteRest = $"""
-            WITH audit AS (
-                INSERT INTO {s}.audit (command_id, target_kind, target_id, actor_id, actor_role, at, action, change, why, version, retain_until)
-                SELECT e.command_id, e.target_kind, e.target_id, e.actor_id, e.actor_role, e.at, e.action, e.change, e.why, e.version, e.retain_until
-                FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::timestamptz[])
-                    WITH ORDINALITY AS e(command_id, target_kind, target_id, actor_id, actor_role, at, action, change, why, version, retain_until, n)
-                ORDER BY e.n),
-            outbox AS (
-                INSERT INTO {s}.outbox (idempotency_key, event, created_at, available_at)
-                SELECT m.key, m.event::json, m.created_at, m.created_at
-                FROM unnest($12::text[], $13::text[], $14::timestamptz[]) WITH ORDINALITY AS m(key, event, created_at, n)
-                ORDER BY m.n),
-            cancelled AS (
-                DELETE FROM {s}.timers WHERE timer_id = ANY($20::text[]))
-            INSERT INTO {s}.timers (timer_id, target_kind, target_id, kind, due_at)
-            SELECT * FROM unnest($15::text[], $16::text[], $17::text[], $18::text[], $19::timestamptz[])
-            ON CONFLICT (timer_id) DO UPDATE SET target_kind = excluded.target_kind, target_id = excluded.target_id,
-                kind = excluded.kind, due_at = excluded.due_at, lease_owner = NULL, lease_until = NULL
-            """;
+        _writeRest = new string[(int)RestParts.All + 1];
+        for (var parts = RestParts.Audit; parts <= RestParts.All; parts++)
+        {
+            _writeRest[(int)parts] = BuildWriteRest(s, parts);
+        }
+
         CurrentVersion = $"SELECT version FROM {s}.aggregates WHERE kind = $1 AND id = $2";
 
         // Claims: lock candidate rows without waiting for rows another host is claiming (SKIP LOCKED), then lease them.
@@ -114,7 +100,13 @@ internal sealed class PostgreSqlStatements
 
     internal string UpdateAggregate { get; }
 
-    internal string WriteRest { get; }
+    /// <summary>
+    /// The rest of a change set in one statement: the parts it has (audit entries, outbox messages, timers to
+    /// schedule, timers to cancel), each column an array parameter, numbered in that order of parts.
+    /// </summary>
+    /// <param name="parts">The parts the change set has; not <see cref="RestParts.None"/>.</param>
+    /// <returns>The statement.</returns>
+    internal string WriteRest(RestParts parts) => _writeRest[(int)parts];
 
     internal string CurrentVersion { get; }
 
@@ -143,4 +135,81 @@ internal sealed class PostgreSqlStatements
     internal string ReadSchemaVersion { get; }
 
     internal string RecordSchemaVersion { get; }
+
+    // Audit ids and outbox sequence numbers follow list order. A part a change set lacks is left out rather than given
+    // empty arrays: each part costs an executor node, its table and its indexes even when it writes nothing. Timer
+    // IDs to schedule and to cancel are distinct (a statement touches a row once).
+    private static string BuildWriteRest(string s, RestParts parts)
+    {
+        var statements = new List<string>(4);
+        var n = 0;
+        string P(string type) => "$" + (++n).ToString(System.Globalization.CultureInfo.InvariantCulture) + "::" + type + "[]";
+        if (parts.HasFlag(RestParts.Audit))
+        {
+            statements.Add($"""
+                INSERT INTO {s}.audit (command_id, target_kind, target_id, actor_id, actor_role, at, action, change, why, version, retain_until)
+                SELECT e.command_id, e.target_kind, e.target_id, e.actor_id, e.actor_role, e.at, e.action, e.change, e.why, e.version, e.retain_until
+                FROM unnest({P("text")}, {P("text")}, {P("text")}, {P("text")}, {P("text")}, {P("timestamptz")}, {P("text")}, {P("text")}, {P("text")}, {P("bigint")}, {P("timestamptz")})
+                    WITH ORDINALITY AS e(command_id, target_kind, target_id, actor_id, actor_role, at, action, change, why, version, retain_until, n)
+                ORDER BY e.n
+                """);
+        }
+
+        if (parts.HasFlag(RestParts.Outbox))
+        {
+            statements.Add($"""
+                INSERT INTO {s}.outbox (idempotency_key, event, created_at, available_at)
+                SELECT m.key, m.event::json, m.created_at, m.created_at
+                FROM unnest({P("text")}, {P("text")}, {P("timestamptz")}) WITH ORDINALITY AS m(key, event, created_at, n)
+                ORDER BY m.n
+                """);
+        }
+
+        if (parts.HasFlag(RestParts.ScheduleTimers))
+        {
+            statements.Add($"""
+                INSERT INTO {s}.timers (timer_id, target_kind, target_id, kind, due_at)
+                SELECT * FROM unnest({P("text")}, {P("text")}, {P("text")}, {P("text")}, {P("timestamptz")})
+                ON CONFLICT (timer_id) DO UPDATE SET target_kind = excluded.target_kind, target_id = excluded.target_id,
+                    kind = excluded.kind, due_at = excluded.due_at, lease_owner = NULL, lease_until = NULL
+                """);
+        }
+
+        if (parts.HasFlag(RestParts.CancelTimers))
+        {
+            statements.Add($"DELETE FROM {s}.timers WHERE timer_id = ANY({P("text")})");
+        }
+
+        // The last part is the statement; the others run as data-modifying WITH queries of it.
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < statements.Count - 1; i++)
+        {
+            text.Append(i == 0 ? "WITH " : ",\n").Append("part").Append(i).Append(" AS (\n").Append(statements[i]).Append(')');
+        }
+
+        return text.Append(statements.Count > 1 ? "\n" : string.Empty).Append(statements[^1]).ToString();
+    }
+}
+
+/// <summary>The parts of a change set besides its command and aggregates, as <see cref="PostgreSqlStatements.WriteRest"/> writes them.</summary>
+[Flags]
+internal enum RestParts
+{
+    /// <summary>Nothing: no statement.</summary>
+    None = 0,
+
+    /// <summary>Audit entries.</summary>
+    Audit = 1,
+
+    /// <summary>Outbox messages.</summary>
+    Outbox = 2,
+
+    /// <summary>Timers to schedule or move.</summary>
+    ScheduleTimers = 4,
+
+    /// <summary>Timers to cancel.</summary>
+    CancelTimers = 8,
+
+    /// <summary>Every part.</summary>
+    All = Audit | Outbox | ScheduleTimers | CancelTimers,
 }

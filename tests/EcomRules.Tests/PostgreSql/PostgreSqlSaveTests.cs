@@ -28,6 +28,40 @@ public sealed class PostgreSqlSaveTests(PostgreSqlFixture fixture)
     }
 
     [Fact]
+    public async Task EveryMixOfAuditOutboxAndTimers_IsWrittenWhole()
+    {
+        await using var store = await InspectablePostgreSqlStore.OpenAsync(await fixture.CreateDatabaseAsync());
+        var key = Key("a");
+        for (var mix = 1; mix < 16; mix++)
+        {
+            var id = "m" + mix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await store.SaveAsync(TimersOnly("seed-" + id, Timer(id + "-old", 1)));
+            var audit = (mix & 1) != 0
+                ? new[] { new AuditEntry(new CommandId(id), key, "actor", ActorRole.System, Start, "Act", "a → b", null, 1, Start + Duration.FromDays(1)) }
+                : [];
+            var outbox = (mix & 2) != 0 ? new[] { new OutboxMessage(id + "/0", new ContractEvent(key, Start, id), Start) } : [];
+            var timers = new List<TimerRequest>();
+            if ((mix & 4) != 0)
+            {
+                timers.Add(Timer(id + "-new", 2));
+            }
+
+            if ((mix & 8) != 0)
+            {
+                timers.Add(Cancel(id + "-old"));
+            }
+
+            await store.SaveAsync(new ChangeSet(Record(id), [], audit, outbox, timers));
+
+            Assert.Equal((mix & 1) != 0, (await store.ReadAuditAsync(key)).Any(e => e.CommandId == new CommandId(id)));
+            Assert.Equal((mix & 2) != 0, (await store.ReadOutboxAsync()).Any(m => m.Message.IdempotencyKey == id + "/0"));
+            var timerIds = (await store.ReadTimersAsync()).Select(t => t.TimerId).ToArray();
+            Assert.Equal((mix & 4) != 0, timerIds.Contains(id + "-new"));
+            Assert.Equal((mix & 8) == 0, timerIds.Contains(id + "-old"));
+        }
+    }
+
+    [Fact]
     public async Task Migrate_FromVersion1WithData_KeepsStatesAndMessages_AndSavesOnThem()
     {
         var connectionString = await fixture.CreateDatabaseAsync();
