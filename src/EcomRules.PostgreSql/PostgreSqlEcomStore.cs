@@ -489,25 +489,43 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
         var batch = new NpgsqlBatch(connection);
         try
         {
-            // The idempotency record goes first: a duplicate command ID fails before anything else is written.
             var record = changes.Record;
-            batch.BatchCommands.Add(Statement(_sql.InsertCommand,
-                Text(record.CommandId.Value), Text(record.Fingerprint), Text(record.Target.Kind), Text(record.Target.Id),
-                Value((short)record.Status), Value((short)record.Code), NullableText(record.RuleId.IsEmpty ? null : record.RuleId.Value),
-                Text(record.Reason), Value(record.Version)));
-
-            // Then the aggregates, in key order (SaveAsync's conflict handling relies on this position).
-            foreach (var write in writes)
+            var timers = LastPerTimer(changes.Timers);
+            var parts = PartsOf(changes, timers);
+            if (writes.Length <= 1 && (writes.Length == 1 || parts != RestParts.None))
             {
-                var state = Text(_serializer.SerializeAggregate(write.State));
-                batch.BatchCommands.Add(write.ExpectedVersion == 0
-                    ? Statement(_sql.InsertAggregate, Text(write.Key.Kind), Text(write.Key.Id), state)
-                    : Statement(_sql.UpdateAggregate, Text(write.Key.Kind), Text(write.Key.Id), Value(write.ExpectedVersion), state));
+                // The usual change set (one aggregate) in one statement.
+                var write = writes.Length == 0 ? SingleWrite.None : writes[0].ExpectedVersion == 0 ? SingleWrite.Insert : SingleWrite.Update;
+                var statement = new NpgsqlBatchCommand(_sql.SaveOne(write, parts));
+                AddRecord(statement.Parameters, record);
+                if (writes.Length == 1)
+                {
+                    AddWrite(statement.Parameters, writes[0]);
+                }
+
+                AddRest(statement.Parameters, changes, timers);
+                batch.BatchCommands.Add(statement);
+                return batch;
             }
 
-            if (changes.Audit.Count + changes.Outbox.Count + changes.Timers.Count > 0)
+            // The idempotency record goes first: a duplicate command ID fails before anything else is written.
+            var insertCommand = new NpgsqlBatchCommand(_sql.InsertCommand);
+            AddRecord(insertCommand.Parameters, record);
+            batch.BatchCommands.Add(insertCommand);
+
+            // Then the aggregates, in key order (SaveAsync's conflict handling relies on this order).
+            foreach (var write in writes)
             {
-                batch.BatchCommands.Add(WriteRest(changes.Audit, changes.Outbox, LastPerTimer(changes.Timers)));
+                var statement = new NpgsqlBatchCommand(write.ExpectedVersion == 0 ? _sql.InsertAggregate : _sql.UpdateAggregate);
+                AddWrite(statement.Parameters, write);
+                batch.BatchCommands.Add(statement);
+            }
+
+            if (parts != RestParts.None)
+            {
+                var rest = new NpgsqlBatchCommand(_sql.WriteRest(parts));
+                AddRest(rest.Parameters, changes, timers);
+                batch.BatchCommands.Add(rest);
             }
 
             return batch;
@@ -519,8 +537,7 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
         }
     }
 
-    /// <summary>The audit entries, outbox messages and timers of a change set as one statement, each column an array.</summary>
-    private NpgsqlBatchCommand WriteRest(IReadOnlyList<AuditEntry> audit, IReadOnlyList<OutboxMessage> outbox, TimerRequest[] timers)
+    private static RestParts PartsOf(ChangeSet changes, TimerRequest[] timers)
     {
         var scheduled = 0;
         foreach (var request in timers)
@@ -528,12 +545,49 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
             scheduled += request.DueAt is null ? 0 : 1;
         }
 
-        var parts = (audit.Count > 0 ? RestParts.Audit : RestParts.None)
-            | (outbox.Count > 0 ? RestParts.Outbox : RestParts.None)
+        return (changes.Audit.Count > 0 ? RestParts.Audit : RestParts.None)
+            | (changes.Outbox.Count > 0 ? RestParts.Outbox : RestParts.None)
             | (scheduled > 0 ? RestParts.ScheduleTimers : RestParts.None)
             | (scheduled < timers.Length ? RestParts.CancelTimers : RestParts.None);
-        var statement = new NpgsqlBatchCommand(_sql.WriteRest(parts));
-        var parameters = statement.Parameters;
+    }
+
+    private static void AddRecord(NpgsqlParameterCollection parameters, IdempotencyRecord record)
+    {
+        parameters.Add(Text(record.CommandId.Value));
+        parameters.Add(Text(record.Fingerprint));
+        parameters.Add(Text(record.Target.Kind));
+        parameters.Add(Text(record.Target.Id));
+        parameters.Add(Value((short)record.Status));
+        parameters.Add(Value((short)record.Code));
+        parameters.Add(NullableText(record.RuleId.IsEmpty ? null : record.RuleId.Value));
+        parameters.Add(Text(record.Reason));
+        parameters.Add(Value(record.Version));
+    }
+
+    /// <summary>Kind, ID, (expected version when above 0,) state: as <see cref="PostgreSqlStatements.InsertAggregate"/> and <see cref="PostgreSqlStatements.UpdateAggregate"/> number them.</summary>
+    private void AddWrite(NpgsqlParameterCollection parameters, AggregateWrite write)
+    {
+        parameters.Add(Text(write.Key.Kind));
+        parameters.Add(Text(write.Key.Id));
+        if (write.ExpectedVersion != 0)
+        {
+            parameters.Add(Value(write.ExpectedVersion));
+        }
+
+        parameters.Add(Text(_serializer.SerializeAggregate(write.State)));
+    }
+
+    /// <summary>The audit entries, outbox messages and timers of a change set, each column an array, the parts it lacks left out.</summary>
+    private void AddRest(NpgsqlParameterCollection parameters, ChangeSet changes, TimerRequest[] timers)
+    {
+        var audit = changes.Audit;
+        var outbox = changes.Outbox;
+        var scheduled = 0;
+        foreach (var request in timers)
+        {
+            scheduled += request.DueAt is null ? 0 : 1;
+        }
+
         if (audit.Count > 0)
         {
             AddAudit(parameters, audit);
@@ -600,8 +654,6 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
 
             parameters.Add(TextArray(cancelled));
         }
-
-        return statement;
     }
 
     private static void AddAudit(NpgsqlParameterCollection parameters, IReadOnlyList<AuditEntry> audit)
@@ -747,13 +799,6 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
     {
         using var command = new NpgsqlCommand(sql, connection);
         return (T)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
-
-    private static NpgsqlBatchCommand Statement(string sql, params NpgsqlParameter[] parameters)
-    {
-        var statement = new NpgsqlBatchCommand(sql);
-        statement.Parameters.AddRange(parameters);
-        return statement;
     }
 
     private static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Text };

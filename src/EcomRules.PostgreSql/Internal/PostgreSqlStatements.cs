@@ -4,6 +4,7 @@ namespace EcomRules.PostgreSql.Internal;
 internal sealed class PostgreSqlStatements
 {
     private readonly string[] _writeRest;
+    private readonly string[] _saveOne;
 
     /// <summary>Columns of an outbox envelope, in the order <c>PostgreSqlEcomStore.ReadEnvelope</c> reads them.</summary>
     /// <summary>Columns of an idempotency record, in the order <c>PostgreSqlEcomStore.ReadRecord</c> reads them.</summary>
@@ -39,9 +40,18 @@ internal sealed class PostgreSqlStatements
             SELECT $1, $2, -1, $4::json, now() WHERE NOT EXISTS (SELECT FROM updated)
             """;
         _writeRest = new string[(int)RestParts.All + 1];
-        for (var parts = RestParts.Audit; parts <= RestParts.All; parts++)
+        _saveOne = new string[3 * ((int)RestParts.All + 1)];
+        for (var parts = RestParts.None; parts <= RestParts.All; parts++)
         {
-            _writeRest[(int)parts] = BuildWriteRest(s, parts);
+            if (parts != RestParts.None)
+            {
+                _writeRest[(int)parts] = BuildWriteRest(s, parts);
+            }
+
+            for (var write = SingleWrite.None; write <= SingleWrite.Update; write++)
+            {
+                _saveOne[((int)write * ((int)RestParts.All + 1)) + (int)parts] = BuildSaveOne(s, write, parts);
+            }
         }
 
         CurrentVersion = $"SELECT version FROM {s}.aggregates WHERE kind = $1 AND id = $2";
@@ -108,6 +118,16 @@ internal sealed class PostgreSqlStatements
     /// <returns>The statement.</returns>
     internal string WriteRest(RestParts parts) => _writeRest[(int)parts];
 
+    /// <summary>
+    /// A whole change set that writes at most one aggregate, in one statement. Parameters: the command record
+    /// ($1..$9, as <see cref="InsertCommand"/>), then the aggregate (kind, id, state for a new one; kind, id, expected
+    /// version, state for an update), then the parts as <see cref="WriteRest"/> numbers them.
+    /// </summary>
+    /// <param name="write">The aggregate write.</param>
+    /// <param name="parts">The other parts the change set has.</param>
+    /// <returns>The statement.</returns>
+    internal string SaveOne(SingleWrite write, RestParts parts) => _saveOne[((int)write * ((int)RestParts.All + 1)) + (int)parts];
+
     internal string CurrentVersion { get; }
 
     internal string ClaimOutbox { get; }
@@ -138,12 +158,15 @@ internal sealed class PostgreSqlStatements
 
     // Audit ids and outbox sequence numbers follow list order. A part a change set lacks is left out rather than given
     // empty arrays: each part costs an executor node, its table and its indexes even when it writes nothing. Timer
-    // IDs to schedule and to cancel are distinct (a statement touches a row once).
-    private static string BuildWriteRest(string s, RestParts parts)
+    // IDs to schedule and to cancel are distinct (a statement touches a row once). With a gate, every part also waits
+    // for the command row (WHERE EXISTS (SELECT FROM command)): the record is written first, so a duplicate command
+    // fails as one, whatever else the statement would have found.
+    private static List<string> RestStatements(string s, RestParts parts, int lastParameter, bool gated)
     {
         var statements = new List<string>(4);
-        var n = 0;
+        var n = lastParameter;
         string P(string type) => "$" + (++n).ToString(System.Globalization.CultureInfo.InvariantCulture) + "::" + type + "[]";
+        var where = gated ? "WHERE EXISTS (SELECT FROM command)\n" : string.Empty;
         if (parts.HasFlag(RestParts.Audit))
         {
             statements.Add($"""
@@ -151,7 +174,7 @@ internal sealed class PostgreSqlStatements
                 SELECT e.command_id, e.target_kind, e.target_id, e.actor_id, e.actor_role, e.at, e.action, e.change, e.why, e.version, e.retain_until
                 FROM unnest({P("text")}, {P("text")}, {P("text")}, {P("text")}, {P("text")}, {P("timestamptz")}, {P("text")}, {P("text")}, {P("text")}, {P("bigint")}, {P("timestamptz")})
                     WITH ORDINALITY AS e(command_id, target_kind, target_id, actor_id, actor_role, at, action, change, why, version, retain_until, n)
-                ORDER BY e.n
+                {where}ORDER BY e.n
                 """);
         }
 
@@ -161,7 +184,7 @@ internal sealed class PostgreSqlStatements
                 INSERT INTO {s}.outbox (idempotency_key, event, created_at, available_at)
                 SELECT m.key, m.event::json, m.created_at, m.created_at
                 FROM unnest({P("text")}, {P("text")}, {P("timestamptz")}) WITH ORDINALITY AS m(key, event, created_at, n)
-                ORDER BY m.n
+                {where}ORDER BY m.n
                 """);
         }
 
@@ -170,17 +193,23 @@ internal sealed class PostgreSqlStatements
             statements.Add($"""
                 INSERT INTO {s}.timers (timer_id, target_kind, target_id, kind, due_at)
                 SELECT * FROM unnest({P("text")}, {P("text")}, {P("text")}, {P("text")}, {P("timestamptz")})
-                ON CONFLICT (timer_id) DO UPDATE SET target_kind = excluded.target_kind, target_id = excluded.target_id,
+                {where}ON CONFLICT (timer_id) DO UPDATE SET target_kind = excluded.target_kind, target_id = excluded.target_id,
                     kind = excluded.kind, due_at = excluded.due_at, lease_owner = NULL, lease_until = NULL
                 """);
         }
 
         if (parts.HasFlag(RestParts.CancelTimers))
         {
-            statements.Add($"DELETE FROM {s}.timers WHERE timer_id = ANY({P("text")})");
+            statements.Add($"DELETE FROM {s}.timers WHERE timer_id = ANY({P("text")})" + (gated ? " AND EXISTS (SELECT FROM command)" : string.Empty));
         }
 
+        return statements;
+    }
+
+    private static string BuildWriteRest(string s, RestParts parts)
+    {
         // The last part is the statement; the others run as data-modifying WITH queries of it.
+        var statements = RestStatements(s, parts, 0, gated: false);
         var text = new System.Text.StringBuilder();
         for (var i = 0; i < statements.Count - 1; i++)
         {
@@ -189,6 +218,65 @@ internal sealed class PostgreSqlStatements
 
         return text.Append(statements.Count > 1 ? "\n" : string.Empty).Append(statements[^1]).ToString();
     }
+
+    // A change set with at most one aggregate in one statement. The command row comes first (the main query reads it,
+    // and every other part is gated on it); an update that finds another version (or no row) falls through to an
+    // insert of version -1, which the CHECK (version > 0) refuses; a new aggregate that exists fails on the key.
+    private static string BuildSaveOne(string s, SingleWrite write, RestParts parts)
+    {
+        var text = new System.Text.StringBuilder($"""
+            WITH command AS (
+                INSERT INTO {s}.commands (command_id, fingerprint, target_kind, target_id, status, code, rule_id, reason, version)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                RETURNING 1)
+            """);
+        var last = 9;
+        if (write == SingleWrite.Insert)
+        {
+            text.Append($"""
+                ,
+                aggregate AS (
+                    INSERT INTO {s}.aggregates (kind, id, version, state, updated_at)
+                    SELECT $10, $11, 1, $12::json, now() WHERE EXISTS (SELECT FROM command))
+                """);
+            last = 12;
+        }
+        else if (write == SingleWrite.Update)
+        {
+            text.Append($"""
+                ,
+                updated AS (
+                    UPDATE {s}.aggregates SET version = $12 + 1, state = $13::json, updated_at = now()
+                    WHERE kind = $10 AND id = $11 AND version = $12 AND EXISTS (SELECT FROM command)
+                    RETURNING 1),
+                conflict AS (
+                    INSERT INTO {s}.aggregates (kind, id, version, state, updated_at)
+                    SELECT $10, $11, -1, $13::json, now() WHERE NOT EXISTS (SELECT FROM updated))
+                """);
+            last = 13;
+        }
+
+        var statements = RestStatements(s, parts, last, gated: true);
+        for (var i = 0; i < statements.Count; i++)
+        {
+            text.Append(",\npart").Append(i).Append(" AS (\n").Append(statements[i]).Append(')');
+        }
+
+        return text.Append("\nSELECT FROM command").ToString();
+    }
+}
+
+/// <summary>The aggregate write of a change set that writes at most one, as <see cref="PostgreSqlStatements.SaveOne"/> writes it.</summary>
+internal enum SingleWrite
+{
+    /// <summary>No aggregate (a refusal, or a change set of timers or messages only).</summary>
+    None = 0,
+
+    /// <summary>A new aggregate (expected version 0).</summary>
+    Insert = 1,
+
+    /// <summary>An existing aggregate at its expected version.</summary>
+    Update = 2,
 }
 
 /// <summary>The parts of a change set besides its command and aggregates, as <see cref="PostgreSqlStatements.WriteRest"/> writes them.</summary>

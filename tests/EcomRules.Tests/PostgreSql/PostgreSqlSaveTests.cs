@@ -28,6 +28,24 @@ public sealed class PostgreSqlSaveTests(PostgreSqlFixture fixture)
     }
 
     [Fact]
+    public async Task DuplicateCommand_ThatAlsoConflictsAndRepeatsItsMessageKey_IsReportedAsADuplicate()
+    {
+        await using var store = await InspectablePostgreSqlStore.OpenAsync(await fixture.CreateDatabaseAsync());
+        var key = Key("a");
+        ChangeSet Change(long expected) => new(Record("c1"), [new AggregateWrite(key, expected, new ContractState("s", (int)expected))],
+            [new AuditEntry(new CommandId("c1"), key, "actor", ActorRole.System, Start, "Act", "change", null, expected + 1, Start + Duration.FromDays(1))],
+            [new OutboxMessage("c1/0", new ContractEvent(key, Start, "n"), Start)], [Timer("t", 1)]);
+        await store.SaveAsync(Change(0));
+
+        // Everything in the repeat would fail: the command ID, the stale version, the message key. The command is checked first.
+        var duplicate = await Assert.ThrowsAsync<DuplicateCommandException>(() => store.SaveAsync(Change(0)).AsTask());
+
+        Assert.Equal(new CommandId("c1"), duplicate.CommandId);
+        Assert.Equal(1, (await store.LoadAsync(key))!.Version);
+        Assert.Single(await store.ReadOutboxAsync());
+    }
+
+    [Fact]
     public async Task EveryMixOfAuditOutboxAndTimers_IsWrittenWhole()
     {
         await using var store = await InspectablePostgreSqlStore.OpenAsync(await fixture.CreateDatabaseAsync());
