@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using EcomRules.Engine;
 using EcomRules.Persistence;
@@ -15,10 +16,15 @@ namespace EcomRules.PostgreSql;
 /// leases under <c>FOR UPDATE SKIP LOCKED</c>, so two hosts never claim the same row while a lease holds.
 /// <list type="bullet">
 /// <item>Call <see cref="MigrateAsync"/> once at start-up (every host may; migrations run under an advisory lock).</item>
-/// <item>A command's reads (<see cref="FindCommandAndLoadAsync"/>) are one round trip, and so is its save; the
-/// statements of both are prepared on each physical connection once.</item>
-/// <item>A save is one round trip: every statement of the change set goes in one batch, which PostgreSQL runs as one
-/// implicit transaction, so it commits whole or not at all.</item>
+/// <item>A command's reads (<see cref="FindCommandAndLoadAsync"/>) are one statement and one round trip, and so is
+/// its save; statements are prepared on each physical connection once.</item>
+/// <item>A save is one round trip in one implicit transaction, so it commits whole or not at all: a change set with
+/// at most one aggregate is a single statement (the command row first, then the aggregate, audit entries, outbox
+/// messages and timers as data-modifying <c>WITH</c> queries over arrays); one with several aggregates is a batch of
+/// three. A version conflict is a write of version -1, which the table's <c>CHECK</c> refuses.</item>
+/// <item>The store keeps a few connections open between its operations (at most a quarter of the pool, closed after
+/// 30 s unused, back in the pool within a minute): it changes no session state, so it skips the reset Npgsql runs on
+/// every connection taken from the pool.</item>
 /// <item>Instants are stored as <c>timestamptz</c>, to the microsecond.</item>
 /// <item>Nothing is logged; exceptions name keys and versions, never aggregate contents (SEC-1).</item>
 /// </list>
@@ -33,6 +39,7 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
     private readonly EcomSerializer _serializer;
     private readonly PostgreSqlStatements _sql;
     private readonly string[] _migrations;
+    private readonly ConnectionCache _connections;
 
     /// <summary>Creates a store. Opens no connection; call <see cref="MigrateAsync"/> before the first use.</summary>
     /// <param name="options">The options; validated here.</param>
@@ -56,6 +63,7 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
         SchemaName = options.SchemaName;
         _sql = new PostgreSqlStatements(SchemaName);
         _migrations = PostgreSqlMigrations.For(SchemaName);
+        _connections = new ConnectionCache(_dataSource);
     }
 
     /// <summary>Gets the schema version this release of the store creates and expects.</summary>
@@ -106,76 +114,105 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
     /// <exception cref="System.Text.Json.JsonException">The stored state is not one the serializer knows.</exception>
     public async ValueTask<StoredAggregate?> LoadAsync(AggregateKey key, CancellationToken cancellationToken = default)
     {
-        using var command = _dataSource.CreateCommand(_sql.LoadAggregate);
-        command.Parameters.Add(Text(key.Kind));
-        command.Parameters.Add(Text(key.Id));
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
+        long version;
+        string json;
+        var rented = await _connections.RentAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var command = new NpgsqlCommand(_sql.LoadAggregate, rented.Connection);
+            await using (command.ConfigureAwait(false))
             {
-                return null;
-            }
+                command.Parameters.Add(Text(key.Kind));
+                command.Parameters.Add(Text(key.Id));
+                await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return null;
+                    }
 
-            return new StoredAggregate(key, reader.GetInt64(0), _serializer.DeserializeAggregate(reader.GetString(1)));
+                    version = reader.GetInt64(0);
+                    json = reader.GetString(1);
+                }
+            }
         }
+        finally
+        {
+            await _connections.ReturnAsync(rented).ConfigureAwait(false);
+        }
+
+        return new StoredAggregate(key, version, _serializer.DeserializeAggregate(json));
     }
 
     /// <inheritdoc />
     /// <exception cref="NpgsqlException">The database could not be reached.</exception>
     public async ValueTask<IdempotencyRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default)
     {
-        using var command = _dataSource.CreateCommand(_sql.FindCommand);
-        command.Parameters.Add(Text(commandId.Value));
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
+        var rented = await _connections.RentAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var command = new NpgsqlCommand(_sql.FindCommand, rented.Connection);
+            await using (command.ConfigureAwait(false))
             {
-                return null;
+                command.Parameters.Add(Text(commandId.Value));
+                await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadRecord(reader, commandId) : null;
+                }
             }
-
-            return ReadRecord(reader, commandId);
+        }
+        finally
+        {
+            await _connections.ReturnAsync(rented).ConfigureAwait(false);
         }
     }
 
     /// <inheritdoc />
-    /// <remarks>One round trip: both queries go in one batch, on one connection, prepared.</remarks>
+    /// <remarks>One round trip: one prepared statement joins the record and the target (one row whatever exists).</remarks>
     /// <exception cref="NpgsqlException">The database could not be reached.</exception>
     /// <exception cref="System.Text.Json.JsonException">The stored state is not one the serializer knows.</exception>
     public async ValueTask<(IdempotencyRecord? Record, StoredAggregate? Target)> FindCommandAndLoadAsync(CommandId commandId, AggregateKey target, CancellationToken cancellationToken = default)
     {
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        IdempotencyRecord? record = null;
+        long version = 0;
+        string? json = null;
+        var rented = await _connections.RentAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            var batch = new NpgsqlBatch(connection);
-            await using (batch.ConfigureAwait(false))
+            var command = new NpgsqlCommand(_sql.FindCommandAndLoad, rented.Connection);
+            await using (command.ConfigureAwait(false))
             {
-                batch.BatchCommands.Add(Statement(_sql.FindCommand, Text(commandId.Value)));
-                batch.BatchCommands.Add(Statement(_sql.LoadAggregate, Text(target.Kind), Text(target.Id)));
-                await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
-                IdempotencyRecord? record = null;
-                long version = 0;
-                string? json = null;
-                var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                command.Parameters.Add(Text(commandId.Value));
+                command.Parameters.Add(Text(target.Kind));
+                command.Parameters.Add(Text(target.Id));
+                await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
-                    if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    if (!reader.IsDBNull(0))
                     {
                         record = ReadRecord(reader, commandId);
                     }
 
-                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                    if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    if (!reader.IsDBNull(RecordColumnCount))
                     {
-                        version = reader.GetInt64(0);
-                        json = reader.GetString(1);
+                        version = reader.GetInt64(RecordColumnCount);
+                        json = reader.GetString(RecordColumnCount + 1);
                     }
                 }
-
-                return (record, json is null ? null : new StoredAggregate(target, version, _serializer.DeserializeAggregate(json)));
             }
         }
+        finally
+        {
+            await _connections.ReturnAsync(rented).ConfigureAwait(false);
+        }
+
+        return (record, json is null ? null : new StoredAggregate(target, version, _serializer.DeserializeAggregate(json)));
     }
 
     /// <inheritdoc />
@@ -188,8 +225,21 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
     {
         ArgumentNullException.ThrowIfNull(changes);
         cancellationToken.ThrowIfCancellationRequested();
+        var writes = InLockOrder(changes);
+        var rented = await _connections.RentAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await SaveAsync(rented.Connection, changes, writes, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _connections.ReturnAsync(rented).ConfigureAwait(false);
+        }
+    }
 
-        // Lock aggregates in one global order, so two change sets writing the same aggregates cannot deadlock.
+    /// <summary>The aggregate writes in one global order (kind, then ID), so two change sets writing the same aggregates cannot deadlock.</summary>
+    private static AggregateWrite[] InLockOrder(ChangeSet changes)
+    {
         var writes = changes.Writes.ToArray();
         Array.Sort(writes, static (a, b) =>
         {
@@ -204,29 +254,45 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
             }
         }
 
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        return writes;
+    }
+
+    private async ValueTask SaveAsync(NpgsqlConnection connection, ChangeSet changes, AggregateWrite[] writes, CancellationToken cancellationToken)
+    {
+        // Without an explicit transaction, PostgreSQL runs the batch as one implicit transaction: all or nothing.
+        var batch = BuildSaveBatch(connection, changes, writes);
+        await using (batch.ConfigureAwait(false))
         {
-            // Without an explicit transaction, PostgreSQL runs the batch as one implicit transaction: all or nothing.
-            var batch = BuildSaveBatch(connection, changes, writes);
-            await using (batch.ConfigureAwait(false))
+            PostgresException conflict;
+            try
             {
-                try
+                // Prepared once per physical connection (a no-op afterwards): no parse or plan per save.
+                await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (PostgresException e) when (string.Equals(e.SqlState, PostgreSqlErrors.UniqueViolation, StringComparison.Ordinal)
+                && string.Equals(e.ConstraintName, PostgreSqlErrors.CommandsPrimaryKey, StringComparison.Ordinal))
+            {
+                throw new DuplicateCommandException(changes.Record.CommandId);
+            }
+            catch (PostgresException e) when (PostgreSqlErrors.IsVersionConflict(e))
+            {
+                conflict = e;
+            }
+
+            // The batch rolled back. Writes run in key order, so the first aggregate whose version is not the
+            // expected one is the conflict (versions only grow: it still differs, perhaps by more).
+            foreach (var write in writes)
+            {
+                var actual = await ReadVersionAsync(connection, write.Key, cancellationToken).ConfigureAwait(false);
+                if (actual != write.ExpectedVersion)
                 {
-                    // Prepared once per physical connection (a no-op afterwards): no parse or plan per save.
-                    await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
-                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (PostgresException e) when (string.Equals(e.SqlState, PostgreSqlErrors.UniqueViolation, StringComparison.Ordinal)
-                    && string.Equals(e.ConstraintName, PostgreSqlErrors.CommandsPrimaryKey, StringComparison.Ordinal))
-                {
-                    throw new DuplicateCommandException(changes.Record.CommandId);
-                }
-                catch (PostgresException e) when (string.Equals(e.SqlState, PostgreSqlErrors.VersionConflict, StringComparison.Ordinal))
-                {
-                    throw ToConflict(e.MessageText, writes);
+                    throw new ConcurrencyConflictException(write.Key, write.ExpectedVersion, actual);
                 }
             }
+
+            throw new InvalidOperationException("PostgreSQL reported a version conflict, yet every aggregate of the change set is at its expected version.", conflict);
         }
     }
 
@@ -403,11 +469,19 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
 
     /// <summary>Disposes the data source if the store created it from a connection string.</summary>
     /// <returns>A task that completes when the connections are closed.</returns>
-    public ValueTask DisposeAsync() => _ownsDataSource ? _dataSource.DisposeAsync() : ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        await _connections.DisposeAsync().ConfigureAwait(false);
+        if (_ownsDataSource)
+        {
+            await _dataSource.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Disposes the data source if the store created it from a connection string.</summary>
     public void Dispose()
     {
+        _connections.Dispose();
         if (_ownsDataSource)
         {
             _dataSource.Dispose();
@@ -419,38 +493,43 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
         var batch = new NpgsqlBatch(connection);
         try
         {
-            // The idempotency record goes first: a duplicate command ID fails before anything else is written.
             var record = changes.Record;
-            batch.BatchCommands.Add(Statement(_sql.InsertCommand,
-                Text(record.CommandId.Value), Text(record.Fingerprint), Text(record.Target.Kind), Text(record.Target.Id),
-                Value((short)record.Status), Value((short)record.Code), NullableText(record.RuleId.IsEmpty ? null : record.RuleId.Value),
-                Text(record.Reason), Value(record.Version)));
+            var timers = LastPerTimer(changes.Timers);
+            var parts = PartsOf(changes, timers);
+            if (writes.Length <= 1 && (writes.Length == 1 || parts != RestParts.None))
+            {
+                // The usual change set (one aggregate) in one statement.
+                var write = writes.Length == 0 ? SingleWrite.None : writes[0].ExpectedVersion == 0 ? SingleWrite.Insert : SingleWrite.Update;
+                var statement = new NpgsqlBatchCommand(_sql.SaveOne(write, parts));
+                AddRecord(statement.Parameters, record);
+                if (writes.Length == 1)
+                {
+                    AddWrite(statement.Parameters, writes[0]);
+                }
 
+                AddRest(statement.Parameters, changes, timers);
+                batch.BatchCommands.Add(statement);
+                return batch;
+            }
+
+            // The idempotency record goes first: a duplicate command ID fails before anything else is written.
+            var insertCommand = new NpgsqlBatchCommand(_sql.InsertCommand);
+            AddRecord(insertCommand.Parameters, record);
+            batch.BatchCommands.Add(insertCommand);
+
+            // Then the aggregates, in key order (SaveAsync's conflict handling relies on this order).
             foreach (var write in writes)
             {
-                batch.BatchCommands.Add(Statement(_sql.WriteAggregate,
-                    Text(write.Key.Kind), Text(write.Key.Id), Value(write.ExpectedVersion), Text(_serializer.SerializeAggregate(write.State))));
+                var statement = new NpgsqlBatchCommand(write.ExpectedVersion == 0 ? _sql.InsertAggregate : _sql.UpdateAggregate);
+                AddWrite(statement.Parameters, write);
+                batch.BatchCommands.Add(statement);
             }
 
-            foreach (var audit in changes.Audit)
+            if (parts != RestParts.None)
             {
-                batch.BatchCommands.Add(Statement(_sql.InsertAudit,
-                    Text(audit.CommandId.Value), Text(audit.Target.Kind), Text(audit.Target.Id), Text(audit.ActorId),
-                    Text(audit.ActorRole.Value), Timestamp(audit.At), Text(audit.Action), Text(audit.Change),
-                    NullableText(audit.Why), Value(audit.Version), Timestamp(audit.RetainUntil)));
-            }
-
-            foreach (var message in changes.Outbox)
-            {
-                batch.BatchCommands.Add(Statement(_sql.InsertOutbox,
-                    Text(message.IdempotencyKey), Text(_serializer.SerializeEvent(message.Event)), Timestamp(message.CreatedAt)));
-            }
-
-            foreach (var timer in changes.Timers)
-            {
-                batch.BatchCommands.Add(timer.DueAt is { } due
-                    ? Statement(_sql.UpsertTimer, Text(timer.TimerId), Text(timer.Target.Kind), Text(timer.Target.Id), Text(timer.Kind), Timestamp(due))
-                    : Statement(_sql.DeleteTimer, Text(timer.TimerId)));
+                var rest = new NpgsqlBatchCommand(_sql.WriteRest(parts));
+                AddRest(rest.Parameters, changes, timers);
+                batch.BatchCommands.Add(rest);
             }
 
             return batch;
@@ -462,6 +541,212 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
         }
     }
 
+    private static RestParts PartsOf(ChangeSet changes, TimerRequest[] timers)
+    {
+        var scheduled = 0;
+        foreach (var request in timers)
+        {
+            scheduled += request.DueAt is null ? 0 : 1;
+        }
+
+        return (changes.Audit.Count > 0 ? RestParts.Audit : RestParts.None)
+            | (changes.Outbox.Count > 0 ? RestParts.Outbox : RestParts.None)
+            | (scheduled > 0 ? RestParts.ScheduleTimers : RestParts.None)
+            | (scheduled < timers.Length ? RestParts.CancelTimers : RestParts.None);
+    }
+
+    private static void AddRecord(NpgsqlParameterCollection parameters, IdempotencyRecord record)
+    {
+        parameters.Add(Text(record.CommandId.Value));
+        parameters.Add(Text(record.Fingerprint));
+        parameters.Add(Text(record.Target.Kind));
+        parameters.Add(Text(record.Target.Id));
+        parameters.Add(Value((short)record.Status));
+        parameters.Add(Value((short)record.Code));
+        parameters.Add(NullableText(record.RuleId.IsEmpty ? null : record.RuleId.Value));
+        parameters.Add(Text(record.Reason));
+        parameters.Add(Value(record.Version));
+    }
+
+    /// <summary>Kind, ID, (expected version when above 0,) state: as <see cref="PostgreSqlStatements.InsertAggregate"/> and <see cref="PostgreSqlStatements.UpdateAggregate"/> number them.</summary>
+    private void AddWrite(NpgsqlParameterCollection parameters, AggregateWrite write)
+    {
+        parameters.Add(Text(write.Key.Kind));
+        parameters.Add(Text(write.Key.Id));
+        if (write.ExpectedVersion != 0)
+        {
+            parameters.Add(Value(write.ExpectedVersion));
+        }
+
+        parameters.Add(Text(_serializer.SerializeAggregate(write.State)));
+    }
+
+    /// <summary>The audit entries, outbox messages and timers of a change set, each column an array, the parts it lacks left out.</summary>
+    private void AddRest(NpgsqlParameterCollection parameters, ChangeSet changes, TimerRequest[] timers)
+    {
+        var audit = changes.Audit;
+        var outbox = changes.Outbox;
+        var scheduled = 0;
+        foreach (var request in timers)
+        {
+            scheduled += request.DueAt is null ? 0 : 1;
+        }
+
+        if (audit.Count > 0)
+        {
+            AddAudit(parameters, audit);
+        }
+
+        if (outbox.Count > 0)
+        {
+            var count = outbox.Count;
+            var keys = new string[count];
+            var events = new string[count];
+            var createdAts = new DateTime[count];
+            for (var i = 0; i < count; i++)
+            {
+                var message = outbox[i];
+                keys[i] = message.IdempotencyKey;
+                events[i] = _serializer.SerializeEvent(message.Event);
+                createdAts[i] = message.CreatedAt.ToDateTimeUtc();
+            }
+
+            parameters.Add(TextArray(keys));
+            parameters.Add(TextArray(events));
+            parameters.Add(TimestampArray(createdAts));
+        }
+
+        if (scheduled > 0)
+        {
+            var ids = new string[scheduled];
+            var targetKinds = new string[scheduled];
+            var targetIds = new string[scheduled];
+            var kinds = new string[scheduled];
+            var dues = new DateTime[scheduled];
+            var next = 0;
+            foreach (var request in timers)
+            {
+                if (request.DueAt is { } due)
+                {
+                    ids[next] = request.TimerId;
+                    targetKinds[next] = request.Target.Kind;
+                    targetIds[next] = request.Target.Id;
+                    kinds[next] = request.Kind;
+                    dues[next] = due.ToDateTimeUtc();
+                    next++;
+                }
+            }
+
+            parameters.Add(TextArray(ids));
+            parameters.Add(TextArray(targetKinds));
+            parameters.Add(TextArray(targetIds));
+            parameters.Add(TextArray(kinds));
+            parameters.Add(TimestampArray(dues));
+        }
+
+        if (scheduled < timers.Length)
+        {
+            var cancelled = new string[timers.Length - scheduled];
+            var next = 0;
+            foreach (var request in timers)
+            {
+                if (request.DueAt is null)
+                {
+                    cancelled[next++] = request.TimerId;
+                }
+            }
+
+            parameters.Add(TextArray(cancelled));
+        }
+    }
+
+    private static void AddAudit(NpgsqlParameterCollection parameters, IReadOnlyList<AuditEntry> audit)
+    {
+        var count = audit.Count;
+        var commandIds = new string[count];
+        var targetKinds = new string[count];
+        var targetIds = new string[count];
+        var actorIds = new string[count];
+        var actorRoles = new string[count];
+        var ats = new DateTime[count];
+        var actions = new string[count];
+        var changes = new string[count];
+        var whys = new string?[count];
+        var versions = new long[count];
+        var retainUntils = new DateTime[count];
+        for (var i = 0; i < count; i++)
+        {
+            var entry = audit[i];
+            commandIds[i] = entry.CommandId.Value;
+            targetKinds[i] = entry.Target.Kind;
+            targetIds[i] = entry.Target.Id;
+            actorIds[i] = entry.ActorId;
+            actorRoles[i] = entry.ActorRole.Value;
+            ats[i] = entry.At.ToDateTimeUtc();
+            actions[i] = entry.Action;
+            changes[i] = entry.Change;
+            whys[i] = entry.Why;
+            versions[i] = entry.Version;
+            retainUntils[i] = entry.RetainUntil.ToDateTimeUtc();
+        }
+
+        parameters.Add(TextArray(commandIds));
+        parameters.Add(TextArray(targetKinds));
+        parameters.Add(TextArray(targetIds));
+        parameters.Add(TextArray(actorIds));
+        parameters.Add(TextArray(actorRoles));
+        parameters.Add(TimestampArray(ats));
+        parameters.Add(TextArray(actions));
+        parameters.Add(TextArray(changes));
+        parameters.Add(TextArray(whys));
+        parameters.Add(new NpgsqlParameter<long[]> { TypedValue = versions, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        parameters.Add(TimestampArray(retainUntils));
+    }
+
+    /// <summary>The last request of each timer ID, in timer ID order (so concurrent saves lock timers in one order).</summary>
+    private static TimerRequest[] LastPerTimer(IReadOnlyList<TimerRequest> requests)
+    {
+        if (requests.Count == 0)
+        {
+            return [];
+        }
+
+        var last = new List<TimerRequest>(requests.Count);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var request = requests[i];
+            var superseded = false;
+            for (var j = i + 1; j < requests.Count && !superseded; j++)
+            {
+                superseded = TimerRequest.IdComparer.Equals(request, requests[j]);
+            }
+
+            if (!superseded)
+            {
+                last.Add(request);
+            }
+        }
+
+        var sorted = last.ToArray();
+        if (sorted.Length > 1)
+        {
+            Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.TimerId, b.TimerId));
+        }
+
+        return sorted;
+    }
+
+    private async Task<long> ReadVersionAsync(NpgsqlConnection connection, AggregateKey key, CancellationToken cancellationToken)
+    {
+        using var command = new NpgsqlCommand(_sql.CurrentVersion, connection);
+        command.Parameters.Add(Text(key.Kind));
+        command.Parameters.Add(Text(key.Id));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0;
+    }
+
+    /// <summary>The number of columns <see cref="ReadRecord"/> reads.</summary>
+    private const int RecordColumnCount = 8;
+
     private static IdempotencyRecord ReadRecord(NpgsqlDataReader reader, CommandId commandId)
         => new(
             commandId,
@@ -472,23 +757,6 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
             reader.IsDBNull(5) ? default : new RuleId(reader.GetString(5)),
             reader.GetString(6),
             reader.GetInt64(7));
-
-    private static ConcurrencyConflictException ToConflict(string message, AggregateWrite[] writes)
-    {
-        // write_aggregate's message: "{actual version} {kind}/{id}".
-        var space = message.IndexOf(' ', StringComparison.Ordinal);
-        var actual = long.Parse(message.AsSpan(0, space), NumberStyles.None, CultureInfo.InvariantCulture);
-        var key = message[(space + 1)..];
-        foreach (var write in writes)
-        {
-            if (string.Equals(write.Key.ToString(), key, StringComparison.Ordinal))
-            {
-                return new ConcurrencyConflictException(write.Key, write.ExpectedVersion, actual);
-            }
-        }
-
-        throw new InvalidOperationException("PostgreSQL reported a version conflict on an aggregate the change set does not write.");
-    }
 
     private async Task<List<OutboxEnvelope>> ReadEnvelopesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
@@ -537,14 +805,11 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
         return (T)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    private static NpgsqlBatchCommand Statement(string sql, params NpgsqlParameter[] parameters)
-    {
-        var statement = new NpgsqlBatchCommand(sql);
-        statement.Parameters.AddRange(parameters);
-        return statement;
-    }
-
     private static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    private static NpgsqlParameter<string?[]> TextArray(string?[] values) => new() { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    private static NpgsqlParameter<DateTime[]> TimestampArray(DateTime[] values) => new() { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz };
 
     private static NpgsqlParameter NullableText(string? value)
         => new() { Value = value is null ? DBNull.Value : value, NpgsqlDbType = NpgsqlDbType.Text };
