@@ -467,7 +467,11 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    /// <summary>Disposes the data source if the store created it from a connection string.</summary>
+    /// <summary>
+    /// Closes the connections the store keeps open between its operations (they go back to the data source) and stops
+    /// their pruning timer; disposes the data source if the store created it from a connection string. A store on an
+    /// application's data source should be disposed too (the DI container does), or it keeps up to a quarter of the pool.
+    /// </summary>
     /// <returns>A task that completes when the connections are closed.</returns>
     public async ValueTask DisposeAsync()
     {
@@ -478,7 +482,11 @@ public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore,
         }
     }
 
-    /// <summary>Disposes the data source if the store created it from a connection string.</summary>
+    /// <summary>
+    /// Closes the connections the store keeps open between its operations (they go back to the data source) and stops
+    /// their pruning timer; disposes the data source if the store created it from a connection string. A store on an
+    /// application's data source should be disposed too (the DI container does), or it keeps up to a quarter of the pool.
+    /// </summary>
     public void Dispose()
     {
         _connections.Dispose();

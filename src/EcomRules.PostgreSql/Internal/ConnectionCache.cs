@@ -12,10 +12,11 @@ namespace EcomRules.PostgreSql.Internal;
 /// <list type="bullet">
 /// <item>At most <see cref="Capacity"/> connections are kept (a quarter of the pool); others are closed as usual.</item>
 /// <item>Only an idle, open connection is kept (not one that broke, or is still executing or fetching).</item>
-/// <item>A connection kept unused for <see cref="IdleLimit"/> is closed (back to Npgsql's pool, which prunes it as it
-/// prunes any idle connection): by the next rent that finds it, or by a timer while the store is idle.</item>
-/// <item>A connection goes back to Npgsql's pool at the latest <see cref="HoldLimit"/> after the cache took it from
-/// there, however busy, so the pool's own rules (connection lifetime) still apply, a little late.</item>
+/// <item>A connection kept unused for <see cref="IdleLimit"/> is not handed out again but closed (back to Npgsql's pool,
+/// which prunes it as it prunes any idle connection); a timer closes those unused for half that while the store is idle.</item>
+/// <item>A connection that has been out of Npgsql's pool for <see cref="HoldLimit"/> is not handed out or kept again: it
+/// goes back when its current operation ends, so the pool's own rules (connection lifetime) still apply, a little late.</item>
+/// <item>When a connection comes back broken (a server restart, a failover), every kept connection is closed too.</item>
 /// <item>Nothing is kept when the data source does not pool.</item>
 /// </list>
 /// Thread-safe; a rented connection belongs to its renter until returned.
@@ -81,7 +82,9 @@ internal sealed class ConnectionCache : IAsyncDisposable, IDisposable
                 }
             }
 
-            if (Environment.TickCount64 - idle.Since < _idleLimitMilliseconds && idle.Connection.Connection.FullState == ConnectionState.Open)
+            var now = Environment.TickCount64;
+            if (now - idle.Since < _idleLimitMilliseconds && now - idle.Connection.Since < _holdLimitMilliseconds
+                && idle.Connection.Connection.FullState == ConnectionState.Open)
             {
                 return idle.Connection;
             }
@@ -95,22 +98,31 @@ internal sealed class ConnectionCache : IAsyncDisposable, IDisposable
     /// <summary>Keeps a connection for the next rent, or closes it.</summary>
     /// <param name="rented">A connection from <see cref="RentAsync"/>.</param>
     /// <returns>A task that completes when the connection is kept or closed.</returns>
-    internal ValueTask ReturnAsync(Rented rented)
+    internal async ValueTask ReturnAsync(Rented rented)
     {
         var now = Environment.TickCount64;
-        if (rented.Connection.FullState == ConnectionState.Open && now - rented.Since < _holdLimitMilliseconds)
+        if (rented.Connection.FullState.HasFlag(ConnectionState.Broken))
+        {
+            // The connection failed (a server restart, a failover, a network fault): the kept ones, idle on the same
+            // server, likely failed too but still look open. Close them all rather than fail one operation each.
+            foreach (var kept in TakeAll(disposing: false))
+            {
+                await kept.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        else if (rented.Connection.FullState == ConnectionState.Open && now - rented.Since < _holdLimitMilliseconds)
         {
             lock (_gate)
             {
                 if (!_disposed && _idle.Count < Capacity)
                 {
                     _idle.Push(new Idle(rented, now));
-                    return ValueTask.CompletedTask;
+                    return;
                 }
             }
         }
 
-        return rented.Connection.DisposeAsync();
+        await rented.Connection.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Closes the kept connections; later returns close theirs.</summary>
@@ -171,7 +183,15 @@ internal sealed class ConnectionCache : IAsyncDisposable, IDisposable
 
         foreach (var connection in stale ?? [])
         {
-            connection.Dispose();
+            try
+            {
+                connection.Dispose();
+            }
+#pragma warning disable CA1031 // a timer callback must not throw: that would end the process; the connection is abandoned either way
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
         }
     }
 

@@ -98,8 +98,10 @@ internal static class PostgreSqlMigrations
         // 2: states and events as json rather than jsonb: the text the serializer wrote is kept as it is (validated,
         // not parsed into jsonb on every save and printed back on every load), and is smaller. Aggregates leave a
         // third of each page free, so a save's new version usually fits beside the old one (a HOT update: no index
-        // entry). The store writes aggregates with plain statements since this version; write_aggregate stays for
-        // hosts of the previous release during a rolling upgrade.
+        // entry). The store writes aggregates with plain statements since this version; write_aggregate stays, so a
+        // host of the previous release still writes correctly. The column changes rewrite the aggregates and outbox
+        // tables under an exclusive lock: on a large database, run this upgrade in a maintenance window (stop the
+        // hosts, start one to migrate), as the README says.
         $"""
         ALTER TABLE "{schema}".aggregates ALTER COLUMN state TYPE json USING state::json, SET (fillfactor = 70);
         ALTER TABLE "{schema}".outbox ALTER COLUMN event TYPE json USING event::json;

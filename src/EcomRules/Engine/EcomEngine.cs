@@ -108,7 +108,7 @@ public sealed class EcomEngine
     }
 
     private static Decision Replay(EcomCommand command, IdempotencyRecord record, UInt128 fingerprint)
-        => record.HasFingerprint(fingerprint)
+        => record.HasFingerprint(fingerprint) || PayloadWriter.LegacyMatches(record.Fingerprint, command)
             ? Decision.Replay(record)
             : Decision.Refused(command.CommandId, command.Target, RefusalCode.CommandIdReused, default,
                 $"Command ID '{command.CommandId}' was already used for a different {record.Target.Kind} command; an idempotency key is used once.",

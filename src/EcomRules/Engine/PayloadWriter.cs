@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
 using EcomRules.Internal;
 using NodaTime;
 
@@ -26,6 +28,7 @@ internal sealed class PayloadWriter
 
     private byte[] _buffer = new byte[512];
     private int _length;
+    private bool _legacy; // writing the first release's canonical form (see LegacyMatches)
 
     private PayloadWriter()
     {
@@ -38,24 +41,42 @@ internal sealed class PayloadWriter
         t_writer = null;
         try
         {
-            writer.Add("$type", command.GetType().Name).Add("actor", command.Actor.Id).Add("role", command.Actor.Role.Value).Add("at", command.At);
-            command.WritePayload(writer);
+            writer.WriteCommand(command);
             return writer.Hash();
         }
         finally
         {
-            writer._length = 0;
-            if (writer._buffer.Length > KeptBufferBytes)
-            {
-                writer._buffer = new byte[512];
-            }
-
+            writer.Reset();
             t_writer = writer;
         }
     }
 
+    /// <summary>
+    /// Whether a fingerprint stored by the first release (the first 128 bits of SHA-256 over the payload as UTF-8 with
+    /// unit separators, base64: 24 characters) is <paramref name="command"/>'s: so a command recorded before the upgrade
+    /// and retried after it is replayed, not refused as a reused ID. Only replays of such records pay for it.
+    /// </summary>
+    public static bool LegacyMatches(string stored, EcomCommand command)
+    {
+        if (stored.Length != 24)
+        {
+            return false;
+        }
+
+        var writer = new PayloadWriter { _legacy = true };
+        writer.WriteCommand(command);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(writer._buffer.AsSpan(0, writer._length), hash);
+        return string.Equals(stored, Convert.ToBase64String(hash[..16]), StringComparison.Ordinal);
+    }
+
     public PayloadWriter Add(string name, string? value)
     {
+        if (_legacy)
+        {
+            return LegacyAdd(name, value ?? "\u0000");
+        }
+
         Text(name);
         if (value is null)
         {
@@ -72,6 +93,13 @@ internal sealed class PayloadWriter
 
     public PayloadWriter Add(string name, long value)
     {
+        if (_legacy)
+        {
+            Span<char> digits = stackalloc char[24];
+            value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+            return LegacyAdd(name, digits[..length]);
+        }
+
         Text(name);
         Tag('L');
         BinaryPrimitives.WriteInt64LittleEndian(Reserve(sizeof(long)), value);
@@ -83,6 +111,11 @@ internal sealed class PayloadWriter
         // Written as its invariant text, so equal values with different scales (1.0, 1.00) stay different payloads.
         Span<char> chars = stackalloc char[40];
         value.TryFormat(chars, out var written, "G", CultureInfo.InvariantCulture);
+        if (_legacy)
+        {
+            return LegacyAdd(name, chars[..written]);
+        }
+
         Text(name);
         Tag('D');
         Text(chars[..written]);
@@ -107,15 +140,39 @@ internal sealed class PayloadWriter
         return Convert.ToHexStringLower(bytes);
     }
 
-    /// <summary>Whether a stored fingerprint is <paramref name="fingerprint"/> (without building its string).</summary>
+    /// <summary>Whether a stored fingerprint is <paramref name="fingerprint"/>'s text, exactly as <see cref="Format"/> writes it.</summary>
     public static bool Matches(string stored, UInt128 fingerprint)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        return stored.Length == 32 && Convert.FromHexString(stored, bytes, out _, out var written) == System.Buffers.OperationStatus.Done
-            && written == 16 && BinaryPrimitives.ReadUInt128LittleEndian(bytes) == fingerprint;
-    }
+        => stored.Length == 32 && string.Equals(stored, Format(fingerprint), StringComparison.Ordinal);
 
     private UInt128 Hash() => MurmurHash3.Hash128(_buffer.AsSpan(0, _length));
+
+    private void WriteCommand(EcomCommand command)
+    {
+        Add("$type", command.GetType().Name).Add("actor", command.Actor.Id).Add("role", command.Actor.Role.Value).Add("at", command.At);
+        command.WritePayload(this);
+    }
+
+    private void Reset()
+    {
+        _length = 0;
+        if (_buffer.Length > KeptBufferBytes)
+        {
+            _buffer = new byte[512];
+        }
+    }
+
+    // The first release's form: name and value as UTF-8, each closed by a unit separator; null as U+0000.
+    private PayloadWriter LegacyAdd(string name, ReadOnlySpan<char> value)
+    {
+        foreach (var text in (ReadOnlySpan<string>)[name, value.ToString()])
+        {
+            var bytes = Reserve(Encoding.UTF8.GetByteCount(text) + 1);
+            Encoding.UTF8.GetBytes(text, bytes);
+            bytes[^1] = 0x1F;
+        }
+
+        return this;
+    }
 
     // Every value is tagged with its kind (N null, S text, L number, D decimal). Text is its length (a little-endian
     // int) and its UTF-16 code units (little-endian): no transcoding, and the length keeps each field apart from the next.

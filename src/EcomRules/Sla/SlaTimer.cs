@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Globalization;
@@ -286,8 +287,8 @@ public sealed class SlaTimer
         return new SlaTimer(Definition, events, next, kind == SlaTimerEventKind.Reset ? events.Length - 1 : _cycleStartIndex);
     }
 
-    // The events without building an array for a short history (in shortHistory, which must outlive the span).
-    private ReadOnlySpan<SlaTimerEvent> EventsIn(out ShortHistoryEvents shortHistory)
+    // The events without building an array for a short history (written into shortHistory, which the span refers to).
+    private ReadOnlySpan<SlaTimerEvent> EventsIn([UnscopedRef] out ShortHistoryEvents shortHistory)
     {
         if (!_events.IsDefault)
         {
@@ -295,21 +296,20 @@ public sealed class SlaTimer
             return _events.AsSpan();
         }
 
-        var count = ShortHistory(out shortHistory).Length;
-        return MemoryMarshal.CreateReadOnlySpan(ref shortHistory[0], count);
+        return ShortHistory(out shortHistory);
     }
 
-    private ReadOnlySpan<SlaTimerEvent> ShortHistory(out ShortHistoryEvents events)
+    private ReadOnlySpan<SlaTimerEvent> ShortHistory([UnscopedRef] out ShortHistoryEvents events)
     {
         events = default;
         events[0] = new SlaTimerEvent(SlaTimerEventKind.Started, _startedAt);
         if (_endKind == SlaTimerEventKind.Started)
         {
-            return MemoryMarshal.CreateReadOnlySpan(ref events[0], 1);
+            return ((ReadOnlySpan<SlaTimerEvent>)events)[..1];
         }
 
         events[1] = new SlaTimerEvent(_endKind, _endedAt);
-        return MemoryMarshal.CreateReadOnlySpan(ref events[0], 2);
+        return events;
     }
 
     [InlineArray(2)]

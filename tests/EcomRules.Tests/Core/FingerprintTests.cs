@@ -88,7 +88,7 @@ public sealed class FingerprintTests
             var hash = new UInt128(high, low);
             var text = PayloadWriter.Format(hash);
             return text.Length == 32 && text == text.ToLowerInvariant() && PayloadWriter.Matches(text, hash)
-                && !PayloadWriter.Matches(text, hash + 1) && !PayloadWriter.Matches(text.ToUpperInvariant() + "0", hash);
+                && !PayloadWriter.Matches(text, hash + 1) && (text == text.ToUpperInvariant() || !PayloadWriter.Matches(text.ToUpperInvariant(), hash));
         }).QuickCheckThrowOnFailure();
 
     [Fact]
@@ -157,6 +157,29 @@ public sealed class FingerprintTests
         var again = await engine.ExecuteAsync(place);
         Assert.True(again.IsReplay, again.ToString());
         var reused = await engine.ExecuteAsync(place with { Lines = [new OrderLine("SKU-1", 2, new Money(10m))] });
+        Assert.Equal(RefusalCode.CommandIdReused, reused.Code);
+    }
+
+    [Fact]
+    public async Task ACommandRecordedWithTheFirstReleasesFingerprint_IsReplayed_AndAnotherPayloadIsStillRefused()
+    {
+        // The first release stored base64 of the first 128 bits of SHA-256 over "name\x1Fvalue\x1F…" in UTF-8.
+        var at = Instant.FromUtc(2026, 3, 4, 1, 30);
+        var allocate = new AllocateStock(new CommandId("allocate-L1"), new Actor("wh-1", ActorRole.Warehouse), at, new OrderId("L1"), "DN-1");
+        var payload = string.Concat(new[] { "$type", "AllocateStock", "actor", "wh-1", "role", ActorRole.Warehouse.Value, "at", at.ToUnixTimeTicks().ToString(System.Globalization.CultureInfo.InvariantCulture), "order", "L1", "note", "DN-1" }
+            .Select(part => part + "\u001F"));
+        var legacy = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(payload))[..16]);
+        Assert.True(PayloadWriter.LegacyMatches(legacy, allocate));
+        Assert.False(PayloadWriter.LegacyMatches(legacy, allocate with { DeliveryNote = "DN-2" }));
+
+        var store = new InMemoryEcomStore();
+        var record = new IdempotencyRecord(allocate.CommandId, legacy, allocate.Target, DecisionStatus.Accepted, RefusalCode.None, default, "Confirmed → Allocated", 4);
+        await store.SaveAsync(new ChangeSet(record, [], [], [], []));
+        var engine = new EcomEngine(store, EcomPolicy.RetailPlatform);
+        var replay = await engine.ExecuteAsync(allocate);
+        Assert.True(replay.IsReplay, replay.ToString());
+        Assert.Equal(4, replay.Version);
+        var reused = await engine.ExecuteAsync(allocate with { DeliveryNote = "DN-2" });
         Assert.Equal(RefusalCode.CommandIdReused, reused.Code);
     }
 

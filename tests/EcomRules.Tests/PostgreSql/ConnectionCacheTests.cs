@@ -49,6 +49,37 @@ public sealed class ConnectionCacheTests(PostgreSqlFixture fixture)
     }
 
     [Fact]
+    public async Task ABrokenConnectionComingBack_ClosesTheKeptOnes()
+    {
+        // After a server restart or failover the kept connections look open but are dead: the first broken one to come
+        // back closes them, rather than letting each fail an operation.
+        await using var dataSource = NpgsqlDataSource.Create(fixture.Cluster.ConnectionString());
+        await using var cache = new ConnectionCache(dataSource);
+        var kept = await cache.RentAsync(CancellationToken.None);
+        var broken = await cache.RentAsync(CancellationToken.None);
+        await cache.ReturnAsync(kept);
+
+        await using (var terminate = dataSource.CreateCommand("SELECT pg_terminate_backend($1)"))
+        {
+            terminate.Parameters.Add(new NpgsqlParameter<int> { TypedValue = broken.Connection.ProcessID });
+            await terminate.ExecuteScalarAsync();
+        }
+
+        await using (var fails = new NpgsqlCommand("SELECT 1", broken.Connection))
+        {
+            await Assert.ThrowsAnyAsync<NpgsqlException>(() => fails.ExecuteScalarAsync());
+        }
+
+        Assert.True(broken.Connection.FullState.HasFlag(ConnectionState.Broken) || broken.Connection.FullState == ConnectionState.Closed, broken.Connection.FullState.ToString());
+        await cache.ReturnAsync(broken);
+
+        Assert.Equal(ConnectionState.Closed, kept.Connection.FullState);
+        var next = (await cache.RentAsync(CancellationToken.None)).Connection;
+        Assert.NotSame(kept.Connection, next);
+        Assert.NotSame(broken.Connection, next);
+    }
+
+    [Fact]
     public async Task Connection_IdleLongerThanTheIdleLimit_IsClosedNotReused()
     {
         await using var dataSource = NpgsqlDataSource.Create(fixture.Cluster.ConnectionString());
