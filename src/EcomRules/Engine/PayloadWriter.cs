@@ -164,14 +164,16 @@ internal sealed class PayloadWriter
     // The first release's form: name and value as UTF-8, each closed by a unit separator; null as U+0000.
     private PayloadWriter LegacyAdd(string name, ReadOnlySpan<char> value)
     {
-        foreach (var text in (ReadOnlySpan<string>)[name, value.ToString()])
-        {
-            var bytes = Reserve(Encoding.UTF8.GetByteCount(text) + 1);
-            Encoding.UTF8.GetBytes(text, bytes);
-            bytes[^1] = 0x1F;
-        }
-
+        LegacyText(name);
+        LegacyText(value);
         return this;
+    }
+
+    private void LegacyText(ReadOnlySpan<char> text)
+    {
+        var bytes = Reserve(Encoding.UTF8.GetByteCount(text) + 1);
+        Encoding.UTF8.GetBytes(text, bytes);
+        bytes[^1] = 0x1F;
     }
 
     // Every value is tagged with its kind (N null, S text, L number, D decimal). Text is its length (a little-endian

@@ -98,8 +98,6 @@ internal static class OrderSlas
         return builder.DrainToImmutable();
     }
 
-    public static string TimerId(AggregateKey key, string slaId) => string.Concat(key.Kind, "/", key.Id, "/", slaId);
-
     private static bool Contains(ReadOnlySpan<string> ids, string id)
     {
         foreach (var candidate in ids)

@@ -114,6 +114,6 @@ public sealed class TimerScheduler
         };
     }
 
-    // Breach timer IDs are order/{id}/SLA-n (OrderSlas.TimerId): the SLA is the last segment.
+    // Breach timer IDs are order/{id}/SLA-n (TimerRequest: {kind}/{id}/{name}): the SLA is the last segment.
     private static string SlaIdOf(string timerId) => timerId[(timerId.LastIndexOf('/') + 1)..];
 }
