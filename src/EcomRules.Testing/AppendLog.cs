@@ -4,7 +4,7 @@ namespace EcomRules.Testing;
 /// An append-only list in segments: adding never copies what is there (a <see cref="List{T}"/> copies its whole
 /// array each time it grows), and a long log is never one large object. The first segments are small and double
 /// (16, 32, 64, 128 items), so a store that sees a few commands stays small; then every segment holds 256. For the
-/// in-memory store's audit trail and outbox, which only grow.
+/// in-memory store's log of change sets, which only grows.
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
 internal sealed class AppendLog<T>
@@ -33,6 +33,18 @@ internal sealed class AppendLog<T>
             var (segment, offset) = Locate(index);
             return ref _segments[segment][offset];
         }
+    }
+
+    /// <summary>Gets a writable reference to the item at <paramref name="index"/>.</summary>
+    /// <param name="index">The index, 0 to <see cref="Count"/> - 1.</param>
+    /// <returns>The item.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is out of range.</exception>
+    public ref T At(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        var (segment, offset) = Locate(index);
+        return ref _segments[segment][offset];
     }
 
     /// <summary>Adds an item at the end.</summary>

@@ -21,9 +21,10 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
     // beside the value); records are found by command ID through an alternate lookup, without a probe object.
     private readonly HashSet<IdempotencyRecord> _commands = new(RecordByCommandId.Instance);
     private readonly HashSet<IdempotencyRecord>.AlternateLookup<CommandId> _commandsById;
-    private readonly AppendLog<AuditEntry> _audit = new();
-    // The outbox as saved (sequence = index + 1); delivery, claim and failure state only for the messages touched.
-    private readonly OutboxLog _outbox = new();
+    // Every accepted change set as saved (change sets are immutable): the audit trail and the outbox (sequence =
+    // index + 1) are read from them, so saving adds one entry per command and builds no audit entry or message.
+    // Delivery, claim and failure state is kept only for the messages touched.
+    private readonly ChangeLog _log = new();
     private readonly Dictionary<string, int> _outboxIndex = new(StringComparer.Ordinal); // built on demand by MarkDelivered
     private readonly HashSet<TimerRequest> _timers = new(TimerRequest.IdComparer); // by timer ID
     private readonly Dictionary<int, OutboxState> _outboxStates = [];
@@ -40,7 +41,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         {
             lock (_gate)
             {
-                var stored = new StoredOutboxMessage[_outbox.Count];
+                var stored = new StoredOutboxMessage[_log.Count];
                 for (var i = 0; i < stored.Length; i++)
                 {
                     stored[i] = Stored(i);
@@ -70,7 +71,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         {
             lock (_gate)
             {
-                return _audit.ToArray();
+                return _log.AuditTrail(null);
             }
         }
     }
@@ -168,17 +169,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         lock (_gate)
         {
             // One trail for all aggregates, filtered on read: saving (the measured path) keeps no per-aggregate lists.
-            var entries = new List<AuditEntry>();
-            for (var i = 0; i < _audit.Count; i++)
-            {
-                var entry = _audit[i];
-                if (entry.Target == key)
-                {
-                    entries.Add(entry);
-                }
-            }
-
-            return new ValueTask<IReadOnlyList<AuditEntry>>(entries.ToArray());
+            return new ValueTask<IReadOnlyList<AuditEntry>>(_log.AuditTrail(key));
         }
     }
 
@@ -242,7 +233,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         lock (_gate)
         {
             var pending = new List<StoredOutboxMessage>();
-            for (var i = 0; i < _outbox.Count; i++)
+            for (var i = 0; i < _log.Count; i++)
             {
                 if (!IsDelivered(i))
                 {
@@ -264,12 +255,12 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         lock (_gate)
         {
             // Saving does not index the outbox (most stores are never asked): catch up with the messages saved since.
-            for (var i = _indexedOutbox; i < _outbox.Count; i++)
+            for (var i = _indexedOutbox; i < _log.Count; i++)
             {
-                _outboxIndex[_outbox[i].IdempotencyKey] = i;
+                _outboxIndex[_log[i].IdempotencyKey] = i;
             }
 
-            _indexedOutbox = _outbox.Count;
+            _indexedOutbox = _log.Count;
             if (!_outboxIndex.TryGetValue(idempotencyKey, out var index) || IsDelivered(index))
             {
                 return false;
@@ -293,7 +284,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         lock (_gate)
         {
             var claimed = new List<OutboxEnvelope>();
-            for (var i = 0; i < _outbox.Count && claimed.Count < max; i++)
+            for (var i = 0; i < _log.Count && claimed.Count < max; i++)
             {
                 if (_outboxStates.TryGetValue(i, out var state)
                     && (state.IsDelivered || state.DeadLetter || state.AvailableAt > now || (state.Lease is { } held && held.Until >= now)))
@@ -301,7 +292,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
                     continue;
                 }
 
-                if (state is null && _outbox[i].CreatedAt > now)
+                if (state is null && _log[i].CreatedAt > now)
                 {
                     continue;
                 }
@@ -367,7 +358,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         lock (_gate)
         {
             var dead = new List<OutboxEnvelope>();
-            for (var i = 0; i < _outbox.Count && dead.Count < max; i++)
+            for (var i = 0; i < _log.Count && dead.Count < max; i++)
             {
                 if (IsDeadLetter(i))
                 {
@@ -410,7 +401,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         {
             long pending = 0, dead = 0;
             Instant? oldest = null;
-            for (var i = 0; i < _outbox.Count; i++)
+            for (var i = 0; i < _log.Count; i++)
             {
                 if (IsDeadLetter(i))
                 {
@@ -419,7 +410,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
                 else if (!IsDelivered(i))
                 {
                     pending++;
-                    var created = _outbox[i].CreatedAt;
+                    var created = _log[i].CreatedAt;
                     oldest = oldest is { } o && o <= created ? o : created;
                 }
             }
@@ -506,13 +497,13 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
 
     private OutboxEnvelope Envelope(int index)
     {
-        var message = _outbox[index];
+        var message = _log[index];
         return _outboxStates.TryGetValue(index, out var state)
             ? new OutboxEnvelope(index + 1, message, state.Attempts, state.LastError, state.AvailableAt, state.DeadLetter)
             : new OutboxEnvelope(index + 1, message, 0, null, message.CreatedAt, false);
     }
 
-    private StoredOutboxMessage Stored(int index) => new(index + 1, _outbox[index], IsDelivered(index));
+    private StoredOutboxMessage Stored(int index) => new(index + 1, _log[index], IsDelivered(index));
 
     private bool IsDelivered(int index) => _outboxStates.TryGetValue(index, out var state) && state.IsDelivered;
 
@@ -522,7 +513,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
     {
         if (!_outboxStates.TryGetValue(index, out var state))
         {
-            state = new OutboxState(_outbox[index].CreatedAt);
+            state = new OutboxState(_log[index].CreatedAt);
             _outboxStates.Add(index, state);
         }
 
@@ -533,7 +524,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
     {
         // Sequences are assigned 1, 2, 3 … in list order.
         var index = sequence - 1;
-        return index >= 0 && index < _outbox.Count ? (int)index : -1;
+        return index >= 0 && index < _log.Count ? (int)index : -1;
     }
 
     private int HeldBy(long sequence, string owner)
@@ -583,15 +574,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
             _aggregates[write.Key] = new StoredAggregate(write.Key, write.NewVersion, write.State);
         }
 
-        var audits = changes.Audit;
-        for (var i = 0; i < audits.Count; i++)
-        {
-            var audit = audits[i];
-            _audit.Add(audit);
-        }
-
-        var outbox = changes.Outbox;
-        _outbox.Add(outbox);
+        _log.Add(changes);
 
         var timers = changes.Timers;
         for (var i = 0; i < timers.Count; i++)
@@ -650,24 +633,37 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         public Lease? Lease { get; set; }
     }
 
-    // The saved outbox by batch (one per command): message i is read from its batch, so saving adds one entry per
-    // command rather than one object per message. A batch that can change after the save is copied.
-    private sealed class OutboxLog
+    // The saved change sets in commit order (change sets are immutable, so they are kept as saved): the audit trail
+    // and the outbox are read from them. Message i is found by the index of each change set's first message, which
+    // is worked out on the first read after a save, so saving neither counts nor builds a change set's messages.
+    private sealed class ChangeLog
     {
-        private readonly AppendLog<Batch> _batches = new();
+        private readonly AppendLog<Saved> _saved = new();
+        private int _indexed; // change sets whose Start is known
+        private int _count; // messages in the indexed change sets
 
-        public int Count { get; private set; }
+        public int Count
+        {
+            get
+            {
+                CatchUp();
+                return _count;
+            }
+        }
 
         public OutboxMessage this[int index]
         {
             get
             {
-                // The last batch starting at or before index.
-                int low = 0, high = _batches.Count - 1;
+                CatchUp();
+
+                // The last change set starting at or before index: one without messages is followed by one that starts
+                // at the same index, or is last, so the last is the one holding the message.
+                int low = 0, high = _indexed - 1;
                 while (low < high)
                 {
                     var middle = low + ((high - low + 1) / 2);
-                    if (_batches[middle].Start <= index)
+                    if (_saved[middle].Start <= index)
                     {
                         low = middle;
                     }
@@ -677,23 +673,57 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
                     }
                 }
 
-                ref readonly var batch = ref _batches[low];
-                return batch.Messages[index - batch.Start];
+                ref readonly var saved = ref _saved[low];
+                return saved.Changes.Outbox[index - saved.Start];
             }
         }
 
-        public void Add(IReadOnlyList<OutboxMessage> batch)
+        public void Add(ChangeSet changes)
         {
-            if (batch.Count == 0)
+            // A refusal has nothing to audit or deliver (the engine's refusals have empty lists, read without cost).
+            if (changes.Record.Status == DecisionStatus.Refused && changes.Writes.Count == 0
+                && changes.Audit.Count == 0 && changes.Outbox.Count == 0)
             {
                 return;
             }
 
-            _batches.Add(new Batch(Count, batch is ICollection<OutboxMessage> ? [.. batch] : batch));
-            Count += batch.Count;
+            _saved.Add(new Saved(changes));
         }
 
-        private readonly record struct Batch(int Start, IReadOnlyList<OutboxMessage> Messages);
+        // The audit entries of one aggregate, or of all when key is null, in commit order.
+        public AuditEntry[] AuditTrail(AggregateKey? key)
+        {
+            var entries = new List<AuditEntry>();
+            for (var i = 0; i < _saved.Count; i++)
+            {
+                foreach (var entry in _saved[i].Changes.Audit)
+                {
+                    if (key is null || entry.Target == key.Value)
+                    {
+                        entries.Add(entry);
+                    }
+                }
+            }
+
+            return entries.ToArray();
+        }
+
+        private void CatchUp()
+        {
+            for (; _indexed < _saved.Count; _indexed++)
+            {
+                ref var saved = ref _saved.At(_indexed);
+                saved.Start = _count;
+                _count += saved.Changes.Outbox.Count;
+            }
+        }
+
+        private struct Saved(ChangeSet changes)
+        {
+            public int Start;
+
+            public readonly ChangeSet Changes = changes;
+        }
     }
 
     // Idempotency records are equal here when their command IDs are; a command ID finds its record directly.

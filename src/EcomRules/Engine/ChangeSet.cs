@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace EcomRules.Engine;
 
 /// <summary>
@@ -5,14 +7,172 @@ namespace EcomRules.Engine;
 /// writes (each with its expected version), one audit entry per aggregate changed (SEC-3), outbox messages, timers and
 /// the idempotency record. A refused command's change set has only the idempotency record.
 /// </summary>
-/// <param name="Record">The idempotency record of the command.</param>
-/// <param name="Writes">The aggregate writes.</param>
-/// <param name="Audit">The audit entries, one per aggregate the command changed (at least one when accepted); empty for a refusal.</param>
-/// <param name="Outbox">The events to deliver.</param>
-/// <param name="Timers">Timers to schedule, move or cancel.</param>
-public sealed record ChangeSet(
-    IdempotencyRecord Record,
-    IReadOnlyList<AggregateWrite> Writes,
-    IReadOnlyList<AuditEntry> Audit,
-    IReadOnlyList<OutboxMessage> Outbox,
-    IReadOnlyList<TimerRequest> Timers);
+/// <remarks>
+/// <para>A change set is immutable: the constructor copies lists that could change afterwards, so a store may keep
+/// the change set itself (the in-memory store does).</para>
+/// <para>A change set made by <see cref="EcomEngine"/> builds its <see cref="Audit"/> entries and <see cref="Outbox"/>
+/// messages from the command and its events when a store first reads them, so a store that keeps the change set, or
+/// writes only some parts, pays for nothing it does not read.</para>
+/// </remarks>
+public sealed record ChangeSet
+{
+    private static readonly IReadOnlyList<AuditEntry> NoAudit = [];
+    private static readonly IReadOnlyList<OutboxMessage> NoMessages = [];
+
+    // Made by the engine: the audit entries and outbox messages are built from these on first read.
+    private readonly EcomCommand? _command;
+    private readonly IReadOnlyList<DomainEvent>? _events;
+    private readonly Instant _retainUntil;
+    private IReadOnlyList<AuditEntry>? _audit;
+    private IReadOnlyList<OutboxMessage>? _outbox;
+
+#pragma warning disable SA1313 // parameter names match the properties, as in a positional record
+    /// <summary>Creates a change set.</summary>
+    /// <param name="Record">The idempotency record of the command.</param>
+    /// <param name="Writes">The aggregate writes.</param>
+    /// <param name="Audit">The audit entries, one per aggregate the command changed (at least one when accepted); empty for a refusal.</param>
+    /// <param name="Outbox">The events to deliver.</param>
+    /// <param name="Timers">Timers to schedule, move or cancel.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public ChangeSet(
+        IdempotencyRecord Record,
+        IReadOnlyList<AggregateWrite> Writes,
+        IReadOnlyList<AuditEntry> Audit,
+        IReadOnlyList<OutboxMessage> Outbox,
+        IReadOnlyList<TimerRequest> Timers)
+#pragma warning restore SA1313
+    {
+        this.Record = Record ?? throw new ArgumentNullException(nameof(Record));
+        this.Writes = Frozen(Writes, nameof(Writes));
+        _audit = Frozen(Audit, nameof(Audit));
+        _outbox = Frozen(Outbox, nameof(Outbox));
+        this.Timers = Frozen(Timers, nameof(Timers));
+    }
+
+    // The engine's change set: the lists are the domain's own (never changed after the decision), and the audit
+    // entries and messages are derived from the command, the record and the events.
+    private ChangeSet(IdempotencyRecord record, IReadOnlyList<AggregateWrite> writes, IReadOnlyList<TimerRequest> timers, EcomCommand command, IReadOnlyList<DomainEvent> events, Instant retainUntil)
+    {
+        Record = record;
+        Writes = writes;
+        Timers = timers;
+        _command = command;
+        _events = events;
+        _retainUntil = retainUntil;
+    }
+
+    /// <summary>Gets the idempotency record of the command.</summary>
+    public IdempotencyRecord Record { get; init; }
+
+    /// <summary>Gets the aggregate writes.</summary>
+    public IReadOnlyList<AggregateWrite> Writes { get; init; }
+
+    /// <summary>Gets the audit entries, one per aggregate the command changed (at least one when accepted); empty for a refusal.</summary>
+    public IReadOnlyList<AuditEntry> Audit
+    {
+        get => _audit ??= BuildAudit();
+        init => _audit = Frozen(value, nameof(Audit));
+    }
+
+    /// <summary>Gets the events to deliver.</summary>
+    public IReadOnlyList<OutboxMessage> Outbox
+    {
+        get => _outbox ??= BuildOutbox();
+        init => _outbox = Frozen(value, nameof(Outbox));
+    }
+
+    /// <summary>Gets the timers to schedule, move or cancel.</summary>
+    public IReadOnlyList<TimerRequest> Timers { get; init; }
+
+    /// <summary>Deconstructs the change set into its parts.</summary>
+    /// <param name="Record">The idempotency record.</param>
+    /// <param name="Writes">The aggregate writes.</param>
+    /// <param name="Audit">The audit entries.</param>
+    /// <param name="Outbox">The outbox messages.</param>
+    /// <param name="Timers">The timer requests.</param>
+#pragma warning disable SA1313
+    public void Deconstruct(out IdempotencyRecord Record, out IReadOnlyList<AggregateWrite> Writes, out IReadOnlyList<AuditEntry> Audit, out IReadOnlyList<OutboxMessage> Outbox, out IReadOnlyList<TimerRequest> Timers)
+#pragma warning restore SA1313
+    {
+        Record = this.Record;
+        Writes = this.Writes;
+        Audit = this.Audit;
+        Outbox = this.Outbox;
+        Timers = this.Timers;
+    }
+
+    /// <inheritdoc />
+    public bool Equals(ChangeSet? other)
+        => other is not null && (ReferenceEquals(this, other)
+            || (Record.Equals(other.Record) && Writes.SequenceEqual(other.Writes) && Audit.SequenceEqual(other.Audit)
+                && Outbox.SequenceEqual(other.Outbox) && Timers.SequenceEqual(other.Timers)));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Record, Writes.Count, Audit.Count, Outbox.Count, Timers.Count);
+
+    // A refused command: only its idempotency record.
+    internal static ChangeSet Refusal(IdempotencyRecord record) => new(record, [], NoAudit, NoMessages, []);
+
+    // An accepted command: its audit entries and messages are built when first read.
+    internal static ChangeSet Accepted(IdempotencyRecord record, IReadOnlyList<AggregateWrite> writes, IReadOnlyList<TimerRequest> timers, EcomCommand command, IReadOnlyList<DomainEvent> events, Instant retainUntil)
+        => new(record, writes, timers, command, events, retainUntil);
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Record = ").Append(Record).Append(", Writes = ").Append(Writes.Count)
+            .Append(", Audit = ").Append(Audit.Count).Append(", Outbox = ").Append(Outbox.Count)
+            .Append(", Timers = ").Append(Timers.Count);
+        return true;
+    }
+
+    private static IReadOnlyList<T> Frozen<T>(IReadOnlyList<T> list, string name)
+    {
+        ArgumentNullException.ThrowIfNull(list, name);
+        // Arrays and lists can change after the call; read-only wrappers and immutable collections cannot (or only
+        // through their owner, which is the caller's own contract).
+        return list is T[] or ICollection<T> { IsReadOnly: false } ? [.. list] : list;
+    }
+
+    private IReadOnlyList<AuditEntry> BuildAudit()
+    {
+        if (_command is not { } command)
+        {
+            return NoAudit;
+        }
+
+        // SEC-3: every accepted command is recorded — who, when, what, why — under its target, and every other
+        // aggregate it changed gets its own entry, so each aggregate's trail has every version; ORD-6: kept until
+        // _retainUntil at least.
+        var writes = Writes;
+        var others = 0;
+        for (var i = 0; i < writes.Count; i++)
+        {
+            others += writes[i].Key == command.Target ? 0 : 1;
+        }
+
+        var first = new AuditEntry(command.CommandId, command.Target, command.Actor.Id, command.Actor.Role, command.At,
+            command.Action, Record.Reason, command.Reason, Record.Version, _retainUntil);
+        if (others == 0)
+        {
+            return [first];
+        }
+
+        var audit = new AuditEntry[1 + others];
+        audit[0] = first;
+        var next = 1;
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var write = writes[i];
+            if (write.Key != command.Target)
+            {
+                audit[next++] = new AuditEntry(command.CommandId, write.Key, command.Actor.Id, command.Actor.Role, command.At,
+                    command.Action, $"changed with {command.Target}: {Record.Reason}", command.Reason, write.NewVersion, _retainUntil);
+            }
+        }
+
+        return audit;
+    }
+
+    private IReadOnlyList<OutboxMessage> BuildOutbox()
+        => _command is { } command && _events is { Count: > 0 } events ? new OutboxBatch(command.CommandId, events, command.At) : NoMessages;
+}

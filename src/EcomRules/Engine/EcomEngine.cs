@@ -138,45 +138,13 @@ public sealed class EcomEngine
     private ChangeSet ToChangeSet(EcomCommand command, CommandOutcome outcome, Decision decision)
     {
         var record = decision.Outcome; // the decision's outcome is the record; its fingerprint's text is built only if a store reads it
-        if (!outcome.IsAccepted)
-        {
-            return new ChangeSet(record, [], [], [], []);
-        }
 
-        // Message i (key {commandId}/{i}) is created when a store reads it.
-        IReadOnlyList<OutboxMessage> outbox = outcome.Events.Count == 0 ? [] : new OutboxBatch(command.CommandId, outcome.Events, command.At);
-
-        // SEC-3: every state change is recorded — who, when, what, why — under the aggregate it changed, so each
-        // aggregate's trail has every version; ORD-6: kept for the policy's retention period at least.
-        var retainUntil = Policy.RetainUntil(command.At);
-        var writes = outcome.Writes;
-        var others = 0;
-        for (var i = 0; i < writes.Count; i++)
-        {
-            others += writes[i].Key == command.Target ? 0 : 1;
-        }
-
-        var first = new AuditEntry(command.CommandId, command.Target, command.Actor.Id, command.Actor.Role, command.At,
-            command.Action, outcome.Reason, command.Reason, decision.Version, retainUntil);
-        if (others == 0)
-        {
-            return new ChangeSet(record, writes, [first], outbox, outcome.Timers); // a single-element list, smaller than an array
-        }
-
-        var audit = new AuditEntry[1 + others];
-        audit[0] = first;
-        var next = 1;
-        for (var i = 0; i < writes.Count; i++)
-        {
-            var write = writes[i];
-            if (write.Key != command.Target)
-            {
-                audit[next++] = new AuditEntry(command.CommandId, write.Key, command.Actor.Id, command.Actor.Role, command.At,
-                    command.Action, $"changed with {command.Target}: {outcome.Reason}", command.Reason, write.NewVersion, retainUntil);
-            }
-        }
-
-        return new ChangeSet(record, writes, audit, outbox, outcome.Timers);
+        // SEC-3 and ORD-6: the audit entries (who, when, what, why; one per aggregate changed, kept for the policy's
+        // retention period) and the outbox messages (key {commandId}/{i}) are built from the command, this record and
+        // the events when a store reads them.
+        return outcome.IsAccepted
+            ? ChangeSet.Accepted(record, outcome.Writes, outcome.Timers, command, outcome.Events, Policy.RetainUntil(command.At))
+            : ChangeSet.Refusal(record);
     }
 
     private async ValueTask<DecisionInput> LoadAsync(EcomCommand command, StoredAggregate? target, CancellationToken cancellationToken)
