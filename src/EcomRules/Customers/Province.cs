@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Text;
 using EcomRules.Internal;
 
 namespace EcomRules.Customers;
@@ -57,7 +56,9 @@ public readonly record struct Province : IComparable<Province>
         new(82, "Macau", "澳门特别行政区", "澳门", ["Macao", "Macau SAR", "Macao SAR", "Aomen"]),
     ];
 
+    private const int MaxStackName = 128;
     private static readonly FrozenDictionary<string, Province> ByName = BuildNameIndex();
+    private static readonly FrozenDictionary<string, Province>.AlternateLookup<ReadOnlySpan<char>> ByNameSpan = ByName.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly Province[] AllProvinces = Enumerable.Range(0, Table.Length).Select(i => new Province(i + 1)).ToArray();
 
@@ -252,7 +253,8 @@ public readonly record struct Province : IComparable<Province>
             return TryFromCode(((trimmed[0] - '0') * 10) + (trimmed[1] - '0'), out province);
         }
 
-        return ByName.TryGetValue(NameKey(trimmed), out province);
+        var buffer = trimmed.Length <= MaxStackName ? stackalloc char[MaxStackName] : new char[trimmed.Length];
+        return ByNameSpan.TryGetValue(NameKey(trimmed, buffer), out province);
     }
 
     /// <summary>Orders provinces by GB/T 2260 code.</summary>
@@ -290,16 +292,23 @@ public readonly record struct Province : IComparable<Province>
     // English names compare without case, spaces, hyphens and a trailing "Province"/"Municipality"/"Sheng"/"Shi".
     private static string NameKey(string name)
     {
-        var builder = new StringBuilder(name.Length);
+        var buffer = new char[name.Length];
+        return new string(NameKey(name, buffer));
+    }
+
+    // The key written into buffer (at least name's length): a parse looks it up without making a string.
+    private static ReadOnlySpan<char> NameKey(ReadOnlySpan<char> name, Span<char> buffer)
+    {
+        var length = 0;
         foreach (var c in name)
         {
             if (char.IsLetterOrDigit(c))
             {
-                builder.Append(char.ToLowerInvariant(c));
+                buffer[length++] = char.ToLowerInvariant(c);
             }
         }
 
-        var key = builder.ToString();
+        ReadOnlySpan<char> key = buffer[..length];
         foreach (var suffix in (ReadOnlySpan<string>)["province", "municipality", "sheng", "shi"])
         {
             if (key.Length > suffix.Length && key.EndsWith(suffix, StringComparison.Ordinal))

@@ -20,7 +20,7 @@ public sealed record CompleteOrder(CommandId CommandId, Actor Actor, Instant At,
 
     internal override CommandOutcome Apply(Order order, long version, EcomPolicy policy)
         => Accept(order, order.Completing(At), version,
-            [new OrderCompleted(Target, At), new FollowUpVisitRequested(Target, At)]); // ORD-5
+            new DomainEvent[] { new OrderCompleted(Target, At), new FollowUpVisitRequested(Target, At) }); // ORD-5; an array, not a list over one
 
     internal override void WriteFields(PayloadWriter writer)
     {

@@ -33,11 +33,11 @@ public sealed record RecordInvoice(CommandId CommandId, Actor Actor, Instant At,
         }
 
         var carriers = policy.Carriers.RankedIds(order.ShipTo.Province);
-        return Accept(order, order.Invoicing(InvoiceNumber), version,
-        [
+        return Accept(order, order.Invoicing(InvoiceNumber), version, new DomainEvent[]
+        {
             new OrderInvoiced(Target, At, InvoiceNumber, Amount),
             new ShipmentRequested(Target, At, order.Warehouse, order.ShipTo, carriers, InvoiceNumber),
-        ]);
+        });
     }
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("invoice", InvoiceNumber).Add("amount", Amount);

@@ -38,12 +38,12 @@ public sealed record RecordTrackingEvent(CommandId CommandId, Actor Actor, Insta
         var receivedOn = At.InZone(policy.Zone).Date;
         var closes = policy.Calendar.StartOfDay(receivedOn.PlusDays(policy.Returns.LongestDays + 1));
         var lastDay = receivedOn.PlusDays(policy.Returns.LongestDays); // yyyy-MM-dd below, without NodaTime's pattern formatter
-        return Accept(order, order.Receiving(At, closes), version,
-        [
+        return Accept(order, order.Receiving(At, closes), version, new DomainEvent[]
+        {
             new OrderReceived(Target, At, closes),
             new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-received",
                 $"Your order {OrderId} was signed for. Returns are accepted until {lastDay.YearOfEra:D4}-{lastDay.Month:D2}-{lastDay.Day:D2}."), // ORD-4
-        ],
+        },
         [new TimerRequest(Target, "complete", AutoCompleteTimerKind, closes)]);
     }
 
