@@ -17,10 +17,9 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<AggregateKey, StoredAggregate> _aggregates = [];
-    // Records and timers are kept in sets keyed by their own IDs (16 bytes an entry, not a dictionary's 24 with the key
-    // beside the value); records are found by command ID through an alternate lookup, without a probe object.
-    private readonly HashSet<IdempotencyRecord> _commands = new(RecordByCommandId.Instance);
-    private readonly HashSet<IdempotencyRecord>.AlternateLookup<CommandId> _commandsById;
+    // Idempotency records by command ID; timers in a set keyed by their own IDs (16 bytes an entry, not a
+    // dictionary's 24 with the key beside the value).
+    private readonly CommandIndex _commands = new();
     // Every accepted change set as saved (change sets are immutable): the audit trail and the outbox (sequence =
     // index + 1) are read from them, so saving adds one entry per command and builds no audit entry or message.
     // Delivery, claim and failure state is kept only for the messages touched.
@@ -32,7 +31,9 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
     private int _indexedOutbox;
 
     /// <summary>Creates an empty store.</summary>
-    public InMemoryEcomStore() => _commandsById = _commands.GetAlternateLookup<CommandId>();
+    public InMemoryEcomStore()
+    {
+    }
 
     /// <summary>Gets a snapshot of every outbox message, delivered or not, in commit order.</summary>
     public IReadOnlyList<StoredOutboxMessage> Outbox
@@ -126,7 +127,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
 
         lock (_gate)
         {
-            return new ValueTask<IdempotencyRecord?>(_commandsById.TryGetValue(commandId, out var record) ? record : null);
+            return new ValueTask<IdempotencyRecord?>(_commands.Find(commandId));
         }
     }
 
@@ -538,7 +539,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
 
     private Exception? Validate(ChangeSet changes)
     {
-        if (_commandsById.Contains(changes.Record.CommandId))
+        if (_commands.Find(changes.Record.CommandId) is not null)
         {
             return new DuplicateCommandException(changes.Record.CommandId);
         }
@@ -724,21 +725,5 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
 
             public readonly ChangeSet Changes = changes;
         }
-    }
-
-    // Idempotency records are equal here when their command IDs are; a command ID finds its record directly.
-    private sealed class RecordByCommandId : IEqualityComparer<IdempotencyRecord>, IAlternateEqualityComparer<CommandId, IdempotencyRecord>
-    {
-        public static readonly RecordByCommandId Instance = new();
-
-        public bool Equals(IdempotencyRecord? x, IdempotencyRecord? y) => ReferenceEquals(x, y) || (x is not null && y is not null && x.CommandId == y.CommandId);
-
-        public int GetHashCode(IdempotencyRecord obj) => obj.CommandId.GetHashCode();
-
-        public bool Equals(CommandId alternate, IdempotencyRecord other) => alternate == other.CommandId;
-
-        public int GetHashCode(CommandId alternate) => alternate.GetHashCode();
-
-        public IdempotencyRecord Create(CommandId alternate) => throw new NotSupportedException("Records are added whole, never from a command ID.");
     }
 }
