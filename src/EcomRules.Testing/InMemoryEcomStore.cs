@@ -17,12 +17,10 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<AggregateKey, StoredAggregate> _aggregates = [];
-    // Idempotency records by command ID; timers in a set keyed by their own IDs (16 bytes an entry, not a
-    // dictionary's 24 with the key beside the value).
-    private readonly CommandIndex _commands = new();
-    // Every accepted change set as saved (change sets are immutable): the audit trail and the outbox (sequence =
-    // index + 1) are read from them, so saving adds one entry per command and builds no audit entry or message.
-    // Delivery, claim and failure state is kept only for the messages touched.
+    // Timers in a set keyed by their own IDs (16 bytes an entry, not a dictionary's 24 with the key beside the value).
+    // Every change set as saved (change sets are immutable): the idempotency records, the audit trail and the outbox
+    // (sequence = index + 1) are read from them, so saving adds one entry per command and builds no record, audit
+    // entry or message. Delivery, claim and failure state is kept only for the messages touched.
     private readonly ChangeLog _log = new();
     private readonly Dictionary<string, int> _outboxIndex = new(StringComparer.Ordinal); // built on demand by MarkDelivered
     private readonly HashSet<TimerRequest> _timers = new(TimerRequest.IdComparer); // by timer ID
@@ -96,7 +94,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         {
             lock (_gate)
             {
-                return _commands.Count;
+                return _log.Commands;
             }
         }
     }
@@ -127,7 +125,7 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
 
         lock (_gate)
         {
-            return new ValueTask<IdempotencyRecord?>(_commands.Find(commandId));
+            return new ValueTask<IdempotencyRecord?>(_log.Find(commandId)?.Record);
         }
     }
 
@@ -539,9 +537,9 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
 
     private Exception? Validate(ChangeSet changes)
     {
-        if (_commands.Find(changes.Record.CommandId) is not null)
+        if (_log.Find(changes.CommandId) is not null)
         {
-            return new DuplicateCommandException(changes.Record.CommandId);
+            return new DuplicateCommandException(changes.CommandId);
         }
 
         var writes = changes.Writes;
@@ -602,7 +600,6 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
             }
         }
 
-        _commands.Add(changes.Record);
     }
 
     private static TimerRequest[] SortedTimers(IEnumerable<TimerRequest> timers)
@@ -632,98 +629,5 @@ public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutbo
         public bool DeadLetter { get; set; }
 
         public Lease? Lease { get; set; }
-    }
-
-    // The saved change sets in commit order (change sets are immutable, so they are kept as saved): the audit trail
-    // and the outbox are read from them. Message i is found by the index of each change set's first message, which
-    // is worked out on the first read after a save, so saving neither counts nor builds a change set's messages.
-    private sealed class ChangeLog
-    {
-        private readonly AppendLog<Saved> _saved = new();
-        private int _indexed; // change sets whose Start is known
-        private int _count; // messages in the indexed change sets
-
-        public int Count
-        {
-            get
-            {
-                CatchUp();
-                return _count;
-            }
-        }
-
-        public OutboxMessage this[int index]
-        {
-            get
-            {
-                CatchUp();
-
-                // The last change set starting at or before index: one without messages is followed by one that starts
-                // at the same index, or is last, so the last is the one holding the message.
-                int low = 0, high = _indexed - 1;
-                while (low < high)
-                {
-                    var middle = low + ((high - low + 1) / 2);
-                    if (_saved[middle].Start <= index)
-                    {
-                        low = middle;
-                    }
-                    else
-                    {
-                        high = middle - 1;
-                    }
-                }
-
-                ref readonly var saved = ref _saved[low];
-                return saved.Changes.Outbox[index - saved.Start];
-            }
-        }
-
-        public void Add(ChangeSet changes)
-        {
-            // A refusal has nothing to audit or deliver (the engine's refusals have empty lists, read without cost).
-            if (changes.Record.Status == DecisionStatus.Refused && changes.Writes.Count == 0
-                && changes.Audit.Count == 0 && changes.Outbox.Count == 0)
-            {
-                return;
-            }
-
-            _saved.Add(new Saved(changes));
-        }
-
-        // The audit entries of one aggregate, or of all when key is null, in commit order.
-        public AuditEntry[] AuditTrail(AggregateKey? key)
-        {
-            var entries = new List<AuditEntry>();
-            for (var i = 0; i < _saved.Count; i++)
-            {
-                foreach (var entry in _saved[i].Changes.Audit)
-                {
-                    if (key is null || entry.Target == key.Value)
-                    {
-                        entries.Add(entry);
-                    }
-                }
-            }
-
-            return entries.ToArray();
-        }
-
-        private void CatchUp()
-        {
-            for (; _indexed < _saved.Count; _indexed++)
-            {
-                ref var saved = ref _saved.At(_indexed);
-                saved.Start = _count;
-                _count += saved.Changes.Outbox.Count;
-            }
-        }
-
-        private struct Saved(ChangeSet changes)
-        {
-            public int Start;
-
-            public readonly ChangeSet Changes = changes;
-        }
     }
 }

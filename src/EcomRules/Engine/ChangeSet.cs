@@ -19,10 +19,11 @@ public sealed record ChangeSet
     private static readonly IReadOnlyList<AuditEntry> NoAudit = [];
     private static readonly IReadOnlyList<OutboxMessage> NoMessages = [];
 
-    // Made by the engine: the audit entries and outbox messages are built from these on first read.
+    // Made by the engine: the record, audit entries and outbox messages are built from these on first read.
+    private readonly Decision? _decision;
     private readonly EcomCommand? _command;
-    private readonly IReadOnlyList<DomainEvent>? _events;
     private readonly Instant _retainUntil;
+    private IdempotencyRecord? _record;
     private IReadOnlyList<AuditEntry>? _audit;
     private IReadOnlyList<OutboxMessage>? _outbox;
 
@@ -42,27 +43,38 @@ public sealed record ChangeSet
         IReadOnlyList<TimerRequest> Timers)
 #pragma warning restore SA1313
     {
-        this.Record = Record ?? throw new ArgumentNullException(nameof(Record));
+        _record = Record ?? throw new ArgumentNullException(nameof(Record));
         this.Writes = Frozen(Writes, nameof(Writes));
         _audit = Frozen(Audit, nameof(Audit));
         _outbox = Frozen(Outbox, nameof(Outbox));
         this.Timers = Frozen(Timers, nameof(Timers));
     }
 
-    // The engine's change set: the lists are the domain's own (never changed after the decision), and the audit
-    // entries and messages are derived from the command, the record and the events.
-    private ChangeSet(IdempotencyRecord record, IReadOnlyList<AggregateWrite> writes, IReadOnlyList<TimerRequest> timers, EcomCommand command, IReadOnlyList<DomainEvent> events, Instant retainUntil)
+    // The engine's change set: the lists are the domain's own (never changed after the decision), and the record,
+    // audit entries and messages are derived from the decision and the command.
+    private ChangeSet(Decision decision, IReadOnlyList<AggregateWrite> writes, IReadOnlyList<TimerRequest> timers, EcomCommand? command, Instant retainUntil)
     {
-        Record = record;
+        _decision = decision;
         Writes = writes;
         Timers = timers;
         _command = command;
-        _events = events;
         _retainUntil = retainUntil;
+        if (command is null)
+        {
+            _audit = NoAudit;
+            _outbox = NoMessages;
+        }
     }
 
+    /// <summary>Gets the command ID the change set records (the <see cref="Record"/>'s, without building the record).</summary>
+    public CommandId CommandId => _decision?.CommandId ?? Record.CommandId;
+
     /// <summary>Gets the idempotency record of the command.</summary>
-    public IdempotencyRecord Record { get; init; }
+    public IdempotencyRecord Record
+    {
+        get => _record ??= _decision!.Outcome;
+        init => _record = value ?? throw new ArgumentNullException(nameof(value));
+    }
 
     /// <summary>Gets the aggregate writes.</summary>
     public IReadOnlyList<AggregateWrite> Writes { get; init; }
@@ -110,12 +122,12 @@ public sealed record ChangeSet
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Record, Writes.Count, Audit.Count, Outbox.Count, Timers.Count);
 
-    // A refused command: only its idempotency record.
-    internal static ChangeSet Refusal(IdempotencyRecord record) => new(record, [], NoAudit, NoMessages, []);
+    // A refused command: only its idempotency record, made from the decision when a store reads it.
+    internal static ChangeSet Refusal(Decision decision) => new(decision, [], [], null, default);
 
-    // An accepted command: its audit entries and messages are built when first read.
-    internal static ChangeSet Accepted(IdempotencyRecord record, IReadOnlyList<AggregateWrite> writes, IReadOnlyList<TimerRequest> timers, EcomCommand command, IReadOnlyList<DomainEvent> events, Instant retainUntil)
-        => new(record, writes, timers, command, events, retainUntil);
+    // An accepted command: its record, audit entries and messages are built when first read.
+    internal static ChangeSet Accepted(Decision decision, IReadOnlyList<AggregateWrite> writes, IReadOnlyList<TimerRequest> timers, EcomCommand command, Instant retainUntil)
+        => new(decision, writes, timers, command, retainUntil);
 
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
@@ -174,5 +186,5 @@ public sealed record ChangeSet
     }
 
     private IReadOnlyList<OutboxMessage> BuildOutbox()
-        => _command is { } command && _events is { Count: > 0 } events ? new OutboxBatch(command.CommandId, events, command.At) : NoMessages;
+        => _command is { } command && _decision is { Events: { Count: > 0 } events } ? new OutboxBatch(command.CommandId, events, command.At) : NoMessages;
 }

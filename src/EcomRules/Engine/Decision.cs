@@ -6,26 +6,41 @@ namespace EcomRules.Engine;
 /// </summary>
 public sealed class Decision
 {
-    // The outcome (command ID, target, status, code, rule, reason, version) is the idempotency record the store keeps:
-    // one object for both, so a decision adds only its state, events and replay flag.
-    private readonly IdempotencyRecord _outcome;
+    // The outcome is held here; the idempotency record a store keeps is made from it when a store first reads it
+    // (ChangeSet.Record), or is the stored record a replay came from.
+    private readonly UInt128 _fingerprint;
+    private IdempotencyRecord? _record;
 
-    private Decision(IdempotencyRecord outcome, object? state, IReadOnlyList<DomainEvent> events, bool isReplay)
+    private Decision(CommandId commandId, AggregateKey target, DecisionStatus status, RefusalCode code, RuleId ruleId, string reason, long version,
+        UInt128 fingerprint, object? state, IReadOnlyList<DomainEvent> events)
     {
-        _outcome = outcome;
+        CommandId = commandId;
+        Target = target;
+        Status = status;
+        Code = code;
+        RuleId = ruleId;
+        Reason = reason ?? throw new ArgumentNullException(nameof(reason));
+        Version = version;
+        _fingerprint = fingerprint;
         State = state;
         Events = events;
-        IsReplay = isReplay;
+    }
+
+    private Decision(IdempotencyRecord record)
+        : this(record.CommandId, record.Target, record.Status, record.Code, record.RuleId, record.Reason, record.Version, 0, null, [])
+    {
+        _record = record;
+        IsReplay = true;
     }
 
     /// <summary>Gets the command's idempotency key.</summary>
-    public CommandId CommandId => _outcome.CommandId;
+    public CommandId CommandId { get; }
 
     /// <summary>Gets the aggregate the command targeted.</summary>
-    public AggregateKey Target => _outcome.Target;
+    public AggregateKey Target { get; }
 
     /// <summary>Gets whether the command was accepted or refused.</summary>
-    public DecisionStatus Status => _outcome.Status;
+    public DecisionStatus Status { get; }
 
     /// <summary>Gets whether the command was accepted.</summary>
     public bool IsAccepted => Status == DecisionStatus.Accepted;
@@ -34,16 +49,16 @@ public sealed class Decision
     public bool IsRefused => Status == DecisionStatus.Refused;
 
     /// <summary>Gets the kind of refusal; <see cref="RefusalCode.None"/> when accepted.</summary>
-    public RefusalCode Code => _outcome.Code;
+    public RefusalCode Code { get; }
 
     /// <summary>Gets the catalogue rule that refused the command; default when accepted or refused for another reason.</summary>
-    public RuleId RuleId => _outcome.RuleId;
+    public RuleId RuleId { get; }
 
     /// <summary>Gets the reason for a refusal, or a short description of an accepted change.</summary>
-    public string Reason => _outcome.Reason;
+    public string Reason { get; }
 
     /// <summary>Gets the target's version after the command (unchanged when refused; 0 when it does not exist).</summary>
-    public long Version => _outcome.Version;
+    public long Version { get; }
 
     /// <summary>Gets the target's state after an accepted command (an immutable aggregate), or null.</summary>
     /// <remarks>A replayed decision carries no state: read the aggregate if its current state is needed.</remarks>
@@ -94,19 +109,20 @@ public sealed class Decision
     public static Decision Replay(IdempotencyRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return new(record, null, [], true);
+        return new(record);
     }
 
     /// <summary>Gets the decision's idempotency record (the engine's decisions carry their payload's fingerprint).</summary>
-    internal IdempotencyRecord Outcome => _outcome;
+    // The record of this decision, made on first read (a replay's is the stored one).
+    internal IdempotencyRecord Outcome => _record ??= IdempotencyRecord.Of(CommandId, _fingerprint, Target, Status, Code, RuleId, Reason, Version);
 
     /// <summary>An accepted decision of a command whose payload has <paramref name="fingerprint"/>.</summary>
     internal static Decision Accepted(CommandId commandId, AggregateKey target, long version, object? state, IReadOnlyList<DomainEvent> events, string description, UInt128 fingerprint)
-        => new(IdempotencyRecord.Of(commandId, fingerprint, target, DecisionStatus.Accepted, RefusalCode.None, default, description, version), state, events, false);
+        => new(commandId, target, DecisionStatus.Accepted, RefusalCode.None, default, description, version, fingerprint, state, events);
 
     /// <summary>A refused decision of a command whose payload has <paramref name="fingerprint"/>.</summary>
     internal static Decision Refused(CommandId commandId, AggregateKey target, RefusalCode code, RuleId ruleId, string reason, long version, UInt128 fingerprint)
-        => new(IdempotencyRecord.Of(commandId, fingerprint, target, DecisionStatus.Refused, code, ruleId, reason, version), null, [], false);
+        => new(commandId, target, DecisionStatus.Refused, code, ruleId, reason, version, fingerprint, null, []);
 
     /// <inheritdoc />
     public override string ToString() => IsAccepted

@@ -136,16 +136,12 @@ public sealed class EcomEngine
     }
 
     private ChangeSet ToChangeSet(EcomCommand command, CommandOutcome outcome, Decision decision)
-    {
-        var record = decision.Outcome; // the decision's outcome is the record; its fingerprint's text is built only if a store reads it
-
-        // SEC-3 and ORD-6: the audit entries (who, when, what, why; one per aggregate changed, kept for the policy's
-        // retention period) and the outbox messages (key {commandId}/{i}) are built from the command, this record and
-        // the events when a store reads them.
-        return outcome.IsAccepted
-            ? ChangeSet.Accepted(record, outcome.Writes, outcome.Timers, command, outcome.Events, Policy.RetainUntil(command.At))
-            : ChangeSet.Refusal(record);
-    }
+        // The idempotency record is made from the decision, and the audit entries (SEC-3: who, when, what, why; one
+        // per aggregate changed; ORD-6: kept for the policy's retention period) and outbox messages (key
+        // {commandId}/{i}) from the command and its events, each when a store first reads them.
+        => outcome.IsAccepted
+            ? ChangeSet.Accepted(decision, outcome.Writes, outcome.Timers, command, Policy.RetainUntil(command.At))
+            : ChangeSet.Refusal(decision);
 
     private async ValueTask<DecisionInput> LoadAsync(EcomCommand command, StoredAggregate? target, CancellationToken cancellationToken)
     {
