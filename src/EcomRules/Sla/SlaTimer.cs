@@ -22,28 +22,34 @@ namespace EcomRules.Sla;
 public sealed class SlaTimer
 {
     // Most timers start and then stop or are cancelled. Such a history is held in fields (_startedAt, _endKind,
-    // _endedAt) and Events is built when read; a longer one (pauses, resets, reasons) is kept in _events.
+    // _endedAt; instants as nanoseconds since the Unix epoch, 8 bytes where an Instant takes 16) and Events is built
+    // when read; a longer one (pauses, resets, reasons), or one with an instant beyond ±292 years of 1970, is kept in
+    // _events.
+    private static readonly Instant MinShort = NodaConstants.UnixEpoch + Duration.FromNanoseconds(long.MinValue);
+    private static readonly Instant MaxShort = NodaConstants.UnixEpoch + Duration.FromNanoseconds(long.MaxValue);
+
     private readonly ImmutableArray<SlaTimerEvent> _events; // default while the history is short
-    private readonly Instant _startedAt;
-    private readonly Instant _endedAt;
-    private readonly SlaTimerEventKind _endKind; // Stopped or Cancelled; Started while the short history has not ended
+    private readonly long _startedAt;
+    private readonly long _endedAt;
     private readonly int _cycleStartIndex;
+    private readonly byte _endKind; // Stopped or Cancelled; Started while the short history has not ended
+    private readonly byte _phase;
 
     private SlaTimer(SlaDefinition definition, ImmutableArray<SlaTimerEvent> events, SlaTimerPhase phase, int cycleStartIndex)
     {
         Definition = definition;
         _events = events;
-        Phase = phase;
+        _phase = (byte)phase;
         _cycleStartIndex = cycleStartIndex;
     }
 
-    private SlaTimer(SlaDefinition definition, Instant startedAt, SlaTimerEventKind endKind, Instant endedAt, SlaTimerPhase phase)
+    private SlaTimer(SlaDefinition definition, long startedAt, SlaTimerEventKind endKind, long endedAt, SlaTimerPhase phase)
     {
         Definition = definition;
         _startedAt = startedAt;
-        _endKind = endKind;
+        _endKind = (byte)endKind;
         _endedAt = endedAt;
-        Phase = phase;
+        _phase = (byte)phase;
     }
 
     /// <summary>Gets the SLA being measured.</summary>
@@ -53,10 +59,10 @@ public sealed class SlaTimer
     public ImmutableArray<SlaTimerEvent> Events => _events.IsDefault ? [.. ShortHistory(out _)] : _events;
 
     /// <summary>Gets the phase of the current cycle.</summary>
-    public SlaTimerPhase Phase { get; }
+    public SlaTimerPhase Phase => (SlaTimerPhase)_phase;
 
     /// <summary>Gets when the current cycle started.</summary>
-    public Instant CycleStartedAt => _events.IsDefault ? _startedAt : _events[_cycleStartIndex].At;
+    public Instant CycleStartedAt => _events.IsDefault ? FromShort(_startedAt) : _events[_cycleStartIndex].At;
 
     /// <summary>Starts a timer at <paramref name="startedAt"/>, which may be in the past (a retroactive start).</summary>
     /// <param name="definition">The SLA.</param>
@@ -64,7 +70,9 @@ public sealed class SlaTimer
     /// <returns>A running timer.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="definition"/> is null.</exception>
     public static SlaTimer Start(SlaDefinition definition, Instant startedAt)
-        => new(Preconditions.CheckNotNull(definition), startedAt, SlaTimerEventKind.Started, default, SlaTimerPhase.Running);
+        => IsShort(startedAt)
+            ? new(Preconditions.CheckNotNull(definition), ToShort(startedAt), SlaTimerEventKind.Started, 0, SlaTimerPhase.Running)
+            : new(Preconditions.CheckNotNull(definition), [new SlaTimerEvent(SlaTimerEventKind.Started, startedAt)], SlaTimerPhase.Running, 0);
 
     /// <summary>Pauses the timer, e.g. while waiting for the customer.</summary>
     /// <param name="at">When; not before the last event.</param>
@@ -271,19 +279,19 @@ public sealed class SlaTimer
                 string.Create(CultureInfo.InvariantCulture, $"the timer must be {required.ToString().ToLowerInvariant()}."));
         }
 
-        var last = _events.IsDefault ? _startedAt : _events[^1].At; // a short history that has ended was refused above
+        var last = _events.IsDefault ? FromShort(_startedAt) : _events[^1].At; // a short history that has ended was refused above
         if (at < last)
         {
             throw new InvalidSlaOperationException(Definition.Id, Phase, kind,
                 string.Create(CultureInfo.InvariantCulture, $"{at} is before the last event at {last}; events must be in time order."));
         }
 
-        if (_events.IsDefault && reason is null && kind is SlaTimerEventKind.Stopped or SlaTimerEventKind.Cancelled)
+        if (_events.IsDefault && reason is null && kind is SlaTimerEventKind.Stopped or SlaTimerEventKind.Cancelled && IsShort(at))
         {
-            return new SlaTimer(Definition, _startedAt, kind, at, next);
+            return new SlaTimer(Definition, _startedAt, kind, ToShort(at), next);
         }
 
-        var events = (_events.IsDefault ? [new SlaTimerEvent(SlaTimerEventKind.Started, _startedAt)] : _events).Add(new SlaTimerEvent(kind, at, reason));
+        var events = (_events.IsDefault ? [new SlaTimerEvent(SlaTimerEventKind.Started, FromShort(_startedAt))] : _events).Add(new SlaTimerEvent(kind, at, reason));
         return new SlaTimer(Definition, events, next, kind == SlaTimerEventKind.Reset ? events.Length - 1 : _cycleStartIndex);
     }
 
@@ -302,15 +310,21 @@ public sealed class SlaTimer
     private ReadOnlySpan<SlaTimerEvent> ShortHistory([UnscopedRef] out ShortHistoryEvents events)
     {
         events = default;
-        events[0] = new SlaTimerEvent(SlaTimerEventKind.Started, _startedAt);
-        if (_endKind == SlaTimerEventKind.Started)
+        events[0] = new SlaTimerEvent(SlaTimerEventKind.Started, FromShort(_startedAt));
+        if ((SlaTimerEventKind)_endKind == SlaTimerEventKind.Started)
         {
             return ((ReadOnlySpan<SlaTimerEvent>)events)[..1];
         }
 
-        events[1] = new SlaTimerEvent(_endKind, _endedAt);
+        events[1] = new SlaTimerEvent((SlaTimerEventKind)_endKind, FromShort(_endedAt));
         return events;
     }
+
+    private static bool IsShort(Instant at) => at >= MinShort && at <= MaxShort;
+
+    private static long ToShort(Instant at) => (at - NodaConstants.UnixEpoch).ToInt64Nanoseconds();
+
+    private static Instant FromShort(long nanoseconds) => NodaConstants.UnixEpoch + Duration.FromNanoseconds(nanoseconds);
 
     [InlineArray(2)]
     private struct ShortHistoryEvents

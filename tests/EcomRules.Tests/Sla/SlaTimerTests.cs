@@ -51,6 +51,31 @@ public sealed class SlaTimerTests
 
     [Fact]
     [Trait("Rule", "SLA-8")]
+    public void SLA8_AnyInstant_KeepsItsExactValue_InsideAndBeyondTheCompactRange()
+    {
+        // A short history keeps its instants as nanoseconds since 1970 (±292 years); others keep the events.
+        var nanos = Arb.From(Gen.Choose(-1_000_000, 1_000_000));
+        Prop.ForAll(nanos, nanos, (a, b) =>
+        {
+            foreach (var origin in new[] { At(2026, 3, 2, 9, 0), Instant.MinValue, Instant.MaxValue - Duration.FromDays(1), Instant.FromUtc(2262, 4, 11, 23, 47) })
+            {
+                var start = origin + Duration.FromNanoseconds(Math.Abs(a) * 7919L);
+                var end = start + Duration.FromNanoseconds(Math.Abs(b) * 104_729L);
+                var timer = SlaTimer.Start(OneHour, start);
+                var stopped = timer.Stop(end);
+                if (timer.CycleStartedAt != start || stopped.Phase != SlaTimerPhase.Stopped
+                    || !stopped.Events.SequenceEqual([new SlaTimerEvent(SlaTimerEventKind.Started, start), new SlaTimerEvent(SlaTimerEventKind.Stopped, end)]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    [Trait("Rule", "SLA-8")]
     public void SLA8_PauseShiftsTheBreach_TheOriginalBreachStays()
     {
         var timer = SlaTimer.Start(OneHour, At(2026, 3, 2, 9, 0))
