@@ -1,4 +1,4 @@
-using NodaTime;
+using EcomRules.Policies;
 
 namespace EcomRules.Engine;
 
@@ -22,7 +22,7 @@ public sealed record ChangeSet
     // Made by the engine: the record, audit entries and outbox messages are built from these on first read.
     private readonly Decision? _decision;
     private readonly EcomCommand? _command;
-    private readonly Instant _retainUntil;
+    private readonly EcomPolicy? _policy; // the retention period of the audit entries (ORD-6)
     private IdempotencyRecord? _record;
     private IReadOnlyList<AuditEntry>? _audit;
     private IReadOnlyList<OutboxMessage>? _outbox;
@@ -52,13 +52,13 @@ public sealed record ChangeSet
 
     // The engine's change set: the lists are the domain's own (never changed after the decision), and the record,
     // audit entries and messages are derived from the decision and the command.
-    private ChangeSet(Decision decision, IReadOnlyList<AggregateWrite> writes, IReadOnlyList<TimerRequest> timers, EcomCommand? command, Instant retainUntil)
+    private ChangeSet(Decision decision, IReadOnlyList<AggregateWrite> writes, IReadOnlyList<TimerRequest> timers, EcomCommand? command, EcomPolicy? policy)
     {
         _decision = decision;
         Writes = writes;
         Timers = timers;
         _command = command;
-        _retainUntil = retainUntil;
+        _policy = policy;
         if (command is null)
         {
             _audit = NoAudit;
@@ -123,11 +123,11 @@ public sealed record ChangeSet
     public override int GetHashCode() => HashCode.Combine(Record, Writes.Count, Audit.Count, Outbox.Count, Timers.Count);
 
     // A refused command: only its idempotency record, made from the decision when a store reads it.
-    internal static ChangeSet Refusal(Decision decision) => new(decision, [], [], null, default);
+    internal static ChangeSet Refusal(Decision decision) => new(decision, [], [], null, null);
 
     // An accepted command: its record, audit entries and messages are built when first read.
-    internal static ChangeSet Accepted(Decision decision, IReadOnlyList<AggregateWrite> writes, IReadOnlyList<TimerRequest> timers, EcomCommand command, Instant retainUntil)
-        => new(decision, writes, timers, command, retainUntil);
+    internal static ChangeSet Accepted(Decision decision, IReadOnlyList<AggregateWrite> writes, IReadOnlyList<TimerRequest> timers, EcomCommand command, EcomPolicy policy)
+        => new(decision, writes, timers, command, policy);
 
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
@@ -147,14 +147,15 @@ public sealed record ChangeSet
 
     private IReadOnlyList<AuditEntry> BuildAudit()
     {
-        if (_command is not { } command)
+        if (_command is not { } command || _policy is not { } policy)
         {
             return NoAudit;
         }
 
         // SEC-3: every accepted command is recorded — who, when, what, why — under its target, and every other
         // aggregate it changed gets its own entry, so each aggregate's trail has every version; ORD-6: kept until
-        // _retainUntil at least.
+        // the policy's retention period at least.
+        var retainUntil = policy.RetainUntil(command.At);
         var writes = Writes;
         var others = 0;
         for (var i = 0; i < writes.Count; i++)
@@ -163,7 +164,7 @@ public sealed record ChangeSet
         }
 
         var first = new AuditEntry(command.CommandId, command.Target, command.Actor.Id, command.Actor.Role, command.At,
-            command.Action, Record.Reason, command.Reason, Record.Version, _retainUntil);
+            command.Action, Record.Reason, command.Reason, Record.Version, retainUntil);
         if (others == 0)
         {
             return [first];
@@ -178,7 +179,7 @@ public sealed record ChangeSet
             if (write.Key != command.Target)
             {
                 audit[next++] = new AuditEntry(command.CommandId, write.Key, command.Actor.Id, command.Actor.Role, command.At,
-                    command.Action, $"changed with {command.Target}: {Record.Reason}", command.Reason, write.NewVersion, _retainUntil);
+                    command.Action, $"changed with {command.Target}: {Record.Reason}", command.Reason, write.NewVersion, retainUntil);
             }
         }
 

@@ -9,6 +9,7 @@ public sealed class Decision
     // The outcome is held here; the idempotency record a store keeps is made from it when a store first reads it
     // (ChangeSet.Record), or is the stored record a replay came from.
     private readonly UInt128 _fingerprint;
+    private readonly byte _status; // a DecisionStatus (1 or 2): a byte, so the decision takes 112 bytes, not 120
     private IdempotencyRecord? _record;
 
     private Decision(CommandId commandId, AggregateKey target, DecisionStatus status, RefusalCode code, RuleId ruleId, string reason, long version,
@@ -16,7 +17,12 @@ public sealed class Decision
     {
         CommandId = commandId;
         Target = target;
-        Status = status;
+        if (status is not (DecisionStatus.Accepted or DecisionStatus.Refused))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "A decision is accepted or refused.");
+        }
+
+        _status = (byte)status;
         Code = code;
         RuleId = ruleId;
         Reason = reason ?? throw new ArgumentNullException(nameof(reason));
@@ -40,7 +46,7 @@ public sealed class Decision
     public AggregateKey Target { get; }
 
     /// <summary>Gets whether the command was accepted or refused.</summary>
-    public DecisionStatus Status { get; }
+    public DecisionStatus Status => (DecisionStatus)_status;
 
     /// <summary>Gets whether the command was accepted.</summary>
     public bool IsAccepted => Status == DecisionStatus.Accepted;

@@ -140,7 +140,7 @@ public sealed class EcomEngine
         // per aggregate changed; ORD-6: kept for the policy's retention period) and outbox messages (key
         // {commandId}/{i}) from the command and its events, each when a store first reads them.
         => outcome.IsAccepted
-            ? ChangeSet.Accepted(decision, outcome.Writes, outcome.Timers, command, Policy.RetainUntil(command.At))
+            ? ChangeSet.Accepted(decision, outcome.Writes, outcome.Timers, command, Policy)
             : ChangeSet.Refusal(decision);
 
     private async ValueTask<DecisionInput> LoadAsync(EcomCommand command, StoredAggregate? target, CancellationToken cancellationToken)
