@@ -33,8 +33,7 @@ public sealed record RecordShipment(CommandId CommandId, Actor Actor, Instant At
         var onTime = order.DispatchDeadline is not { } deadline || At <= deadline; // ORD-3
         var events = new Pending<DomainEvent>();
         events.Add(new OrderShipped(Target, At, Carrier, TrackingNumber, onTime));
-        events.Add(new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-shipped",
-            $"Your order {OrderId} has shipped with {Carrier}, tracking number {TrackingNumber}.")); // ORD-4
+        events.Add(new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-shipped", new ShippedText(OrderId, Carrier, TrackingNumber))); // ORD-4
         var timers = new Pending<TimerRequest>();
         timers.Add(new TimerRequest(Target, "dispatch", PayOrder.DispatchDeadlineTimerKind, null));
         var slas = OrderSlas.StopThenStart(order.Slas, policy, Target, At, ref events, ref timers, "SLA-4", "SLA-5");

@@ -37,12 +37,11 @@ public sealed record RecordTrackingEvent(CommandId CommandId, Actor Actor, Insta
         // RET-2: windows count from the day after receipt; the last window closes at the start of the day after its last day.
         var receivedOn = At.InZone(policy.Zone).Date;
         var closes = policy.Calendar.StartOfDay(receivedOn.PlusDays(policy.Returns.LongestDays + 1));
-        var lastDay = receivedOn.PlusDays(policy.Returns.LongestDays); // yyyy-MM-dd below, without NodaTime's pattern formatter
+        var lastDay = receivedOn.PlusDays(policy.Returns.LongestDays);
         return Accept(order, order.Receiving(At, closes), version, new DomainEvent[]
         {
             new OrderReceived(Target, At, closes),
-            new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-received",
-                $"Your order {OrderId} was signed for. Returns are accepted until {lastDay.YearOfEra:D4}-{lastDay.Month:D2}-{lastDay.Day:D2}."), // ORD-4
+            new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-received", new ReceivedText(OrderId, lastDay)), // ORD-4
         },
         [new TimerRequest(Target, "complete", AutoCompleteTimerKind, closes)]);
     }

@@ -186,6 +186,18 @@ public sealed class OrderLifecycleTests
         Assert.Equal(("order-shipped", "order-received"), (shipped.Template, received.Template));
         Assert.Contains("SFN1", shipped.Text, StringComparison.Ordinal);
         Assert.Contains("2026-03-21", received.Text, StringComparison.Ordinal); // last day of the 15-day window
+        Assert.EndsWith("tracking number SFN1.", shipped.Text, StringComparison.Ordinal);
+        Assert.Equal("Your order N1 was signed for. Returns are accepted until 2026-03-21.", received.Text);
+
+        // The order writes its texts when read: an event made with the same text as a string is equal, hash included.
+        foreach (var n in new[] { shipped, received })
+        {
+            var eager = new CustomerNotificationRequested(n.Source, n.At, n.Recipient, n.Template, n.Text);
+            Assert.Equal(eager, n);
+            Assert.Equal(eager.GetHashCode(), n.GetHashCode());
+            Assert.NotEqual(eager with { Text = n.Text + "!" }, n);
+        }
+
         foreach (var n in new[] { shipped, received })
         {
             Assert.Equal("13812345678", n.Recipient.Value);
