@@ -6,8 +6,9 @@ namespace EcomRules.Testing;
 
 /// <summary>
 /// An <see cref="IEcomStore"/> in memory, for tests and samples: honours the store contract (<see cref="StoreContract"/>)
-/// exactly, with one lock around everything, and completes synchronously. Aggregates are immutable, so the store keeps
-/// references to the saved objects. Besides the port it offers inspection (<see cref="Outbox"/>, <see cref="Timers"/>,
+/// exactly, with one lock around everything, and completes synchronously. Aggregates and change sets are immutable, so
+/// the store keeps references to the saved objects: every change set is kept as saved (the idempotency records, audit
+/// trail and outbox are read from them), so memory grows with every command, each version's state included. Besides the port it offers inspection (<see cref="Outbox"/>, <see cref="Timers"/>,
 /// <see cref="AuditTrail"/>) and the simple outbox and timer operations a single-process dispatcher needs
 /// (<see cref="ClaimDueTimers"/>, <see cref="PendingOutbox"/>, <see cref="MarkDelivered"/>), and the leased outbox and
 /// timer ports (<see cref="IOutboxStore"/>, <see cref="ITimerStore"/>) with the same semantics as the durable stores:
