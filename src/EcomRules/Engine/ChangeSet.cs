@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using EcomRules.Policies;
+using NodaTime;
 
 namespace EcomRules.Engine;
 
@@ -20,9 +22,11 @@ public sealed record ChangeSet
     private static readonly IReadOnlyList<OutboxMessage> NoMessages = [];
 
     // Made by the engine: the record, audit entries and outbox messages are built from these on first read.
+    private readonly IReadOnlyList<AggregateWrite> _writes;
+    private readonly IReadOnlyList<TimerRequest> _timers;
     private readonly Decision? _decision;
     private readonly EcomCommand? _command;
-    private readonly EcomPolicy? _policy; // the retention period of the audit entries (ORD-6)
+    private readonly Instant _retainUntil; // ORD-6: the audit entries' retention, worked out when the decision is made
     private IdempotencyRecord? _record;
     private IReadOnlyList<AuditEntry>? _audit;
     private IReadOnlyList<OutboxMessage>? _outbox;
@@ -44,21 +48,21 @@ public sealed record ChangeSet
 #pragma warning restore SA1313
     {
         _record = Record ?? throw new ArgumentNullException(nameof(Record));
-        this.Writes = Frozen(Writes, nameof(Writes));
+        _writes = Frozen(Writes, nameof(Writes));
         _audit = Frozen(Audit, nameof(Audit));
         _outbox = Frozen(Outbox, nameof(Outbox));
-        this.Timers = Frozen(Timers, nameof(Timers));
+        _timers = Frozen(Timers, nameof(Timers));
     }
 
     // The engine's change set: the lists are the domain's own (never changed after the decision), and the record,
     // audit entries and messages are derived from the decision and the command.
-    private ChangeSet(Decision decision, IReadOnlyList<AggregateWrite> writes, IReadOnlyList<TimerRequest> timers, EcomCommand? command, EcomPolicy? policy)
+    private ChangeSet(Decision decision, IReadOnlyList<AggregateWrite> writes, IReadOnlyList<TimerRequest> timers, EcomCommand? command, Instant retainUntil)
     {
         _decision = decision;
-        Writes = writes;
-        Timers = timers;
+        _writes = writes;
+        _timers = timers;
         _command = command;
-        _policy = policy;
+        _retainUntil = retainUntil;
         if (command is null)
         {
             _audit = NoAudit;
@@ -73,28 +77,66 @@ public sealed record ChangeSet
     public IdempotencyRecord Record
     {
         get => _record ??= _decision!.Outcome;
-        init => _record = value ?? throw new ArgumentNullException(nameof(value));
+        init
+        {
+            Detach();
+            _decision = null;
+            _command = null;
+            _record = value ?? throw new ArgumentNullException(nameof(value));
+        }
     }
 
     /// <summary>Gets the aggregate writes.</summary>
-    public IReadOnlyList<AggregateWrite> Writes { get; init; }
+    public IReadOnlyList<AggregateWrite> Writes
+    {
+        get => _writes;
+        init
+        {
+            Detach();
+            _decision = null;
+            _command = null;
+            _writes = Frozen(value, nameof(Writes));
+        }
+    }
 
     /// <summary>Gets the audit entries, one per aggregate the command changed (at least one when accepted); empty for a refusal.</summary>
     public IReadOnlyList<AuditEntry> Audit
     {
         get => _audit ??= BuildAudit();
-        init => _audit = Frozen(value, nameof(Audit));
+        init
+        {
+            Detach();
+            _decision = null;
+            _command = null;
+            _audit = Frozen(value, nameof(Audit));
+        }
     }
 
     /// <summary>Gets the events to deliver.</summary>
     public IReadOnlyList<OutboxMessage> Outbox
     {
         get => _outbox ??= BuildOutbox();
-        init => _outbox = Frozen(value, nameof(Outbox));
+        init
+        {
+            Detach();
+            _decision = null;
+            _command = null;
+            _outbox = Frozen(value, nameof(Outbox));
+        }
     }
 
     /// <summary>Gets the timers to schedule, move or cancel.</summary>
-    public IReadOnlyList<TimerRequest> Timers { get; init; }
+    public IReadOnlyList<TimerRequest> Timers
+    {
+        get => _timers;
+        init
+        {
+            Detach();
+            _decision = null;
+            _command = null;
+            _timers = Frozen(value, nameof(Timers));
+        }
+    }
 
     /// <summary>Deconstructs the change set into its parts.</summary>
     /// <param name="Record">The idempotency record.</param>
@@ -123,11 +165,11 @@ public sealed record ChangeSet
     public override int GetHashCode() => HashCode.Combine(Record, Writes.Count, Audit.Count, Outbox.Count, Timers.Count);
 
     // A refused command: only its idempotency record, made from the decision when a store reads it.
-    internal static ChangeSet Refusal(Decision decision) => new(decision, [], [], null, null);
+    internal static ChangeSet Refusal(Decision decision) => new(decision, [], [], null, default);
 
     // An accepted command: its record, audit entries and messages are built when first read.
     internal static ChangeSet Accepted(Decision decision, IReadOnlyList<AggregateWrite> writes, IReadOnlyList<TimerRequest> timers, EcomCommand command, EcomPolicy policy)
-        => new(decision, writes, timers, command, policy);
+        => new(decision, writes, timers, command, policy.RetainUntil(command.At)); // a policy error refuses nothing after the save
 
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
@@ -140,14 +182,26 @@ public sealed record ChangeSet
     private static IReadOnlyList<T> Frozen<T>(IReadOnlyList<T> list, string name)
     {
         ArgumentNullException.ThrowIfNull(list, name);
-        // Arrays and lists can change after the call; read-only wrappers and immutable collections cannot (or only
-        // through their owner, which is the caller's own contract).
-        return list is T[] or ICollection<T> { IsReadOnly: false } ? [.. list] : list;
+        // Only immutable collections are kept as given: a read-only wrapper still changes with the list behind it.
+        return list is IImmutableList<T> ? list : [.. list];
+    }
+
+    // A copy made with `with` is a change set of its own: what it derives from the engine's decision is fixed first
+    // (as the original reads it), then the engine's parts are dropped, so a new record or list is never mixed with
+    // the decision's.
+    private void Detach()
+    {
+        if (_decision is not null)
+        {
+            _record ??= _decision.Outcome;
+            _audit ??= BuildAudit();
+            _outbox ??= BuildOutbox();
+        }
     }
 
     private IReadOnlyList<AuditEntry> BuildAudit()
     {
-        if (_command is not { } command || _policy is not { } policy)
+        if (_command is not { } command)
         {
             return NoAudit;
         }
@@ -155,7 +209,7 @@ public sealed record ChangeSet
         // SEC-3: every accepted command is recorded — who, when, what, why — under its target, and every other
         // aggregate it changed gets its own entry, so each aggregate's trail has every version; ORD-6: kept until
         // the policy's retention period at least.
-        var retainUntil = policy.RetainUntil(command.At);
+        var retainUntil = _retainUntil;
         var writes = Writes;
         var others = 0;
         for (var i = 0; i < writes.Count; i++)

@@ -17,12 +17,7 @@ public sealed class Decision
     {
         CommandId = commandId;
         Target = target;
-        if (status is not (DecisionStatus.Accepted or DecisionStatus.Refused))
-        {
-            throw new ArgumentOutOfRangeException(nameof(status), status, "A decision is accepted or refused.");
-        }
-
-        _status = (byte)status;
+        _status = (byte)status; // the engine's are 1 or 2; a replay reads its record's, whatever a store returned
         Code = code;
         RuleId = ruleId;
         Reason = reason ?? throw new ArgumentNullException(nameof(reason));
@@ -46,7 +41,7 @@ public sealed class Decision
     public AggregateKey Target { get; }
 
     /// <summary>Gets whether the command was accepted or refused.</summary>
-    public DecisionStatus Status => (DecisionStatus)_status;
+    public DecisionStatus Status => _record?.Status ?? (DecisionStatus)_status;
 
     /// <summary>Gets whether the command was accepted.</summary>
     public bool IsAccepted => Status == DecisionStatus.Accepted;
