@@ -24,16 +24,7 @@ internal sealed class AppendLog<T>
     /// <summary>Gets the item at <paramref name="index"/>.</summary>
     /// <param name="index">The index, 0 to <see cref="Count"/> - 1.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is out of range.</exception>
-    public ref readonly T this[int index]
-    {
-        get
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(index);
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            var (segment, offset) = Locate(index);
-            return ref _segments[segment][offset];
-        }
-    }
+    public ref readonly T this[int index] => ref At(index);
 
     /// <summary>Gets a writable reference to the item at <paramref name="index"/>.</summary>
     /// <param name="index">The index, 0 to <see cref="Count"/> - 1.</param>

@@ -24,8 +24,8 @@ public sealed record ChangeSet
     // Made by the engine: the record, audit entries and outbox messages are built from these on first read.
     private readonly IReadOnlyList<AggregateWrite> _writes;
     private readonly IReadOnlyList<TimerRequest> _timers;
-    private readonly Decision? _decision;
-    private readonly EcomCommand? _command;
+    private Decision? _decision; // set once; cleared by Detach in a copy made with `with`
+    private EcomCommand? _command;
     private readonly Instant _retainUntil; // ORD-6: the audit entries' retention, worked out when the decision is made
     private IdempotencyRecord? _record;
     private IReadOnlyList<AuditEntry>? _audit;
@@ -80,8 +80,6 @@ public sealed record ChangeSet
         init
         {
             Detach();
-            _decision = null;
-            _command = null;
             _record = value ?? throw new ArgumentNullException(nameof(value));
         }
     }
@@ -93,8 +91,6 @@ public sealed record ChangeSet
         init
         {
             Detach();
-            _decision = null;
-            _command = null;
             _writes = Frozen(value, nameof(Writes));
         }
     }
@@ -106,8 +102,6 @@ public sealed record ChangeSet
         init
         {
             Detach();
-            _decision = null;
-            _command = null;
             _audit = Frozen(value, nameof(Audit));
         }
     }
@@ -119,8 +113,6 @@ public sealed record ChangeSet
         init
         {
             Detach();
-            _decision = null;
-            _command = null;
             _outbox = Frozen(value, nameof(Outbox));
         }
     }
@@ -132,8 +124,6 @@ public sealed record ChangeSet
         init
         {
             Detach();
-            _decision = null;
-            _command = null;
             _timers = Frozen(value, nameof(Timers));
         }
     }
@@ -196,6 +186,8 @@ public sealed record ChangeSet
             _record ??= _decision.Outcome;
             _audit ??= BuildAudit();
             _outbox ??= BuildOutbox();
+            _decision = null;
+            _command = null;
         }
     }
 
