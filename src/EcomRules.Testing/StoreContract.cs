@@ -41,6 +41,7 @@ public static class StoreContract
         Define("Outbox messages are stored in commit order with increasing sequence numbers", OutboxOrderAsync),
         Define("A change set writing several aggregates is all or nothing", MultiAggregateAsync),
         Define("Timers are upserted by ID and cancelled by a null due instant", TimersAsync),
+        Define("A re-scheduled timer is listed and claimed at its new instant only, listing pages in due-then-ID order", RescheduledTimerAsync),
         Define("A cancelled save stores nothing", CancelledSaveAsync),
         Define("Concurrent saves with the same expected version: exactly one succeeds", ConcurrentSavesAsync));
 
@@ -262,6 +263,34 @@ public static class StoreContract
         await store.SaveAsync(Change("c2", key, 1, events: 0, Timer("t1", key, At(40)), Timer("t2", key, null), Timer("never", key, null)), cancellationToken).ConfigureAwait(false);
         SequenceEqual([Timer("t3", key, At(30)), Timer("t1", key, At(40))],
             await inspection.ReadTimersAsync(cancellationToken).ConfigureAwait(false), "Timers after moving t1, cancelling t2 and cancelling an unknown timer");
+    }
+
+    // SLA-8: a calendar change moves pending timers; ListTimersAsync finds them without claiming them.
+    private static async Task RescheduledTimerAsync(IEcomStore store, CancellationToken cancellationToken)
+    {
+        var timers = store as ITimerStore ?? throw new StoreContractException($"{store.GetType().Name} must implement {nameof(ITimerStore)} for the timer cases.");
+        var key = Key("a");
+        await store.SaveAsync(Change("c1", key, 0, events: 0, Timer("t1", key, At(10)), Timer("t2", key, At(20)), Timer("t0", key, At(20)), Timer("t3", key, At(30))), cancellationToken).ConfigureAwait(false);
+        await store.SaveAsync(Change("c2", key, 1, events: 0, Timer("t1", key, At(40))), cancellationToken).ConfigureAwait(false);
+
+        string[] Ids(IReadOnlyList<DueTimer> listed) => [.. listed.Select(t => $"{t.TimerId}@{t.DueAt.ToUnixTimeSeconds()}")];
+        var all = await timers.ListTimersAsync(At(15), 10, null, cancellationToken).ConfigureAwait(false);
+        SequenceEqual(["t0@" + At(20).ToUnixTimeSeconds(), "t2@" + At(20).ToUnixTimeSeconds(), "t3@" + At(30).ToUnixTimeSeconds(), "t1@" + At(40).ToUnixTimeSeconds()],
+            Ids(all), "Timers due from 15, after t1 moved from 10 to 40");
+        Equal(key, all[0].Target, "A listed timer's aggregate");
+        Equal("sla-breach", all[0].Kind, "A listed timer's kind");
+
+        var first = await timers.ListTimersAsync(At(15), 2, null, cancellationToken).ConfigureAwait(false);
+        var second = await timers.ListTimersAsync(At(15), 2, first[^1], cancellationToken).ConfigureAwait(false);
+        var third = await timers.ListTimersAsync(At(15), 2, second[^1], cancellationToken).ConfigureAwait(false);
+        SequenceEqual(Ids(all), [.. Ids(first), .. Ids(second)], "Two pages of two listed timers");
+        Equal(0, third.Count, "Timers after the last page");
+        Equal(2, (await timers.ListTimersAsync(At(25), 10, null, cancellationToken).ConfigureAwait(false)).Count, "Timers due from 25: t3 and t1 (listing claims nothing)");
+
+        Equal(0, (await timers.ClaimDueTimersAsync("w", 10, At(15), NodaTime.Duration.FromMinutes(1), cancellationToken).ConfigureAwait(false)).Count,
+            "Timers claimed at 15: t1 moved to 40");
+        SequenceEqual(["t0", "t2", "t3", "t1"], [.. (await timers.ClaimDueTimersAsync("w", 10, At(45), NodaTime.Duration.FromMinutes(1), cancellationToken).ConfigureAwait(false)).Select(t => t.TimerId)],
+            "Timers claimed at 45, earliest first");
     }
 
     private static async Task CancelledSaveAsync(IEcomStore store, CancellationToken cancellationToken)

@@ -4,8 +4,9 @@ namespace EcomRules.Calendars;
 
 /// <summary>
 /// Thrown when a date or instant falls in a year the calendar has no public-holiday data for. An unknown year is
-/// never treated as ordinary weeks (DSP-1): add the year's State Council notice with
-/// <see cref="PublicHolidayCalendar.WithYear(PublicHolidayYear)"/> and rebuild the working calendar.
+/// never silently treated as ordinary weeks (DSP-1): add the year's State Council notice (configuration section
+/// <c>EcomRules:Calendar:Years</c>, or <see cref="Policies.EcomPolicy.WithHolidayYear(PublicHolidayYear, bool)"/>).
+/// <see cref="Engine.EcomEngine"/> never lets it escape: it answers with a decision (see <see cref="UncoveredYears"/>).
 /// </summary>
 public sealed class CalendarYearNotCoveredException : ArgumentOutOfRangeException
 {
@@ -15,7 +16,7 @@ public sealed class CalendarYearNotCoveredException : ArgumentOutOfRangeExceptio
     /// <param name="lastCoveredYear">The last year with data.</param>
     public CalendarYearNotCoveredException(int year, int firstCoveredYear, int lastCoveredYear)
         : base(null, string.Create(CultureInfo.InvariantCulture,
-            $"The calendar has no public-holiday data for {year}; it covers {firstCoveredYear}–{lastCoveredYear}. Add {year} from the State Council notice with PublicHolidayCalendar.WithYear(...) and rebuild the working calendar."))
+            $"The calendar has no public-holiday data for {year}; it covers {firstCoveredYear}–{lastCoveredYear}. Add {year} from the State Council notice (国务院办公厅关于{year}年部分节假日安排的通知) to the configuration section EcomRules:Calendar:Years, or with EcomPolicy.WithHolidayYear(...)."))
     {
         Year = year;
         FirstCoveredYear = firstCoveredYear;

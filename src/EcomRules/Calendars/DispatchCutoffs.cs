@@ -103,6 +103,39 @@ public sealed class DispatchCutoffs
         return new(Calendar, _warehouses.SetItem(warehouse, rules with { Dates = rules.Dates.SetItem(date, cutoff) }));
     }
 
+    /// <summary>Returns the same cut-offs on another working calendar (e.g. one with next year's holidays), every rule
+    /// checked again against the new calendar's hours.</summary>
+    /// <param name="calendar">The working calendar.</param>
+    /// <returns>The cut-offs on <paramref name="calendar"/>; this instance when it is already on it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
+    /// <exception cref="CutoffOutsideWorkingHoursException">A cut-off is outside the new calendar's hours of its day.</exception>
+    /// <exception cref="CalendarYearNotCoveredException">A per-date exception is not covered by the new calendar.</exception>
+    public DispatchCutoffs OnCalendar(WorkingCalendar calendar)
+    {
+        Preconditions.CheckNotNull(calendar);
+        if (ReferenceEquals(calendar, Calendar))
+        {
+            return this;
+        }
+
+        var moved = Create(calendar);
+        foreach (var (warehouse, rules) in _warehouses)
+        {
+            moved = moved.WithWarehouse(warehouse, rules.Default);
+            foreach (var (day, cutoff) in rules.Weekdays)
+            {
+                moved = moved.WithWeekday(warehouse, day, cutoff);
+            }
+
+            foreach (var (date, cutoff) in rules.Dates)
+            {
+                moved = moved.WithDate(warehouse, date, cutoff);
+            }
+        }
+
+        return moved;
+    }
+
     /// <summary>Gets a warehouse's cut-off on a date.</summary>
     /// <param name="warehouse">The warehouse.</param>
     /// <param name="date">The date.</param>

@@ -86,19 +86,25 @@ public sealed class MerchantSchedule
     public WorkingHours HoursOn(LocalDate date, PublicHolidayCalendar holidays)
     {
         Preconditions.CheckNotNull(holidays);
-        var year = holidays.GetYear(date.Year);
+        return HoursOn(date, holidays.GetYear(date.Year));
+    }
+
+    // The hours of a date given its year's facts; without facts (a provisional day of an uncovered year) the date is an
+    // ordinary day of the week: no statutory day off, no make-up day.
+    internal WorkingHours HoursOn(LocalDate date, PublicHolidayYear? year)
+    {
         if (Openings.TryGetValue(date, out var opening))
         {
             return opening;
         }
 
-        if (Closures.Contains(date) || year.IsDayOff(date))
+        if (Closures.Contains(date) || (year?.IsDayOff(date) ?? false))
         {
             return WorkingHours.Closed;
         }
 
         // DSP-1: a make-up day (调休) is a working day even on a Saturday or Sunday.
-        if (WorksMakeUpDays && year.IsMakeUpWorkday(date))
+        if (WorksMakeUpDays && (year?.IsMakeUpWorkday(date) ?? false))
         {
             return MakeUpDayHours;
         }

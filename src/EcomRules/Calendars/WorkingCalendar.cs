@@ -15,8 +15,12 @@ namespace EcomRules.Calendars;
 /// and a running count of working days. A query is a binary search plus arithmetic: it never loops over days or
 /// minutes and allocates nothing.</para>
 /// <para>The covered range runs from the start of 1 January of <see cref="PublicHolidayCalendar.FirstYear"/> to the
-/// start of 1 January after <see cref="PublicHolidayCalendar.LastYear"/>, in <see cref="Zone"/>. A query outside it
-/// throws <see cref="CalendarYearNotCoveredException"/>.</para>
+/// start of 1 January after <see cref="PublicHolidayCalendar.LastYear"/>, in <see cref="Zone"/>. What lies outside it
+/// depends on <see cref="Uncovered"/>: with <see cref="UncoveredYears.Refuse"/> a query outside it throws
+/// <see cref="CalendarYearNotCoveredException"/>; with <see cref="UncoveredYears.Provisional"/> the year before and
+/// the <see cref="ProvisionalYearsAhead"/> years after it are laid out as ordinary weeks of the schedule (no statutory
+/// days off, no make-up days), <see cref="IsProvisional(Instant)"/> tells such instants apart, and only a query beyond
+/// them throws.</para>
 /// <para>In a zone with daylight saving, local times that do not exist are mapped forward and ambiguous ones to
 /// their earlier instant; intervals that would overlap after the mapping are clipped.</para>
 /// </remarks>
@@ -29,23 +33,32 @@ public sealed class WorkingCalendar
     private readonly int[] _workingDaysBefore; // working days before day d; length days + 1
     private static readonly Duration MappingMargin = Duration.FromDays(2);
 
+    /// <summary>How many years after the last covered one a provisional calendar lays out as ordinary weeks.</summary>
+    public const int ProvisionalYearsAhead = 2;
+
     private readonly LocalDate[] _workingDates;
     private readonly WorkingHours[] _hours;
     private readonly int _firstDayNumber;
-    private readonly Instant _coverStart;
-    private readonly Instant _coverEnd;
+    private readonly Instant _computedStart;
+    private readonly Instant _computedEnd;
 
-    private WorkingCalendar(MerchantSchedule schedule, PublicHolidayCalendar holidays)
+    private WorkingCalendar(MerchantSchedule schedule, PublicHolidayCalendar holidays, UncoveredYears uncovered)
     {
         Schedule = schedule;
         Holidays = holidays;
+        Uncovered = uncovered;
         Zone = schedule.Zone;
         FirstDate = new LocalDate(holidays.FirstYear, 1, 1);
         LastDate = new LocalDate(holidays.LastYear, 12, 31);
-        _firstDayNumber = FirstDate.ToDateOnly().DayNumber;
-        var days = LastDate.ToDateOnly().DayNumber - _firstDayNumber + 1;
-        _coverStart = Zone.AtStartOfDay(FirstDate).ToInstant();
-        _coverEnd = Zone.AtStartOfDay(LastDate.PlusDays(1)).ToInstant();
+        var provisional = uncovered == UncoveredYears.Provisional;
+        FirstComputableDate = provisional && holidays.FirstYear > PublicHolidayYear.MinYear ? new LocalDate(holidays.FirstYear - 1, 1, 1) : FirstDate;
+        LastComputableDate = provisional ? new LocalDate(Math.Min(holidays.LastYear + ProvisionalYearsAhead, PublicHolidayYear.MaxYear), 12, 31) : LastDate;
+        _firstDayNumber = FirstComputableDate.ToDateOnly().DayNumber;
+        var days = LastComputableDate.ToDateOnly().DayNumber - _firstDayNumber + 1;
+        CoverageStart = Zone.AtStartOfDay(FirstDate).ToInstant();
+        CoverageEnd = Zone.AtStartOfDay(LastDate.PlusDays(1)).ToInstant();
+        _computedStart = Zone.AtStartOfDay(FirstComputableDate).ToInstant();
+        _computedEnd = Zone.AtStartOfDay(LastComputableDate.PlusDays(1)).ToInstant();
 
         var starts = new List<long>(days * 2);
         var ends = new List<long>(days * 2);
@@ -56,10 +69,10 @@ public sealed class WorkingCalendar
         var previousEnd = long.MinValue;
         for (var d = 0; d < days; d++)
         {
-            var date = FirstDate.PlusDays(d);
+            var date = FirstComputableDate.PlusDays(d);
             _dayFirstInterval[d] = starts.Count;
             _workingDaysBefore[d] = workingDates.Count;
-            _hours[d] = schedule.HoursOn(date, holidays);
+            _hours[d] = schedule.HoursOn(date, holidays.Covers(date.Year) ? holidays.GetYear(date.Year) : null);
             foreach (var interval in _hours[d].Intervals)
             {
                 var start = Math.Max(ToNanos(Zone.AtLeniently(date + interval.Start).ToInstant()), previousEnd);
@@ -99,22 +112,81 @@ public sealed class WorkingCalendar
     /// <summary>Gets the public calendar facts the calendar was built from.</summary>
     public PublicHolidayCalendar Holidays { get; }
 
+    /// <summary>Gets what the calendar does outside the covered years.</summary>
+    public UncoveredYears Uncovered { get; }
+
     /// <summary>Gets the first covered date (1 January of the first covered year).</summary>
     public LocalDate FirstDate { get; }
 
     /// <summary>Gets the last covered date (31 December of the last covered year).</summary>
     public LocalDate LastDate { get; }
 
-    /// <summary>Gets the working calendar of the default schedule (DSP-1, DSP-4) and the built-in 2025–2026 facts.</summary>
+    /// <summary>Gets the first date a query may reach: <see cref="FirstDate"/>, or 1 January of the year before it when provisional.</summary>
+    public LocalDate FirstComputableDate { get; }
+
+    /// <summary>Gets the last date a query may reach: <see cref="LastDate"/>, or 31 December <see cref="ProvisionalYearsAhead"/> years later when provisional.</summary>
+    public LocalDate LastComputableDate { get; }
+
+    /// <summary>Gets the start of the covered range: the start of <see cref="FirstDate"/> in <see cref="Zone"/>.</summary>
+    public Instant CoverageStart { get; }
+
+    /// <summary>Gets the end of the covered range: the start of the day after <see cref="LastDate"/> in <see cref="Zone"/>.</summary>
+    public Instant CoverageEnd { get; }
+
+    /// <summary>Gets the working calendar of the default schedule (DSP-1, DSP-4) and the built-in 2025–2026 facts.
+    /// Strict: a query outside 2025–2026 throws (<see cref="UncoveredYears.Refuse"/>).</summary>
     public static WorkingCalendar Default { get; } = Create(MerchantSchedule.Default, ChinaPublicHolidays.Default);
 
-    /// <summary>Builds the working calendar of a schedule over every year of the public calendar facts.</summary>
+    /// <summary>Builds the strict working calendar of a schedule over every year of the public calendar facts: a query
+    /// outside them throws <see cref="CalendarYearNotCoveredException"/>.</summary>
     /// <param name="schedule">The merchant schedule.</param>
     /// <param name="holidays">The public calendar facts.</param>
     /// <returns>The calendar.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static WorkingCalendar Create(MerchantSchedule schedule, PublicHolidayCalendar holidays)
-        => new(Preconditions.CheckNotNull(schedule), Preconditions.CheckNotNull(holidays));
+        => Create(schedule, holidays, UncoveredYears.Refuse);
+
+    /// <summary>Builds the working calendar of a schedule over the public calendar facts, with the given treatment of
+    /// uncovered years (see <see cref="UncoveredYears"/>).</summary>
+    /// <param name="schedule">The merchant schedule.</param>
+    /// <param name="holidays">The public calendar facts.</param>
+    /// <param name="uncovered">What happens outside the covered years.</param>
+    /// <returns>The calendar.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> or <paramref name="holidays"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="uncovered"/> is not defined.</exception>
+    public static WorkingCalendar Create(MerchantSchedule schedule, PublicHolidayCalendar holidays, UncoveredYears uncovered)
+    {
+        if (!Enum.IsDefined(uncovered))
+        {
+            throw new ArgumentOutOfRangeException(nameof(uncovered), uncovered, "Use UncoveredYears.Provisional or UncoveredYears.Refuse.");
+        }
+
+        return new(Preconditions.CheckNotNull(schedule), Preconditions.CheckNotNull(holidays), uncovered);
+    }
+
+    /// <summary>Returns the same schedule and treatment of uncovered years on other public calendar facts (e.g. with next year added).</summary>
+    /// <param name="holidays">The public calendar facts.</param>
+    /// <returns>The new calendar, or this one when <paramref name="holidays"/> is the calendar's own.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="holidays"/> is null.</exception>
+    public WorkingCalendar WithHolidays(PublicHolidayCalendar holidays)
+        => ReferenceEquals(Preconditions.CheckNotNull(holidays), Holidays) ? this : new(Schedule, holidays, Uncovered);
+
+    /// <summary>Returns the same calendar with another treatment of uncovered years.</summary>
+    /// <param name="uncovered">What happens outside the covered years.</param>
+    /// <returns>The new calendar, or this one when the treatment is the same.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="uncovered"/> is not defined.</exception>
+    public WorkingCalendar WithUncoveredYears(UncoveredYears uncovered)
+        => uncovered == Uncovered ? this : Create(Schedule, Holidays, uncovered);
+
+    /// <summary>Gets whether <paramref name="instant"/> lies outside the covered years, where working time is provisional (DSP-1).</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>Whether it is before <see cref="CoverageStart"/> or at or after <see cref="CoverageEnd"/>.</returns>
+    public bool IsProvisional(Instant instant) => instant < CoverageStart || instant >= CoverageEnd;
+
+    /// <summary>Gets whether <paramref name="date"/> lies outside the covered years (DSP-1).</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>Whether it is before <see cref="FirstDate"/> or after <see cref="LastDate"/>.</returns>
+    public bool IsProvisional(LocalDate date) => date < FirstDate || date > LastDate;
 
     /// <summary>Gets the working hours of a date.</summary>
     /// <param name="date">The date.</param>
@@ -236,7 +308,7 @@ public sealed class WorkingCalendar
         };
         if (k < 0)
         {
-            throw new CalendarYearNotCoveredException(Holidays.FirstYear - 1, Holidays.FirstYear, Holidays.LastYear);
+            throw new CalendarYearNotCoveredException(FirstComputableDate.Year - 1, Holidays.FirstYear, Holidays.LastYear);
         }
 
         if (k >= _workingDates.Length)
@@ -337,7 +409,7 @@ public sealed class WorkingCalendar
 
     private long CoveredNanos(Instant instant)
     {
-        if (instant < _coverStart || instant > _coverEnd)
+        if (instant < _computedStart || instant > _computedEnd)
         {
             throw new CalendarYearNotCoveredException(instant.InZone(Zone).Year, Holidays.FirstYear, Holidays.LastYear);
         }
@@ -347,7 +419,7 @@ public sealed class WorkingCalendar
 
     [DoesNotReturn]
     private void ThrowAfterLastYear()
-        => throw new CalendarYearNotCoveredException(Holidays.LastYear + 1, Holidays.FirstYear, Holidays.LastYear);
+        => throw new CalendarYearNotCoveredException(LastComputableDate.Year + 1, Holidays.FirstYear, Holidays.LastYear);
 
     // Working nanoseconds from the start of the covered range to t.
     private long WorkedBefore(long t)

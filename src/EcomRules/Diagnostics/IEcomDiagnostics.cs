@@ -19,4 +19,16 @@ public interface IEcomDiagnostics
     /// <param name="conflict">The conflict.</param>
     /// <param name="attempt">The attempt that conflicted, from 1.</param>
     void ConcurrencyRetry(EcomCommand command, ConcurrencyConflictException conflict, int attempt);
+
+    /// <summary>
+    /// A command's deadlines were computed on provisional calendar days: <paramref name="year"/> has no public-holiday
+    /// data and counts as ordinary weeks (DSP-1). Called once per command; a host logs once per year. The default does
+    /// nothing.
+    /// </summary>
+    /// <param name="command">The command.</param>
+    /// <param name="year">The uncovered year the deadlines reach.</param>
+    /// <param name="deadlines">How many deadlines were computed provisionally.</param>
+    void DeadlinesProvisional(EcomCommand command, int year, int deadlines)
+    {
+    }
 }

@@ -30,6 +30,10 @@ internal readonly struct CommandOutcome
 
     public IReadOnlyList<TimerRequest> Timers { get; }
 
+    /// <summary>The same acceptance with other writes and events (the engine's provisional-deadline marks).</summary>
+    public CommandOutcome WithWritesAndEvents(IReadOnlyList<AggregateWrite> writes, IReadOnlyList<DomainEvent> events)
+        => new(Code, RuleId, Reason, writes, events, Timers);
+
     public static CommandOutcome Accept(string change, IReadOnlyList<AggregateWrite> writes, IReadOnlyList<DomainEvent> events, IReadOnlyList<TimerRequest>? timers = null)
         => new(RefusalCode.None, default, change, writes, events, timers ?? NoTimers);
 

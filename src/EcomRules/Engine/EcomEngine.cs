@@ -1,3 +1,4 @@
+using EcomRules.Calendars;
 using EcomRules.Diagnostics;
 using EcomRules.Internal;
 using EcomRules.Policies;
@@ -16,13 +17,15 @@ namespace EcomRules.Engine;
 /// with expected versions; on a concurrent change, load and decide again, up to
 /// <see cref="EcomEngineOptions.MaxConcurrencyRetries"/> times.</item>
 /// </list>
-/// Thread-safe; one instance serves the whole application.
+/// A year without public-holiday data never makes it throw: the policy's <see cref="EcomPolicy.UncoveredYears"/>
+/// decides (provisional deadlines, or a refusal naming DSP-1). Thread-safe; one instance serves the whole application.
 /// </summary>
 public sealed class EcomEngine
 {
     private readonly IEcomStore _store;
     private readonly IEcomDiagnostics _diagnostics;
     private readonly int _maxRetries;
+    private EcomPolicy _policy;
 
     /// <summary>Creates an engine.</summary>
     /// <param name="store">The store.</param>
@@ -33,13 +36,23 @@ public sealed class EcomEngine
     public EcomEngine(IEcomStore store, EcomPolicy policy, EcomEngineOptions? options = null, IEcomDiagnostics? diagnostics = null)
     {
         _store = Preconditions.CheckNotNull(store);
-        Policy = Preconditions.CheckNotNull(policy);
+        _policy = Preconditions.CheckNotNull(policy);
         _maxRetries = (options ?? new EcomEngineOptions()).MaxConcurrencyRetries;
         _diagnostics = diagnostics ?? NullEcomDiagnostics.Instance;
     }
 
-    /// <summary>Gets the policy decisions are made under.</summary>
-    public EcomPolicy Policy { get; }
+    /// <summary>Gets the policy decisions are made under now.</summary>
+    public EcomPolicy Policy => Volatile.Read(ref _policy);
+
+    /// <summary>
+    /// Replaces the policy atomically: a command already executing finishes under the policy it started with, every
+    /// later one is decided under <paramref name="policy"/>. Use it to add a year of public-holiday data at run time
+    /// (<see cref="EcomPolicy.WithHolidayYear(PublicHolidayYear, bool)"/>), then recompute the provisional deadlines
+    /// (<see cref="Processing.DeadlineRecomputer"/>).
+    /// </summary>
+    /// <param name="policy">The new policy.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
+    public void ChangePolicy(EcomPolicy policy) => Volatile.Write(ref _policy, Preconditions.CheckNotNull(policy));
 
     /// <summary>Executes a command.</summary>
     /// <param name="command">The command.</param>
@@ -56,6 +69,7 @@ public sealed class EcomEngine
         Preconditions.CheckArgument(command.CommandId.Value.Length > 0, nameof(command), "The command has no CommandId; every command needs an idempotency key.");
         cancellationToken.ThrowIfCancellationRequested();
 
+        var policy = Policy;
         var fingerprint = PayloadWriter.Fingerprint(command);
         // One read for the idempotency look-up and the target (one round trip where the store batches them).
         var (existing, target) = await _store.FindCommandAndLoadAsync(command.CommandId, command.Target, cancellationToken).ConfigureAwait(false);
@@ -71,13 +85,24 @@ public sealed class EcomEngine
                 target = await _store.LoadAsync(command.Target, cancellationToken).ConfigureAwait(false);
             }
 
-            var input = await LoadAsync(command, target, cancellationToken).ConfigureAwait(false);
-            var outcome = Decide(command, input);
+            var input = await LoadAsync(command, target, policy, cancellationToken).ConfigureAwait(false);
+            var outcome = ProvisionalMarking.Apply(command, Decide(command, input), policy, out var provisionalYear, out var provisionalCount);
             var decision = ToDecision(command, outcome, input, fingerprint);
-            var changes = ToChangeSet(command, outcome, decision);
+            if (outcome.Code == RefusalCode.CalendarNotCovered)
+            {
+                // Not recorded: once the year's data is added, a retry with the same command ID is decided afresh.
+                return Report(command, decision);
+            }
+
+            var changes = ToChangeSet(command, outcome, decision, policy);
             try
             {
                 await _store.SaveAsync(changes, cancellationToken).ConfigureAwait(false);
+                if (provisionalCount > 0)
+                {
+                    _diagnostics.DeadlinesProvisional(command, provisionalYear, provisionalCount);
+                }
+
                 return Report(command, decision);
             }
             catch (ConcurrencyConflictException conflict) when (attempt <= _maxRetries)
@@ -104,6 +129,11 @@ public sealed class EcomEngine
         {
             // Domain code refuses by returning an outcome; a rule exception from a value it built is the same refusal.
             return CommandOutcome.Refuse(RefusalCode.RuleViolation, violation.Message, violation.RuleId);
+        }
+        catch (CalendarYearNotCoveredException uncovered)
+        {
+            // DSP-1: a year beyond what the policy computes (all uncovered years when it refuses them) is answered, never thrown.
+            return ProvisionalMarking.Refusal(input.Policy.Calendar, uncovered.Year, "a date the command needs");
         }
     }
 
@@ -135,15 +165,15 @@ public sealed class EcomEngine
         return Decision.Accepted(command.CommandId, target, input.VersionOf(target), input.Find(target)?.State, outcome.Events, outcome.Reason, fingerprint);
     }
 
-    private ChangeSet ToChangeSet(EcomCommand command, CommandOutcome outcome, Decision decision)
+    private static ChangeSet ToChangeSet(EcomCommand command, CommandOutcome outcome, Decision decision, EcomPolicy policy)
         // The idempotency record is made from the decision, and the audit entries (SEC-3: who, when, what, why; one
         // per aggregate changed; ORD-6: kept for the policy's retention period) and outbox messages (key
         // {commandId}/{i}) from the command and its events, each when a store first reads them.
         => outcome.IsAccepted
-            ? ChangeSet.Accepted(decision, outcome.Writes, outcome.Timers, command, Policy)
+            ? ChangeSet.Accepted(decision, outcome.Writes, outcome.Timers, command, policy)
             : ChangeSet.Refusal(decision);
 
-    private async ValueTask<DecisionInput> LoadAsync(EcomCommand command, StoredAggregate? target, CancellationToken cancellationToken)
+    private async ValueTask<DecisionInput> LoadAsync(EcomCommand command, StoredAggregate? target, EcomPolicy policy, CancellationToken cancellationToken)
     {
         var others = Array.Empty<StoredAggregate>();
         foreach (var key in command.AlsoLoads)
@@ -155,7 +185,7 @@ public sealed class EcomEngine
             }
         }
 
-        return new DecisionInput(Policy, target, others);
+        return new DecisionInput(policy, target, others);
     }
 
     private Decision Report(EcomCommand command, Decision decision)

@@ -20,4 +20,11 @@ public enum RefusalCode
 
     /// <summary>The command ID was used before with a different payload (idempotency keys are single-use).</summary>
     CommandIdReused = 5,
+
+    /// <summary>
+    /// The command's instant or one of its deadlines falls in a year the working calendar has no public-holiday data
+    /// for, beyond what the policy computes provisionally (DSP-1; <see cref="Decision.RuleId"/> is DSP-1). Not recorded
+    /// against the command ID: a retry after the year's data is added is decided afresh.
+    /// </summary>
+    CalendarNotCovered = 6,
 }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using EcomRules.Customers;
+using EcomRules.Engine;
 using EcomRules.Inventory;
+using EcomRules.Policies;
 using EcomRules.Shipping;
 using EcomRules.Sla;
 using NodaTime;
@@ -11,7 +13,7 @@ namespace EcomRules.Orders;
 /// An order (ORD-1): immutable; every accepted command produces a new instance. The workflow state moves only along
 /// <see cref="OrderWorkflow.Definition"/>. <see cref="ToString"/> shows no personal data (SEC-1).
 /// </summary>
-public sealed record Order
+public sealed record Order : IRecomputableDeadlines
 {
     private readonly CustomerId _customer; // default when none: 8 bytes where a CustomerId? takes 16
 
@@ -130,6 +132,10 @@ public sealed record Order
     /// <summary>Gets the SLA timers of the order's steps (SLA-1..5).</summary>
     public ImmutableArray<SlaTimer> Slas { get; private init; }
 
+    /// <summary>Gets the pending deadlines computed on provisional calendar days (DSP-1): a year without public-holiday
+    /// data counted as ordinary weeks. They are recomputed when the year's data is added (SLA-8).</summary>
+    public ImmutableArray<ProvisionalDeadline> ProvisionalDeadlines { get; private init; } = [];
+
     // What is fixed when the order is placed.
     private OrderPlacement Placement { get; init; }
 
@@ -205,9 +211,11 @@ public sealed record Order
         (CarrierId? Carrier, string? TrackingNumber, Instant? At, bool? OnTime, TrackingEventKind? LastEvent) shipment,
         (Instant? ReceivedAt, Instant? ReturnWindowClosesAt, int OpenReturns, Money Refunded, Money RefundReserved, ImmutableDictionary<string, int> ReturnedQuantities) afterSales,
         (Instant? CompletedAt, Instant? CancelledAt) end,
-        ImmutableArray<SlaTimer> slas)
+        ImmutableArray<SlaTimer> slas,
+        ImmutableArray<ProvisionalDeadline> provisionalDeadlines)
         => new(id, buyer, lines, goods, freight, warehouse, placedAt)
         {
+            ProvisionalDeadlines = provisionalDeadlines,
             State = state,
             Customer = customer,
             Payment = new OrderPayment(payment.At, payment.Amount, payment.DispatchDate, payment.DispatchDeadline, payment.InvoiceBatchDate),
@@ -219,6 +227,16 @@ public sealed record Order
             End = end.CompletedAt is null && end.CancelledAt is null ? null : new OrderEnd(end.CompletedAt, end.CancelledAt),
             Slas = slas,
         };
+
+    object IRecomputableDeadlines.WithProvisionalDeadlines(ImmutableArray<ProvisionalDeadline> deadlines) => this with { ProvisionalDeadlines = deadlines };
+
+    Instant? IRecomputableDeadlines.Recompute(ProvisionalDeadline deadline, EcomPolicy policy, Instant at) => OrderDeadlines.Recompute(this, deadline, policy);
+
+    object IRecomputableDeadlines.RecomputeDerivedDates(EcomPolicy policy) => OrderDeadlines.RecomputePaymentDates(this, policy);
+
+    // SLA-8: the payment's dates computed again on another calendar (DSP-2, DSP-3, ORD-3, INV-2).
+    internal Order Repaying(LocalDate dispatchDate, Instant dispatchDeadline, LocalDate invoiceBatch)
+        => this with { Payment = Payment with { DispatchDate = dispatchDate, DispatchDeadline = dispatchDeadline, InvoiceBatchDate = invoiceBatch } };
 
     internal Order Paying(Instant at, Money amount, LocalDate dispatchDate, Instant dispatchDeadline, LocalDate invoiceBatch, ImmutableArray<SlaTimer> slas)
         => this with { State = OrderState.Paid, Payment = new OrderPayment(at, amount, dispatchDate, dispatchDeadline, invoiceBatch), Slas = slas };

@@ -98,6 +98,23 @@ internal static class OrderSlas
         return builder.DrainToImmutable();
     }
 
+    /// <summary>
+    /// The breach instant of an open SLA timer computed again on the policy's calendar from its events (SLA-8), as it is
+    /// scheduled when the timer starts; null when the SLA is not open any more.
+    /// </summary>
+    public static Instant? BreachDue(ImmutableArray<SlaTimer> timers, string slaId, EcomPolicy policy)
+    {
+        foreach (var timer in timers)
+        {
+            if (string.Equals(timer.Definition.Id, slaId, StringComparison.Ordinal) && timer.Phase is SlaTimerPhase.Running or SlaTimerPhase.Paused)
+            {
+                return timer.OriginalBreachAt(policy.Calendar);
+            }
+        }
+
+        return null;
+    }
+
     private static bool Contains(ReadOnlySpan<string> ids, string id)
     {
         foreach (var candidate in ids)

@@ -1,4 +1,5 @@
 using EcomRules.Customers;
+using EcomRules.Engine;
 using EcomRules.Orders;
 using EcomRules.Sla;
 
@@ -62,6 +63,13 @@ internal static class DomainValues
         => fields.String("sku", line.Sku).Int("quantity", line.Quantity).Money("unitPrice", line.UnitPrice);
 
     public static OrderLine ReadLine(JsonRecord record) => new(record.String("sku"), record.Int("quantity"), record.Money("unitPrice"));
+
+    // DSP-1, SLA-8: a deadline computed on provisional calendar days, by its durable timer.
+    public static void WriteProvisionalDeadline(JsonFields fields, ProvisionalDeadline deadline)
+        => fields.String("timerId", deadline.TimerId).String("kind", deadline.Kind).Instant("dueAt", deadline.DueAt);
+
+    public static ProvisionalDeadline ReadProvisionalDeadline(JsonRecord record)
+        => new(record.String("timerId"), record.String("kind"), record.Instant("dueAt"));
 
     // An SLA timer is event-sourced: its definition's ID (policy, resolved on reading) and its events.
     public static void WriteSlaTimer(JsonFields fields, SlaTimer timer)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using EcomRules.Engine;
@@ -103,6 +104,10 @@ internal sealed class JsonFields
         _writer.WriteEndArray();
         return this;
     }
+
+    /// <summary>An array written only when it has items (a field added in a later release keeps older records unchanged).</summary>
+    public JsonFields ArrayIfAny<T>(string name, ImmutableArray<T> items, Action<JsonFields, T> write)
+        => items.IsDefaultOrEmpty ? this : Array(name, items, write);
 
     public JsonFields Strings(string name, IEnumerable<string> items)
     {

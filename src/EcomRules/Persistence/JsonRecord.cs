@@ -124,6 +124,10 @@ internal sealed class JsonRecord
         return builder.MoveToImmutable();
     }
 
+    /// <summary>An array that older records may lack: empty when absent.</summary>
+    public ImmutableArray<T> OptionalArray<T>(string name, Func<JsonRecord, T> read)
+        => Find(name) is null ? [] : Array(name, read);
+
     public ImmutableArray<string> Strings(string name)
     {
         var array = ArrayElement(name);

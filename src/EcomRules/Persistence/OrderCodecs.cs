@@ -67,7 +67,8 @@ internal static class OrderCodecs
             .Int("openReturns", order.OpenReturns).Money("refunded", order.Refunded).Money("refundReserved", order.RefundReserved)
             .Array("returnedQuantities", order.ReturnedQuantities.OrderBy(p => p.Key, StringComparer.Ordinal), static (f, p) => f.String("sku", p.Key).Int("quantity", p.Value))
             .Instant("completedAt", order.CompletedAt).Instant("cancelledAt", order.CancelledAt)
-            .Array("slas", order.Slas, DomainValues.WriteSlaTimer);
+            .Array("slas", order.Slas, DomainValues.WriteSlaTimer)
+            .ArrayIfAny("provisionalDeadlines", order.ProvisionalDeadlines, DomainValues.WriteProvisionalDeadline);
 
     private static Order ReadOrder(JsonRecord r)
     {
@@ -101,7 +102,8 @@ internal static class OrderCodecs
             (r.OptionalInstant("receivedAt"), r.OptionalInstant("returnWindowClosesAt"), openReturns, r.Money("refunded"), r.Money("refundReserved"),
                 r.Array("returnedQuantities", static q => KeyValuePair.Create(q.String("sku"), q.Int("quantity"))).ToImmutableDictionary(StringComparer.Ordinal)),
             (r.OptionalInstant("completedAt"), r.OptionalInstant("cancelledAt")),
-            r.Array("slas", DomainValues.ReadSlaTimer));
+            r.Array("slas", DomainValues.ReadSlaTimer),
+            r.OptionalArray("provisionalDeadlines", DomainValues.ReadProvisionalDeadline));
     }
 
     private static CustomerId? OptionalCustomer(JsonRecord r) => r.OptionalString("customer") is { } id ? new CustomerId(id) : null;

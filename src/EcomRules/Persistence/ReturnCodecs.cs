@@ -60,7 +60,8 @@ internal static class ReturnCodecs
             .Date("lastDayToAsk", c.LastDayToAsk).String("decidedBy", c.DecidedBy).String("decisionReason", c.DecisionReason)
             .String("returnTrackingNumber", c.ReturnTrackingNumber).Money("returnFreight", c.ReturnFreight).String("inspectionNotes", c.InspectionNotes)
             .Instant("receivedAt", c.ReceivedAt).Instant("restockedAt", c.RestockedAt).String("refund", c.Refund?.Number)
-            .Array("slas", c.Slas, DomainValues.WriteSlaTimer);
+            .Array("slas", c.Slas, DomainValues.WriteSlaTimer)
+            .ArrayIfAny("provisionalDeadlines", c.ProvisionalDeadlines, DomainValues.WriteProvisionalDeadline);
 
     private static ReturnCase ReadCase(JsonRecord r)
     {
@@ -70,7 +71,8 @@ internal static class ReturnCodecs
             r.Date("lastDayToAsk"), r.Array("slas", DomainValues.ReadSlaTimer));
         return ReturnCase.Rehydrate(opened, r.Enum<ReturnState>("state"), r.Enum<ReturnOutcome>("outcome"), (r.OptionalString("decidedBy"), r.OptionalString("decisionReason")),
             (r.OptionalString("returnTrackingNumber"), r.Money("returnFreight")), (r.OptionalString("inspectionNotes"), r.OptionalInstant("receivedAt"), r.OptionalInstant("restockedAt")),
-            r.OptionalString("refund") is { } refund ? new RefundId(id.Order, refund) : null);
+            r.OptionalString("refund") is { } refund ? new RefundId(id.Order, refund) : null,
+            r.OptionalArray("provisionalDeadlines", DomainValues.ReadProvisionalDeadline));
     }
 
     private static void WriteRefund(JsonFields f, Refund refund)

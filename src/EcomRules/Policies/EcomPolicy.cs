@@ -26,7 +26,15 @@ public sealed class EcomPolicy
         ArgumentNullException.ThrowIfNull(builder);
         var problems = new List<string>();
         Name = string.IsNullOrWhiteSpace(builder.Name) ? Fail(problems, "The policy needs a name.", "invalid") : builder.Name;
-        Calendar = builder.Calendar ?? Fail<WorkingCalendar>(problems, "A working calendar is required (DSP-1).", null!);
+        if (!Enum.IsDefined(builder.UncoveredYears))
+        {
+            problems.Add($"UncoveredYears {builder.UncoveredYears} is not a treatment of uncovered years; use Provisional or Refuse (DSP-1).");
+        }
+
+        // Everything derived from the calendar follows it: the policy's calendar carries the treatment of uncovered years.
+        Calendar = builder.Calendar is null
+            ? Fail<WorkingCalendar>(problems, "A working calendar is required (DSP-1).", null!)
+            : Enum.IsDefined(builder.UncoveredYears) ? builder.Calendar.WithUncoveredYears(builder.UncoveredYears) : builder.Calendar;
         Routing = builder.Routing ?? Fail<WarehouseRouting>(problems, "A warehouse routing is required (WH-1).", null!);
         DispatchDeadline = builder.DispatchDeadline ?? Fail<DispatchDeadlinePolicy>(problems, "A dispatch deadline is required (ORD-3).", null!);
         DispatchBatch = builder.DispatchBatch ?? Fail<DispatchBatch>(problems, "The dispatch batches are required (DSP-5).", null!);
@@ -65,6 +73,10 @@ public sealed class EcomPolicy
 
     /// <summary>Gets the working calendar (DSP-1, DSP-4).</summary>
     public WorkingCalendar Calendar { get; }
+
+    /// <summary>Gets what happens when a command's instant or deadlines reach a year without public-holiday data (DSP-1).</summary>
+    /// <value>The default is <see cref="Calendars.UncoveredYears.Provisional"/>.</value>
+    public UncoveredYears UncoveredYears => Calendar.Uncovered;
 
     /// <summary>Gets the merchant's time zone.</summary>
     public DateTimeZone Zone => Calendar.Zone;
@@ -132,6 +144,69 @@ public sealed class EcomPolicy
             : Calendar.NextWorkingDay(local.Date);
     }
 
+    /// <summary>
+    /// Returns this policy with one more year of public-holiday facts (DSP-1): the calendar, the dispatch cut-offs and
+    /// everything else derived from the calendar follow. Adding a year already covered with the same dates returns this
+    /// policy; replacing a covered year's dates must be asked for with <paramref name="replaceExisting"/>.
+    /// </summary>
+    /// <param name="year">The year's facts, adjacent to the covered years (or inside them, to replace one).</param>
+    /// <param name="replaceExisting">Whether a covered year may be replaced by other dates.</param>
+    /// <returns>The new policy.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="year"/> is null.</exception>
+    /// <exception cref="ArgumentException">The year would leave a gap, or it is covered with other dates and
+    /// <paramref name="replaceExisting"/> is false.</exception>
+    /// <exception cref="EcomPolicyException">The policy is not valid on the new calendar (a per-date cut-off on a
+    /// day the new year makes a holiday); every problem is listed.</exception>
+    public EcomPolicy WithHolidayYear(PublicHolidayYear year, bool replaceExisting = false)
+        => WithHolidayYears([Internal.Preconditions.CheckNotNull(year)], replaceExisting);
+
+    /// <summary>Returns this policy with more years of public-holiday facts; see <see cref="WithHolidayYear"/>.</summary>
+    /// <param name="years">The years' facts, in any order; together with the covered years they must be contiguous.</param>
+    /// <param name="replaceExisting">Whether covered years may be replaced by other dates.</param>
+    /// <returns>The new policy, or this one when nothing changes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="years"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException">The years would leave a gap, or replace a covered year without
+    /// <paramref name="replaceExisting"/>.</exception>
+    /// <exception cref="EcomPolicyException">The policy is not valid on the new calendar.</exception>
+    public EcomPolicy WithHolidayYears(IEnumerable<PublicHolidayYear> years, bool replaceExisting = false)
+    {
+        Internal.Preconditions.CheckNotNull(years);
+        var holidays = Calendar.Holidays;
+        var changed = false;
+        var pending = years.ToList();
+        Internal.Preconditions.CheckArgument(pending.TrueForAll(y => y is not null), nameof(years), "A year is null.");
+        while (pending.Count > 0)
+        {
+            // Each year is added when it is adjacent to (or inside) the covered range, so any order of contiguous years works;
+            // a year that can never become adjacent is left for WithYear to refuse with the gap.
+            var year = pending.Find(y => y.Year >= holidays.FirstYear - 1 && y.Year <= holidays.LastYear + 1) ?? pending.MinBy(y => y.Year)!;
+            pending.Remove(year);
+            if (holidays.Covers(year.Year))
+            {
+                var existing = holidays.GetYear(year.Year);
+                if (existing.HasSameDates(year) && string.Equals(existing.Citation, year.Citation, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                Internal.Preconditions.CheckArgument(replaceExisting, nameof(years),
+                    $"{year.Year} is already covered by {existing.Citation}; replacing a covered year must be explicit (replaceExisting: true, or Override in configuration).");
+            }
+
+            holidays = holidays.WithYear(year);
+            changed = true;
+        }
+
+        if (!changed)
+        {
+            return this;
+        }
+
+        var builder = ToBuilder();
+        builder.Calendar = Calendar.WithHolidays(holidays);
+        return builder.Build();
+    }
+
     /// <summary>Returns a builder holding this policy's settings.</summary>
     /// <returns>The builder.</returns>
     public EcomPolicyBuilder ToBuilder()
@@ -140,6 +215,7 @@ public sealed class EcomPolicy
         {
             Name = Name,
             Calendar = Calendar,
+            UncoveredYears = UncoveredYears,
             Routing = Routing,
             Cutoffs = Cutoffs,
             DispatchDeadline = DispatchDeadline,
@@ -172,12 +248,21 @@ public sealed class EcomPolicy
     {
         if (builder.Cutoffs is { } given)
         {
-            if (!ReferenceEquals(given.Calendar, Calendar))
+            if (Calendar is null)
             {
-                problems.Add("The dispatch cut-offs are built on another working calendar than the policy's.");
+                return given;
             }
 
-            return given;
+            try
+            {
+                // The cut-offs follow the policy's calendar (e.g. one with next year added), every rule checked again.
+                return given.OnCalendar(Calendar);
+            }
+            catch (ArgumentException e)
+            {
+                problems.Add(e.Message);
+                return given;
+            }
         }
 
         var cutoffs = DispatchCutoffs.Create(Calendar ?? WorkingCalendar.Default);

@@ -18,6 +18,11 @@ public sealed class EcomPolicyBuilder
     /// <summary>Gets or sets the working calendar: holidays, make-up days, working hours, zone (DSP-1, DSP-4).</summary>
     public WorkingCalendar Calendar { get; set; } = WorkingCalendar.Default;
 
+    /// <summary>Gets or sets what happens when a command's instant or deadlines reach a year the calendar has no
+    /// public-holiday data for (DSP-1). The policy's calendar is built with this treatment.</summary>
+    /// <value>The default is <see cref="Calendars.UncoveredYears.Provisional"/>.</value>
+    public UncoveredYears UncoveredYears { get; set; } = UncoveredYears.Provisional;
+
     /// <summary>Gets or sets which warehouse ships to which province (WH-1).</summary>
     public WarehouseRouting Routing { get; set; } = WarehouseRouting.Default;
 

@@ -26,6 +26,18 @@ public interface ITimerStore
     /// <returns>Whether the timer was deleted.</returns>
     ValueTask<bool> CompleteTimerAsync(DueTimer timer, string owner, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Lists scheduled timers due at or after <paramref name="dueFrom"/>, ordered by due instant and then by timer ID
+    /// (ordinal), without claiming them: what a changed working calendar may move (SLA-8). Page with
+    /// <paramref name="after"/>: the last timer of the previous page.
+    /// </summary>
+    /// <param name="dueFrom">The earliest due instant listed.</param>
+    /// <param name="max">The most timers to list; at least 1.</param>
+    /// <param name="after">The last timer of the previous page, or null for the first page.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The timers, at most <paramref name="max"/>; fewer when the list is done.</returns>
+    ValueTask<IReadOnlyList<DueTimer>> ListTimersAsync(Instant dueFrom, int max, DueTimer? after = null, CancellationToken cancellationToken = default);
+
     /// <summary>Counts the stored timers (for health checks and tests).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>How many timers are scheduled.</returns>

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using EcomRules.Customers;
+using EcomRules.Engine;
 using EcomRules.Inventory;
 using EcomRules.Orders;
+using EcomRules.Policies;
 using EcomRules.Refunds;
 using EcomRules.Sla;
 using NodaTime;
@@ -13,7 +15,7 @@ namespace EcomRules.Returns;
 /// instance. The workflow state moves only along <see cref="ReturnWorkflow.Definition"/>. <see cref="ToString"/> shows
 /// no personal data (SEC-1).
 /// </summary>
-public sealed record ReturnCase
+public sealed record ReturnCase : IRecomputableDeadlines
 {
     internal ReturnCase(ReturnCaseId id, ReturnKind kind, ReturnReason reason, string? reasonText, ImmutableArray<string> evidence,
         ImmutableArray<ReturnLine> lines, ChineseMobileNumber customerPhone, WarehouseId warehouse, Instant requestedAt, LocalDate lastDayToAsk,
@@ -99,6 +101,9 @@ public sealed record ReturnCase
     /// <summary>Gets the SLA timers (SLA-6 answer, SLA-7 restock).</summary>
     public ImmutableArray<SlaTimer> Slas { get; private init; }
 
+    /// <summary>Gets the pending deadlines computed on provisional calendar days (DSP-1); recomputed when the year's data is added (SLA-8).</summary>
+    public ImmutableArray<ProvisionalDeadline> ProvisionalDeadlines { get; private init; } = [];
+
     /// <summary>Gets whether the merchant is at fault, so the return freight is refunded (RET-6).</summary>
     public bool MerchantAtFault => ReturnWindows.IsMerchantFault(Reason);
 
@@ -124,9 +129,11 @@ public sealed record ReturnCase
 
     // Persistence (EcomSerializer): rebuilds a stored state field by field; the caller has validated each value.
     internal static ReturnCase Rehydrate(ReturnCase opened, ReturnState state, ReturnOutcome outcome, (string? By, string? Reason) decision,
-        (string? TrackingNumber, Money Freight) shipment, (string? Notes, Instant? ReceivedAt, Instant? RestockedAt) inspection, RefundId? refund)
+        (string? TrackingNumber, Money Freight) shipment, (string? Notes, Instant? ReceivedAt, Instant? RestockedAt) inspection, RefundId? refund,
+        ImmutableArray<ProvisionalDeadline> provisionalDeadlines)
         => opened with
         {
+            ProvisionalDeadlines = provisionalDeadlines,
             State = state, Outcome = outcome, DecidedBy = decision.By, DecisionReason = decision.Reason,
             ReturnTrackingNumber = shipment.TrackingNumber, ReturnFreight = shipment.Freight,
             InspectionNotes = inspection.Notes, ReceivedAt = inspection.ReceivedAt, RestockedAt = inspection.RestockedAt, Refund = refund,
@@ -143,6 +150,14 @@ public sealed record ReturnCase
 
         return builder.ToImmutable();
     }
+
+    object IRecomputableDeadlines.WithProvisionalDeadlines(ImmutableArray<ProvisionalDeadline> deadlines) => this with { ProvisionalDeadlines = deadlines };
+
+    // SLA-6, SLA-7: breach instants from the timers' events; any other deadline is not counted on the calendar.
+    Instant? IRecomputableDeadlines.Recompute(ProvisionalDeadline deadline, EcomPolicy policy, Instant at)
+        => string.Equals(deadline.Kind, OrderSlas.BreachTimerKind, StringComparison.Ordinal) ? OrderSlas.BreachDue(Slas, deadline.Name, policy) : deadline.DueAt;
+
+    object IRecomputableDeadlines.RecomputeDerivedDates(EcomPolicy policy) => this;
 
     internal ReturnCase Deciding(bool accepted, string by, string reason, ImmutableArray<SlaTimer> slas)
         => this with { State = accepted ? ReturnState.Accepted : ReturnState.Archived, Outcome = accepted ? ReturnOutcome.Open : ReturnOutcome.Rejected, DecidedBy = by, DecisionReason = reason, Slas = slas };

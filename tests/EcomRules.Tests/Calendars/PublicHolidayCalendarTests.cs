@@ -13,8 +13,8 @@ public sealed class PublicHolidayCalendarTests
     {
         Assert.Equal(2025, China.FirstYear);
         Assert.Equal(2026, China.LastYear);
-        Assert.Contains("国办发明电〔2024〕12号", China.GetYear(2025).Notice, StringComparison.Ordinal);
-        Assert.Contains("国办发明电〔2025〕7号", China.GetYear(2026).Notice, StringComparison.Ordinal);
+        Assert.Contains("国办发明电〔2024〕12号", China.GetYear(2025).Citation, StringComparison.Ordinal);
+        Assert.Contains("国办发明电〔2025〕7号", China.GetYear(2026).Citation, StringComparison.Ordinal);
         Assert.Equal(28, China.GetYear(2025).DaysOff.Length);
         Assert.Equal(33, China.GetYear(2026).DaysOff.Length);
     }

@@ -11,7 +11,7 @@ namespace EcomRules.Tests.PostgreSql;
 /// The PostgreSQL store plus <see cref="IEcomStoreInspection"/> read straight from its tables, so the store contract
 /// can see the outbox and the timers. A test-only wrapper: the shipped package does not depend on EcomRules.Testing.
 /// </summary>
-internal sealed class InspectablePostgreSqlStore(PostgreSqlEcomStore store, NpgsqlDataSource dataSource) : IEcomStore, IEcomStoreInspection, IAsyncDisposable
+internal sealed class InspectablePostgreSqlStore(PostgreSqlEcomStore store, NpgsqlDataSource dataSource) : IEcomStore, IEcomStoreInspection, ITimerStore, IAsyncDisposable
 {
     public PostgreSqlEcomStore Store => store;
 
@@ -26,6 +26,16 @@ internal sealed class InspectablePostgreSqlStore(PostgreSqlEcomStore store, Npgs
         => store.FindCommandAndLoadAsync(commandId, target, cancellationToken);
 
     public ValueTask SaveAsync(ChangeSet changes, CancellationToken cancellationToken = default) => store.SaveAsync(changes, cancellationToken);
+
+    public ValueTask<IReadOnlyList<DueTimer>> ClaimDueTimersAsync(string owner, int max, Instant now, Duration lease, CancellationToken cancellationToken = default)
+        => store.ClaimDueTimersAsync(owner, max, now, lease, cancellationToken);
+
+    public ValueTask<bool> CompleteTimerAsync(DueTimer timer, string owner, CancellationToken cancellationToken = default) => store.CompleteTimerAsync(timer, owner, cancellationToken);
+
+    public ValueTask<IReadOnlyList<DueTimer>> ListTimersAsync(Instant dueFrom, int max, DueTimer? after = null, CancellationToken cancellationToken = default)
+        => store.ListTimersAsync(dueFrom, max, after, cancellationToken);
+
+    public ValueTask<long> CountTimersAsync(CancellationToken cancellationToken = default) => store.CountTimersAsync(cancellationToken);
 
     public ValueTask<IReadOnlyList<AuditEntry>> ReadAuditAsync(AggregateKey key, CancellationToken cancellationToken = default) => store.ReadAuditAsync(key, cancellationToken);
 

@@ -11,7 +11,7 @@ namespace EcomRules.Tests.Sqlite;
 /// <see cref="IEcomStoreInspection"/> read straight from the tables (the production package does not depend on
 /// EcomRules.Testing).
 /// </summary>
-internal sealed class InspectableSqliteStore(SqliteEcomStore store, SqliteTestDatabase database) : IEcomStore, IEcomStoreInspection
+internal sealed class InspectableSqliteStore(SqliteEcomStore store, SqliteTestDatabase database) : IEcomStore, IEcomStoreInspection, ITimerStore
 {
     public ValueTask<StoredAggregate?> LoadAsync(AggregateKey key, CancellationToken cancellationToken = default) => store.LoadAsync(key, cancellationToken);
 
@@ -21,6 +21,16 @@ internal sealed class InspectableSqliteStore(SqliteEcomStore store, SqliteTestDa
         => store.FindCommandAndLoadAsync(commandId, target, cancellationToken);
 
     public ValueTask SaveAsync(ChangeSet changes, CancellationToken cancellationToken = default) => store.SaveAsync(changes, cancellationToken);
+
+    public ValueTask<IReadOnlyList<DueTimer>> ClaimDueTimersAsync(string owner, int max, Instant now, Duration lease, CancellationToken cancellationToken = default)
+        => store.ClaimDueTimersAsync(owner, max, now, lease, cancellationToken);
+
+    public ValueTask<bool> CompleteTimerAsync(DueTimer timer, string owner, CancellationToken cancellationToken = default) => store.CompleteTimerAsync(timer, owner, cancellationToken);
+
+    public ValueTask<IReadOnlyList<DueTimer>> ListTimersAsync(Instant dueFrom, int max, DueTimer? after = null, CancellationToken cancellationToken = default)
+        => store.ListTimersAsync(dueFrom, max, after, cancellationToken);
+
+    public ValueTask<long> CountTimersAsync(CancellationToken cancellationToken = default) => store.CountTimersAsync(cancellationToken);
 
     public ValueTask<IReadOnlyList<AuditEntry>> ReadAuditAsync(AggregateKey key, CancellationToken cancellationToken = default) => store.ReadAuditAsync(key, cancellationToken);
 

@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using EcomRules.Calendars;
+using EcomRules.Policies;
+using NodaTime;
+
+namespace EcomRules.Engine;
+
+/// <summary>
+/// The engine's treatment of uncovered calendar years (DSP-1), applied to every accepted outcome: with
+/// <see cref="UncoveredYears.Refuse"/> a command whose instant or timers reach an uncovered year is refused; with
+/// <see cref="UncoveredYears.Provisional"/> the aggregate's provisional deadlines follow the timers the command requests
+/// (a provisional due instant is marked, a moved or cancelled timer loses its mark) and a
+/// <see cref="DeadlinesProvisional"/> event names the new ones. One mechanism for every module: a module only
+/// implements <see cref="IRecomputableDeadlines"/>.
+/// </summary>
+internal static class ProvisionalMarking
+{
+    public static CommandOutcome Apply(EcomCommand command, CommandOutcome outcome, EcomPolicy policy, out int provisionalYear, out int provisionalCount)
+    {
+        provisionalYear = 0;
+        provisionalCount = 0;
+        if (!outcome.IsAccepted)
+        {
+            return outcome;
+        }
+
+        var calendar = policy.Calendar;
+        if (calendar.Uncovered == UncoveredYears.Refuse)
+        {
+            if (calendar.IsProvisional(command.At))
+            {
+                return Refusal(calendar, command.At, "the command's instant");
+            }
+
+            foreach (var timer in outcome.Timers)
+            {
+                if (timer.DueAt is { } due && calendar.IsProvisional(due))
+                {
+                    return Refusal(calendar, due, $"its deadline {timer.Kind} ({due})");
+                }
+            }
+
+            return outcome;
+        }
+
+        if (outcome.Timers.Count == 0)
+        {
+            return outcome;
+        }
+
+        var writes = outcome.Writes;
+        AggregateWrite[]? marked = null;
+        List<DomainEvent>? events = null;
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var write = writes[i];
+            if (write.State is not IRecomputableDeadlines owner)
+            {
+                continue;
+            }
+
+            var before = owner.ProvisionalDeadlines.IsDefault ? [] : owner.ProvisionalDeadlines;
+            var after = before;
+            var added = ImmutableArray.CreateBuilder<ProvisionalDeadline>();
+            foreach (var timer in outcome.Timers)
+            {
+                if (timer.Target != write.Key)
+                {
+                    continue;
+                }
+
+                var id = timer.TimerId;
+                after = after.RemoveAll(d => string.Equals(d.TimerId, id, StringComparison.Ordinal));
+                if (timer.DueAt is { } due && calendar.IsProvisional(due))
+                {
+                    var deadline = new ProvisionalDeadline(id, timer.Kind, due);
+                    after = after.Add(deadline);
+                    added.Add(deadline);
+                    provisionalYear = provisionalYear == 0 ? due.InZone(calendar.Zone).Year : provisionalYear;
+                }
+            }
+
+            if (!after.SequenceEqual(before))
+            {
+                marked ??= [.. writes];
+                marked[i] = write with { State = owner.WithProvisionalDeadlines(after) };
+            }
+
+            if (added.Count > 0)
+            {
+                provisionalCount += added.Count;
+                (events ??= [.. outcome.Events]).Add(new DeadlinesProvisional(write.Key, command.At, added.ToImmutable()));
+            }
+        }
+
+        return marked is null && events is null
+            ? outcome
+            : outcome.WithWritesAndEvents(marked ?? writes, events ?? outcome.Events);
+    }
+
+    /// <summary>The refusal of a command that reaches a year without public-holiday data (DSP-1).</summary>
+    public static CommandOutcome Refusal(WorkingCalendar calendar, Instant reached, string what)
+        => Refusal(calendar, reached.InZone(calendar.Zone).Year, what);
+
+    public static CommandOutcome Refusal(WorkingCalendar calendar, int year, string what)
+        => CommandOutcome.Refuse(RefusalCode.CalendarNotCovered,
+            string.Create(CultureInfo.InvariantCulture,
+                $"The working calendar has no public-holiday data for {year} (it covers {calendar.Holidays.FirstYear}–{calendar.Holidays.LastYear}), and {what} falls in it. Add {year} from the State Council notice (国务院办公厅关于{year}年部分节假日安排的通知) to the configuration section EcomRules:Calendar:Years, or with EcomPolicy.WithHolidayYear(...), then retry."),
+            RuleIds.Dsp1);
+}

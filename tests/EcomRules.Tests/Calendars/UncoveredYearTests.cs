@@ -1,0 +1,206 @@
+using EcomRules.Calendars;
+using EcomRules.Engine;
+using EcomRules.Orders;
+using EcomRules.Policies;
+using EcomRules.Processing;
+using EcomRules.Tests.Orders;
+using NodaTime;
+using static EcomRules.Tests.Orders.OrderScenario;
+
+namespace EcomRules.Tests.Calendars;
+
+/// <summary>DSP-1 and SLA-8 at the edge of the holiday data: the built-in calendar ends on 31 December 2026.</summary>
+public sealed class UncoveredYearTests
+{
+    /// <summary>Test data for 2027 (not the real notice): 1 January off, Saturday 9 January a made-up make-up day.</summary>
+    public static readonly PublicHolidayYear Year2027 = new(2027, "国务院办公厅关于2027年部分节假日安排的通知 (test data)",
+        [new LocalDate(2027, 1, 1)], [new LocalDate(2027, 1, 9)], "国办发明电〔2026〕测试号");
+
+    private static EcomPolicy Refusing(EcomPolicy policy)
+    {
+        var builder = policy.ToBuilder();
+        builder.UncoveredYears = UncoveredYears.Refuse;
+        return builder.Build();
+    }
+
+    [Fact]
+    public void DSP1_Provisional_OrderPaidOn30December_IsAccepted_WithTheDeadlineIn2027MarkedProvisional()
+    {
+        var scenario = new OrderScenario(EcomPolicy.RetailPlatform);
+        var paid = scenario.PlaceAndPay("A-1", At(2026, 12, 30, 16, 0));
+
+        var order = scenario.Order("A-1");
+        Assert.Equal(At(2027, 1, 2, 16, 0), order.DispatchDeadline); // ORD-3: 3 days, in a year without data
+        var mark = Assert.Single(order.ProvisionalDeadlines);
+        Assert.Equal(PayOrder.DispatchDeadlineTimerKind, mark.Kind);
+        Assert.Equal(At(2027, 1, 2, 16, 0), mark.DueAt);
+        var provisional = Single<DeadlinesProvisional>(paid);
+        Assert.Equal(mark, Assert.Single(provisional.Deadlines));
+        Assert.Equal(At(2027, 1, 2, 16, 0), scenario.Timer("A-1", "dispatch")!.DueAt);
+    }
+
+    [Fact]
+    public void DSP1_Refuse_OrderPaidOn30December_IsRefusedNamingTheMissingYear_AndNotRecorded()
+    {
+        var scenario = new OrderScenario(Refusing(EcomPolicy.RetailPlatform));
+        Require(scenario.Place("A-1", At(2026, 12, 30, 15, 59)));
+        var before = scenario.Snapshot("A-1");
+        var pay = new PayOrder(new CommandId("pay/A-1"), Actor.System, At(2026, 12, 30, 16, 0), new OrderId("A-1"), scenario.Order("A-1").Total);
+
+        var refused = scenario.Execute(pay);
+
+        Assert.True(refused.IsRefused);
+        Assert.Equal(RefusalCode.CalendarNotCovered, refused.Code);
+        Assert.Equal(RuleIds.Dsp1, refused.RuleId);
+        Assert.Contains("2027", refused.Reason, StringComparison.Ordinal);
+        Assert.Contains("EcomRules:Calendar:Years", refused.Reason, StringComparison.Ordinal);
+        scenario.AssertUnchanged("A-1", before);
+
+        // Not recorded against the command ID: once 2027 is added, the gateway's retry is decided afresh.
+        scenario.Engine.ChangePolicy(scenario.Engine.Policy.WithHolidayYear(Year2027));
+        var retried = scenario.Execute(pay);
+        Assert.True(retried.IsAccepted, retried.ToString());
+        Assert.False(retried.IsReplay);
+    }
+
+    [Fact]
+    public void DSP1_CommandDatedMarch2027_Provisional_IsAcceptedWithEveryDeadlineProvisional()
+    {
+        var scenario = new OrderScenario(EcomPolicy.PartsDistributor);
+        var paid = scenario.PlaceAndPay("A-2", At(2027, 3, 10, 10, 0));
+
+        var order = scenario.Order("A-2");
+        Assert.Equal(new LocalDate(2027, 3, 10), order.DispatchDate); // DSP-2 on an ordinary Wednesday
+        Assert.Equal(["SLA-1", "SLA-2", "SLA-3", "dispatch"], order.ProvisionalDeadlines.Select(d => d.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(4, Single<DeadlinesProvisional>(paid).Deadlines.Length);
+    }
+
+    [Fact]
+    public void DSP1_CommandDatedMarch2027_Refuse_IsRefusedByItsInstant()
+    {
+        var scenario = new OrderScenario(Refusing(EcomPolicy.PartsDistributor));
+
+        var refused = scenario.Place("A-3", At(2027, 3, 10, 9, 0));
+
+        Assert.Equal(RefusalCode.CalendarNotCovered, refused.Code);
+        Assert.Equal(RuleIds.Dsp1, refused.RuleId);
+        Assert.False(scenario.Exists("A-3"));
+    }
+
+    [Fact]
+    public async Task DSP1_BeyondTheProvisionalYears_IsRefusedNotThrown()
+    {
+        var scenario = new OrderScenario(EcomPolicy.RetailPlatform);
+        var far = At(2026 + WorkingCalendar.ProvisionalYearsAhead + 1, 6, 1, 10, 0);
+        Require(scenario.Place("A-4", far));
+
+        var decision = await scenario.Engine.ExecuteAsync(new PayOrder(scenario.NextId(), Actor.System, far, new OrderId("A-4"), scenario.Order("A-4").Total));
+
+        Assert.Equal(RefusalCode.CalendarNotCovered, decision.Code);
+        Assert.Equal(RuleIds.Dsp1, decision.RuleId);
+    }
+
+    [Fact]
+    public async Task SLA8_AddingTheYear_RecomputesProvisionalDeadlines_MovesTimers_AuditsOnce_AndASecondAddChangesNothing()
+    {
+        // Parts distributor, paid at 17:55 on Thursday 31 December 2026 (after the 15:00 cut-off, DSP-2).
+        var scenario = new OrderScenario(EcomPolicy.PartsDistributor);
+        scenario.PlaceAndPay("A-5", At(2026, 12, 31, 17, 55));
+        var provisional = scenario.Order("A-5");
+        Assert.Equal(new LocalDate(2027, 1, 1), provisional.DispatchDate); // an ordinary Friday, provisionally
+        Assert.Equal(At(2027, 1, 1, 18, 0), provisional.DispatchDeadline);
+        Assert.Equal(At(2027, 1, 1, 8, 40), scenario.Timer("A-5", "SLA-1")!.DueAt); // 5 + 10 working minutes
+        Assert.Equal(4, provisional.ProvisionalDeadlines.Length);
+        var auditBefore = scenario.Store.AuditTrail.Count;
+
+        scenario.Engine.ChangePolicy(scenario.Engine.Policy.WithHolidayYear(Year2027));
+        var recomputer = new DeadlineRecomputer(scenario.Store, scenario.Engine);
+        var done = await recomputer.RecomputeAsync(Year2027, At(2026, 12, 31, 18, 30));
+
+        Assert.Equal(new DeadlineRecomputation(2027, 1, 1, 0), done);
+        var real = scenario.Order("A-5");
+        Assert.Equal(new LocalDate(2027, 1, 2), real.DispatchDate); // 1 January is off: Saturday the 2nd ships
+        Assert.Equal(At(2027, 1, 2, 18, 0), real.DispatchDeadline);
+        Assert.Equal(new LocalDate(2027, 1, 2), real.InvoiceBatchDate);
+        Assert.Empty(real.ProvisionalDeadlines);
+        Assert.Equal(At(2027, 1, 2, 18, 0), scenario.Timer("A-5", "dispatch")!.DueAt);
+        Assert.Equal(At(2027, 1, 2, 8, 40), scenario.Timer("A-5", "SLA-1")!.DueAt);
+        var audit = Assert.Single(scenario.Store.AuditTrail.Skip(auditBefore));
+        Assert.Equal(Actor.System.Id, audit.ActorId);
+        Assert.Equal(Year2027.Citation, audit.Why);
+        var recomputed = Assert.Single(scenario.Events<DeadlinesRecomputed>());
+        Assert.Contains(recomputed.Deadlines, d => d.TimerId.EndsWith("/dispatch", StringComparison.Ordinal) && d.Was == At(2027, 1, 1, 18, 0) && d.Now == At(2027, 1, 2, 18, 0));
+
+        var again = await recomputer.RecomputeAsync(Year2027, At(2026, 12, 31, 19, 0));
+        Assert.Equal(new DeadlineRecomputation(2027, 1, 0, 1), again);
+        Assert.Equal(auditBefore + 1, scenario.Store.AuditTrail.Count);
+        Assert.Same(scenario.Engine.Policy, scenario.Engine.Policy.WithHolidayYear(Year2027)); // the same data adds nothing
+    }
+
+    [Fact]
+    public void SLA8_ProvisionallyComputedThenRecomputed_EqualsComputedWithTheDataFromTheStart()
+    {
+        var withData = new OrderScenario(EcomPolicy.PartsDistributor.WithHolidayYear(Year2027));
+        withData.PlaceAndPay("A-6", At(2026, 12, 31, 17, 55));
+        var provisional = new OrderScenario(EcomPolicy.PartsDistributor);
+        provisional.PlaceAndPay("A-6", At(2026, 12, 31, 17, 55));
+        provisional.Engine.ChangePolicy(provisional.Engine.Policy.WithHolidayYear(Year2027));
+        new DeadlineRecomputer(provisional.Store, provisional.Engine).RecomputeAsync(Year2027, At(2027, 1, 1, 0, 0)).AsTask().GetAwaiter().GetResult();
+
+        Assert.Equal(withData.Order("A-6").DispatchDeadline, provisional.Order("A-6").DispatchDeadline);
+        Assert.Equal(withData.Order("A-6").DispatchDate, provisional.Order("A-6").DispatchDate);
+        Assert.Equal(withData.Store.Timers.Select(t => (t.TimerId, t.DueAt)), provisional.Store.Timers.Select(t => (t.TimerId, t.DueAt)));
+    }
+
+    [Fact]
+    public void DSP1_WithHolidayYear_IsOneStep_AndCutoffsFollowTheCalendar()
+    {
+        var policy = EcomPolicy.PartsDistributor.WithHolidayYear(Year2027);
+
+        Assert.Equal(2027, policy.Calendar.Holidays.LastYear);
+        Assert.Same(policy.Calendar, policy.Cutoffs.Calendar);
+        Assert.False(policy.Calendar.IsWorkingDay(new LocalDate(2027, 1, 1)));
+        Assert.Equal(new LocalDate(2027, 1, 2), policy.Cutoffs.NextDispatchDate(policy.Routing.Route(EcomRules.Customers.Province.Zhejiang), At(2026, 12, 31, 16, 0)));
+
+        // The builder route: a calendar with one more year, then Build (the cut-offs were bound to the old calendar).
+        var builder = EcomPolicy.PartsDistributor.ToBuilder();
+        builder.Calendar = builder.Calendar.WithHolidays(builder.Calendar.Holidays.WithYear(Year2027));
+        var built = builder.Build();
+        Assert.Same(built.Calendar, built.Cutoffs.Calendar);
+        Assert.Equal(2027, built.Cutoffs.Calendar.Holidays.LastYear);
+    }
+
+    [Fact]
+    public void DSP1_ABuiltInYearIsReplacedOnlyExplicitly()
+    {
+        var other2026 = new PublicHolidayYear(2026, "another reading", [new LocalDate(2026, 1, 1)], []);
+
+        var refused = Assert.Throws<ArgumentException>(() => EcomPolicy.RetailPlatform.WithHolidayYear(other2026));
+        Assert.Contains("explicit", refused.Message, StringComparison.Ordinal);
+        var replaced = EcomPolicy.RetailPlatform.WithHolidayYear(other2026, replaceExisting: true);
+        Assert.True(replaced.Calendar.IsWorkingDay(new LocalDate(2026, 1, 2)));
+    }
+
+    [Fact]
+    public void DSP1_AMakeUpDayOnAWeekday_IsRefusedWithEveryProblemListed()
+    {
+        var problems = PublicHolidayYear.Check(2027, " ", [new LocalDate(2027, 1, 1), new LocalDate(2028, 1, 1)], [new LocalDate(2027, 1, 4), new LocalDate(2027, 1, 1)]);
+
+        Assert.Equal(5, problems.Count); // no notice; 2028 in 2027; Monday make-up day; 1 Jan a Friday make-up day; 1 Jan both off and make-up
+        Assert.Contains(problems, p => p.Contains("2027-01-04 is a Monday", StringComparison.Ordinal));
+        Assert.Throws<ArgumentException>(() => new PublicHolidayYear(2027, "n", [], [new LocalDate(2027, 1, 4)]));
+    }
+
+    [Fact]
+    public void DSP1_ProvisionalCalendar_CountsAnUncoveredYearAsOrdinaryWeeks_AndSaysSo()
+    {
+        var calendar = WorkingCalendar.Create(MerchantSchedule.Default, ChinaPublicHolidays.Default, UncoveredYears.Provisional);
+
+        Assert.True(calendar.IsWorkingDay(new LocalDate(2027, 1, 1))); // an ordinary Friday without data
+        Assert.False(calendar.IsWorkingDay(new LocalDate(2027, 1, 3))); // Sunday rest
+        Assert.True(calendar.IsProvisional(At(2027, 1, 1, 9, 0)));
+        Assert.False(calendar.IsProvisional(At(2026, 12, 31, 23, 59)));
+        Assert.Equal(new LocalDate(2026 + WorkingCalendar.ProvisionalYearsAhead, 12, 31), calendar.LastComputableDate);
+        Assert.Throws<CalendarYearNotCoveredException>(() => WorkingCalendar.Default.IsWorkingDay(new LocalDate(2027, 1, 1)));
+    }
+}
