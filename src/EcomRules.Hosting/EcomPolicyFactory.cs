@@ -57,6 +57,27 @@ public static class EcomPolicyFactory
         }
 
         builder.RecordRetentionYears = options.RecordRetentionYears;
-        return builder.Build();
+        builder.UncoveredYears = options.Calendar?.UncoveredYears ?? UncoveredYears.Provisional;
+        return WithConfiguredYears(builder.Build(), options.Calendar);
+    }
+
+    /// <summary>Returns <paramref name="policy"/> with the public-holiday years of <paramref name="calendar"/> (DSP-1).</summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="calendar">The calendar options; null adds nothing.</param>
+    /// <returns>The policy with the years, or <paramref name="policy"/> when they add nothing.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
+    /// <exception cref="ArgumentException">The years are not valid; the message lists every problem.</exception>
+    public static EcomPolicy WithConfiguredYears(EcomPolicy policy, EcomCalendarOptions? calendar)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var (years, problems) = HolidayYearReader.Read(calendar, ChinaPublicHolidays.Default);
+        if (years is null)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(calendar));
+        }
+
+        return policy
+            .WithHolidayYears(years.Where(y => !y.Override).Select(y => y.Year))
+            .WithHolidayYears(years.Where(y => y.Override).Select(y => y.Year), replaceExisting: true);
     }
 }

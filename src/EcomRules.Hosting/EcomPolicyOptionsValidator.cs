@@ -1,3 +1,4 @@
+using EcomRules.Calendars;
 using EcomRules.Policies;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -24,6 +25,7 @@ internal sealed class EcomPolicyOptionsValidator : IValidateOptions<EcomRulesOpt
             failures.Add($"EcomRules:TimeZone '{options.TimeZone}' is not an IANA time zone such as 'Asia/Shanghai'.");
         }
 
+        failures.AddRange(HolidayYearReader.Read(options.Calendar, ChinaPublicHolidays.Default).Problems);
         CheckProcessing("Outbox", options.Outbox, failures);
         CheckProcessing("Timers", options.Timers, failures);
         if (options.RefundHeadquartersThreshold is { } threshold && (threshold <= 0m || threshold > Money.MaxYuan))

@@ -67,6 +67,10 @@ public sealed class EcomRulesOptions
     [Range(0, 100)]
     public int MaxConcurrencyRetries { get; set; } = 3;
 
+    /// <summary>Gets or sets the calendar: public-holiday years added as data and the treatment of uncovered years (DSP-1).</summary>
+    [ValidateObjectMembers]
+    public EcomCalendarOptions Calendar { get; set; } = new();
+
     /// <summary>Gets or sets how the outbox dispatcher runs.</summary>
     [ValidateObjectMembers]
     public EcomProcessingOptions Outbox { get; set; } = new();

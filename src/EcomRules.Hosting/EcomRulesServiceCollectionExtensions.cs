@@ -41,6 +41,7 @@ public static class EcomRulesServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(section);
         var builder = AddCore(services);
         services.Configure<EcomRulesOptions>(section);
+        services.AddSingleton(new EcomRulesConfigurationSection(section));
         return builder;
     }
 
@@ -87,7 +88,12 @@ public static class EcomRulesServiceCollectionExtensions
                 sp.GetRequiredService<EcomEngine>(),
                 new TimerSchedulerOptions { BatchSize = options.BatchSize, Lease = Duration.FromTimeSpan(options.Lease) });
         });
-        services.TryAddSingleton(sp => new EcomRulesHealthCheck(sp.GetRequiredService<IEcomStore>(), sp.GetRequiredService<IClock>(), sp.GetService<IOutboxStore>()));
+        services.TryAddSingleton(sp => new EcomRulesHealthCheck(sp.GetRequiredService<IEcomStore>(), sp.GetRequiredService<IClock>(), sp.GetService<IOutboxStore>(), sp.GetRequiredService<EcomEngine>())
+        {
+            CoverageWarningDays = sp.GetRequiredService<IOptions<EcomRulesOptions>>().Value.Calendar?.CoverageWarningDays ?? 60,
+        });
+        services.TryAddSingleton(sp => new EcomCalendarMonitor(sp.GetRequiredService<EcomEngine>(), sp.GetRequiredService<IClock>(), sp.GetService<ITimerStore>(),
+            sp.GetService<ILogger<EcomCalendarMonitor>>()));
         if (!services.Any(d => d.ServiceType == typeof(EcomRulesMarker)))
         {
             services.AddSingleton<EcomRulesMarker>();
@@ -96,7 +102,8 @@ public static class EcomRulesServiceCollectionExtensions
             services.AddHostedService<EcomRulesStartupService>();
             services.AddHostedService<OutboxDispatcherService>();
             services.AddHostedService<TimerSchedulerService>();
-            services.AddHealthChecks().AddCheck<EcomRulesHealthCheck>("ecomrules", HealthStatus.Unhealthy, ["ecomrules", "store", "outbox"]);
+            services.AddHostedService<EcomCalendarService>();
+            services.AddHealthChecks().AddCheck<EcomRulesHealthCheck>("ecomrules", HealthStatus.Unhealthy, ["ecomrules", "store", "outbox", "calendar"]);
         }
 
         return new EcomRulesBuilder(services);

@@ -34,6 +34,7 @@ public sealed class EcomRulesTelemetry : IDisposable
         Meter.CreateObservableGauge("ecomrules.outbox.pending", () => Volatile.Read(ref _outboxPending), "{message}", "Outbox messages waiting for delivery.");
         Meter.CreateObservableGauge("ecomrules.outbox.dead_letters", () => Volatile.Read(ref _outboxDeadLetters), "{message}", "Outbox messages that failed too often and wait for a person.");
         TimersFired = Meter.CreateCounter<long>("ecomrules.timers.fired", "{timer}", "Durable timers fired, by kind.");
+        ProvisionalDeadlines = Meter.CreateCounter<long>("ecomrules.calendar.provisional_deadlines", "{deadline}", "Deadlines computed on provisional calendar days of a year without public-holiday data, by year (DSP-1).");
     }
 
     /// <summary>Gets the activity source for command execution and background work.</summary>
@@ -41,6 +42,8 @@ public sealed class EcomRulesTelemetry : IDisposable
 
     /// <summary>Gets the meter.</summary>
     public Meter Meter { get; }
+
+    internal Counter<long> ProvisionalDeadlines { get; }
 
     internal Counter<long> Commands { get; }
 

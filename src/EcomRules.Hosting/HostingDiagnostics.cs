@@ -12,6 +12,7 @@ internal sealed class HostingDiagnostics : IEcomDiagnostics
 {
     private readonly ILogger _logger;
     private readonly EcomRulesTelemetry _telemetry;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> _warnedYears = new();
 
     public HostingDiagnostics(ILogger logger, EcomRulesTelemetry telemetry)
     {
@@ -53,6 +54,16 @@ internal sealed class HostingDiagnostics : IEcomDiagnostics
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             Log.CommandAccepted(_logger, command.Action, decision.Target.ToString(), decision.Reason, decision.Version);
+        }
+    }
+
+    // DSP-1: a metric per command, a warning log once per uncovered year (not per command).
+    public void DeadlinesProvisional(EcomCommand command, int year, int deadlines)
+    {
+        _telemetry.ProvisionalDeadlines.Add(deadlines, new KeyValuePair<string, object?>("ecomrules.calendar.year", year));
+        if (_warnedYears.TryAdd(year, 0))
+        {
+            Log.ProvisionalYear(_logger, year);
         }
     }
 
