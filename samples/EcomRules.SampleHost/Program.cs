@@ -18,6 +18,7 @@ using NodaTime;
 //
 //   dotnet run --project samples/EcomRules.SampleHost -- [--days 14] [--orders 60] [--profile retail-platform]
 //                                                        [--seed 20260302] [--db ecomrules-sample.db] [--verbose] [--verify]
+//                                                        [--start 2026-12-20] [--uncovered provisional|refuse]
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(WithFlagValues(args), new Dictionary<string, string>(StringComparer.Ordinal)
 {
@@ -29,6 +30,7 @@ builder.Configuration.AddCommandLine(WithFlagValues(args), new Dictionary<string
     ["--verbose"] = "Sample:Verbose",
     ["--verify"] = "Sample:Verify",
     ["--profile"] = "EcomRules:Profile",
+    ["--uncovered"] = "EcomRules:Calendar:UncoveredYears",
 });
 
 var options = builder.Configuration.GetSection(SampleOptions.SectionName).Get<SampleOptions>() ?? new SampleOptions();
@@ -75,6 +77,9 @@ else
     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"EcomRules sample: {options.Days} days from {options.StartDate}, {options.OrdersPerDay} orders a day, profile {engine.Policy.Name}, seed {options.Seed}"));
     output.WriteLine($"Database: {database}");
+    var holidays = engine.Policy.Calendar.Holidays;
+    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Calendar: public holidays {holidays.FirstYear}–{holidays.LastYear} (last: {holidays.GetYear(holidays.LastYear).Citation}); a later year is {(engine.Policy.UncoveredYears == EcomRules.Calendars.UncoveredYears.Refuse ? "refused (DSP-1)" : "provisional: ordinary Mon–Sat weeks until its data is added (DSP-1)")}"));
     if (carriers[0].Behaviour == FakeCarrierBehaviour.Book)
     {
         carriers[0].FailNext(3); // the preferred carrier has an outage at the start: the backup takes over (CAR-2)

@@ -15,7 +15,7 @@ internal sealed class SampleOptions
 
     public int Seed { get; set; } = 20260302;
 
-    /// <summary>The first simulated day (ISO date); the calendar covers 2025–2026.</summary>
+    /// <summary>The first simulated day (ISO date). The built-in holidays cover 2025–2026; a later day counts as provisional (DSP-1).</summary>
     [Required]
     public string StartDate { get; set; } = "2026-03-02";
 

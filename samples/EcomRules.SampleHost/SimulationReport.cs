@@ -18,6 +18,7 @@ internal sealed class SimulationReport
     private readonly DateTimeZone _zone;
     private int _commands;
     private int _replays;
+    private int _provisional;
 
     public SimulationReport(DateTimeZone zone) => _zone = zone;
 
@@ -41,6 +42,8 @@ internal sealed class SimulationReport
             return;
         }
 
+        // DSP-1: deadlines that reach a year without public-holiday data, computed on ordinary weeks until it is added.
+        _provisional += decision.Events.OfType<DeadlinesProvisional>().Sum(e => e.Deadlines.Length);
         Count(command.At, command switch
         {
             PlaceOrder => "placed",
@@ -106,9 +109,10 @@ internal sealed class SimulationReport
         w.WriteLine();
         w.WriteLine("SLAs (SLA-8)          met  met after warning  breached  open  cancelled");
         var timers = orders.SelectMany(o => o.Slas).Concat(returns.SelectMany(r => r.Slas));
+        var measured = policy.Calendar.WithUncoveredYears(EcomRules.Calendars.UncoveredYears.Provisional); // a report, not a decision: measure past the data too
         foreach (var group in timers.GroupBy(t => t.Definition.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var statuses = group.Select(t => t.Evaluate(FinishedAt, policy.Calendar)).ToArray();
+            var statuses = group.Select(t => t.Evaluate(FinishedAt, measured)).ToArray();
             var met = statuses.Count(s => s.State == SlaState.Met && !s.Warnings.Any(x => x.Reached && x.Threshold < 1));
             var warned = statuses.Count(s => s.State == SlaState.Met) - met;
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -132,6 +136,12 @@ internal sealed class SimulationReport
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {group.Key,-22} {group.Count(),4}  ({group.Min(r => r.Amount)} – {group.Max(r => r.Amount)}): {string.Join(", ", group.GroupBy(r => r.State).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))}"));
         }
+
+        w.WriteLine();
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Calendar (DSP-1): holidays {policy.Calendar.Holidays.FirstYear}–{policy.Calendar.Holidays.LastYear}; " + (policy.UncoveredYears == EcomRules.Calendars.UncoveredYears.Refuse
+                ? $"commands reaching a later year are refused: {_refusals.GetValueOrDefault("DSP-1")} this run"
+                : $"{_provisional} deadline(s) computed as provisional this run (a later year counts as ordinary weeks until its data is added)")));
 
         w.WriteLine();
         w.WriteLine("Refusals by rule");

@@ -37,6 +37,8 @@ internal sealed class TradingSimulation
     private static readonly Actor HeadquartersFinance = new("fin-sun", ActorRole.HeadquartersFinance);
     private static readonly Actor InvoiceSystem = new("invoice-system", ActorRole.System);
 
+    private WorkingCalendar? _staffCalendar;
+    private WorkingCalendar? _staffCalendarSource;
     private readonly EcomEngine _engine;
     private readonly IEcomStore _store;
     private readonly OutboxDispatcher _dispatcher;
@@ -80,7 +82,22 @@ internal sealed class TradingSimulation
 
     private EcomPolicy Policy => _engine.Policy;
 
-    private WorkingCalendar Calendar => Policy.Calendar;
+    // When staff work: the policy's days, and ordinary weeks in a year without holiday data even when the policy refuses
+    // commands there (DSP-1) — the people still come to work; the library decides what it accepts.
+    private WorkingCalendar Calendar
+    {
+        get
+        {
+            var policyCalendar = Policy.Calendar;
+            if (!ReferenceEquals(_staffCalendarSource, policyCalendar))
+            {
+                _staffCalendar = policyCalendar.WithUncoveredYears(UncoveredYears.Provisional);
+                _staffCalendarSource = policyCalendar;
+            }
+
+            return _staffCalendar!;
+        }
+    }
 
     public static LocalDate FirstDay(SampleOptions options) => LocalDate.FromDateOnly(DateOnly.Parse(options.StartDate, CultureInfo.InvariantCulture));
 
