@@ -21,7 +21,8 @@ internal interface IRecomputableDeadlines
     /// payment instant, the SLA timer's events); null when it no longer applies.</summary>
     Instant? Recompute(ProvisionalDeadline deadline, EcomPolicy policy, Instant at);
 
-    /// <summary>Returns the aggregate with the other values it derived from the calendar (e.g. an order's dispatch date)
-    /// computed again on <paramref name="policy"/>'s calendar; itself when nothing changes.</summary>
-    object RecomputeDerivedDates(EcomPolicy policy);
+    /// <summary>Returns the aggregate with the other values it derived from the calendar along with the
+    /// <paramref name="pending"/> deadlines (e.g. an order's dispatch date with its dispatch deadline) computed again on
+    /// <paramref name="policy"/>'s calendar; itself when nothing changes.</summary>
+    object RecomputeDerivedDates(EcomPolicy policy, IReadOnlyList<ProvisionalDeadline> pending);
 }

@@ -10,7 +10,7 @@ namespace EcomRules.Engine;
 /// The engine's treatment of uncovered calendar years (DSP-1), applied to every accepted outcome: with
 /// <see cref="UncoveredYears.Refuse"/> a command whose instant or timers reach an uncovered year is refused; with
 /// <see cref="UncoveredYears.Provisional"/> the aggregate's provisional deadlines follow the timers the command requests
-/// (a provisional due instant is marked, a moved or cancelled timer loses its mark) and a
+/// (a provisional due instant is marked, a moved or cancelled timer, or one whose instant has come, loses its mark) and a
 /// <see cref="DeadlinesProvisional"/> event names the new ones. One mechanism for every module: a module only
 /// implements <see cref="IRecomputableDeadlines"/>.
 /// </summary>
@@ -44,11 +44,6 @@ internal static class ProvisionalMarking
             return outcome;
         }
 
-        if (outcome.Timers.Count == 0)
-        {
-            return outcome;
-        }
-
         var writes = outcome.Writes;
         AggregateWrite[]? marked = null;
         List<DomainEvent>? events = null;
@@ -61,7 +56,14 @@ internal static class ProvisionalMarking
             }
 
             var before = owner.ProvisionalDeadlines.IsDefault ? [] : owner.ProvisionalDeadlines;
-            var after = before;
+            if (before.IsEmpty && outcome.Timers.Count == 0)
+            {
+                continue;
+            }
+
+            // A deadline that has come is no longer pending: its timer fired (or fires now) on the instant it had.
+            var at = command.At;
+            var after = before.RemoveAll(d => d.DueAt <= at);
             var added = ImmutableArray.CreateBuilder<ProvisionalDeadline>();
             foreach (var timer in outcome.Timers)
             {

@@ -8,8 +8,9 @@ namespace EcomRules.Engine;
 /// Computes an aggregate's provisional deadlines again on the policy's working calendar after a year's public-holiday
 /// data was added (SLA-8, DSP-1): SLA breach instants from the SLA timer's events, an order's dispatch date and
 /// deadline from its payment instant. Each durable timer moves to its new instant, and the aggregate records a
-/// <see cref="DeadlinesRecomputed"/> event and one audit entry (who: the system; why: the notice). An aggregate
-/// without provisional deadlines, or whose deadlines come out the same, is accepted without a change: running it
+/// <see cref="DeadlinesRecomputed"/> event and one audit entry (who: the system; why: the notice). Only deadlines
+/// still ahead are recomputed: one whose provisional instant has come is final (its timer fires, or fired, then). An
+/// aggregate without such deadlines, or whose deadlines come out the same, is accepted without a change: running it
 /// twice changes nothing. <see cref="Processing.DeadlineRecomputer"/> issues it for every aggregate concerned.
 /// </summary>
 /// <param name="CommandId">The idempotency key.</param>
@@ -38,15 +39,18 @@ public sealed record RecomputeDeadlines(CommandId CommandId, Actor Actor, Instan
             return CommandOutcome.NotFound(Aggregate);
         }
 
-        if (stored.State is not IRecomputableDeadlines owner || owner.ProvisionalDeadlines.IsDefaultOrEmpty)
+        var pending = stored.State is IRecomputableDeadlines candidate && !candidate.ProvisionalDeadlines.IsDefault
+            ? candidate.ProvisionalDeadlines.Where(d => d.DueAt > At).ToList()
+            : [];
+        if (pending.Count == 0 || stored.State is not IRecomputableDeadlines owner)
         {
-            return CommandOutcome.Accept("no provisional deadlines", [], []);
+            return CommandOutcome.Accept("no pending provisional deadlines", [], []);
         }
 
         var policy = input.Policy;
         var changes = ImmutableArray.CreateBuilder<RecomputedDeadline>();
         var timers = new List<TimerRequest>();
-        foreach (var deadline in owner.ProvisionalDeadlines)
+        foreach (var deadline in pending)
         {
             var due = owner.Recompute(deadline, policy, At);
             timers.Add(new TimerRequest(deadline.TimerId, Aggregate, deadline.Kind, due));
@@ -57,7 +61,7 @@ public sealed record RecomputeDeadlines(CommandId CommandId, Actor Actor, Instan
             }
         }
 
-        var recomputed = owner.RecomputeDerivedDates(policy);
+        var recomputed = owner.RecomputeDerivedDates(policy, pending);
         if (changes.Count == 0 && Equals(recomputed, stored.State))
         {
             return CommandOutcome.Accept("no deadline changed", [], []);

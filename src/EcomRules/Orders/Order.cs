@@ -232,7 +232,8 @@ public sealed record Order : IRecomputableDeadlines
 
     Instant? IRecomputableDeadlines.Recompute(ProvisionalDeadline deadline, EcomPolicy policy, Instant at) => OrderDeadlines.Recompute(this, deadline, policy);
 
-    object IRecomputableDeadlines.RecomputeDerivedDates(EcomPolicy policy) => OrderDeadlines.RecomputePaymentDates(this, policy);
+    object IRecomputableDeadlines.RecomputeDerivedDates(EcomPolicy policy, IReadOnlyList<ProvisionalDeadline> pending)
+        => pending.Any(d => string.Equals(d.Kind, PayOrder.DispatchDeadlineTimerKind, StringComparison.Ordinal)) ? OrderDeadlines.RecomputePaymentDates(this, policy) : this;
 
     // SLA-8: the payment's dates computed again on another calendar (DSP-2, DSP-3, ORD-3, INV-2).
     internal Order Repaying(LocalDate dispatchDate, Instant dispatchDeadline, LocalDate invoiceBatch)

@@ -19,7 +19,8 @@ internal static class OrderDeadlines
     };
 
     /// <summary>The order with its payment's dates (dispatch date, dispatch deadline, invoice batch) computed again from
-    /// the payment instant on <paramref name="policy"/>'s calendar, while it awaits dispatch; itself when none changes.</summary>
+    /// the payment instant on <paramref name="policy"/>'s calendar, while it awaits dispatch (the dispatch deadline is
+    /// still pending); itself when none changes.</summary>
     public static Order RecomputePaymentDates(Order order, EcomPolicy policy)
     {
         if (!AwaitsDispatch(order))

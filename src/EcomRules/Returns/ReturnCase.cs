@@ -157,7 +157,7 @@ public sealed record ReturnCase : IRecomputableDeadlines
     Instant? IRecomputableDeadlines.Recompute(ProvisionalDeadline deadline, EcomPolicy policy, Instant at)
         => string.Equals(deadline.Kind, OrderSlas.BreachTimerKind, StringComparison.Ordinal) ? OrderSlas.BreachDue(Slas, deadline.Name, policy) : deadline.DueAt;
 
-    object IRecomputableDeadlines.RecomputeDerivedDates(EcomPolicy policy) => this;
+    object IRecomputableDeadlines.RecomputeDerivedDates(EcomPolicy policy, IReadOnlyList<ProvisionalDeadline> pending) => this;
 
     internal ReturnCase Deciding(bool accepted, string by, string reason, ImmutableArray<SlaTimer> slas)
         => this with { State = accepted ? ReturnState.Accepted : ReturnState.Archived, Outcome = accepted ? ReturnOutcome.Open : ReturnOutcome.Rejected, DecidedBy = by, DecisionReason = reason, Slas = slas };

@@ -14,16 +14,19 @@ namespace EcomRules.Tests.PropertyTests;
 /// deadlines computed with the data from the start.</summary>
 public sealed class ProvisionalDeadlineProperties
 {
-    /// <summary>A year of holiday data for 2027, an order paid in the last days of 2026 and the steps that follow it.</summary>
-    public sealed record YearCase(bool PartsDistributor, LocalDate[] DaysOff, LocalDate[] MakeUpDays, int PaidMinute, int[] StepMinutes)
+    /// <summary>A year of holiday data for 2027, an order paid in the last days of 2026, the steps that follow it, and
+    /// when the data arrives: after the payment, before 2027 starts (so before any provisional deadline has come).</summary>
+    public sealed record YearCase(bool PartsDistributor, LocalDate[] DaysOff, LocalDate[] MakeUpDays, int PaidMinute, int[] StepMinutes, int DataMinute)
     {
         public PublicHolidayYear Year => new(2027, "国务院办公厅关于2027年部分节假日安排的通知 (generated)", DaysOff, MakeUpDays);
 
         // Minutes from 28 December 2026 00:00 Shanghai.
         public Instant PaidAt => Start + Duration.FromMinutes(PaidMinute);
 
+        public Instant DataArrivesAt => PaidAt + Duration.FromMinutes(DataMinute);
+
         public override string ToString()
-            => $"{(PartsDistributor ? "parts" : "retail")}, off [{string.Join(", ", DaysOff)}], make-up [{string.Join(", ", MakeUpDays)}], paid {PaidAt}, steps +[{string.Join(", ", StepMinutes)}] min";
+            => $"{(PartsDistributor ? "parts" : "retail")}, off [{string.Join(", ", DaysOff.Select(d => d.ToString("MM-dd", null)))}], make-up [{string.Join(", ", MakeUpDays.Select(d => d.ToString("MM-dd", null)))}], paid {PaidAt}, steps +[{string.Join(", ", StepMinutes)}] min, data +{DataMinute} min";
     }
 
     private static readonly Instant Start = OrderScenario.At(2026, 12, 28, 0, 0);
@@ -40,8 +43,9 @@ public sealed class ProvisionalDeadlineProperties
                from makeUpDays in Gen.SubListOf(Enumerable.Range(1, 31).Where(d => new LocalDate(2027, 1, d).DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday).ToArray())
                from paid in Gen.Choose(0, (4 * 24 * 60) - 1)
                from steps in Gen.ListOf(Gen.Choose(1, 6 * 24 * 60)).Select(s => s.Take(3).Order().ToArray())
+               from data in Gen.Choose(0, (4 * 24 * 60) - 1 - paid)
                select new YearCase(parts, [.. offDays.Select(d => new LocalDate(2027, 1, d))],
-                   [.. makeUpDays.Where(d => !offDays.Contains(d)).Select(d => new LocalDate(2027, 1, d))], paid, steps);
+                   [.. makeUpDays.Where(d => !offDays.Contains(d)).Select(d => new LocalDate(2027, 1, d))], paid, steps, data);
 
         private static IEnumerable<YearCase> Shrink(YearCase c)
         {
@@ -60,9 +64,9 @@ public sealed class ProvisionalDeadlineProperties
                 yield return c with { StepMinutes = c.StepMinutes[..^1] };
             }
 
-            if (c.PaidMinute > 0)
+            if (c.DataMinute > 0)
             {
-                yield return c with { PaidMinute = c.PaidMinute / 2 };
+                yield return c with { DataMinute = c.DataMinute / 2 };
             }
         }
     }
@@ -73,10 +77,12 @@ public sealed class ProvisionalDeadlineProperties
     {
         var profile = c.PartsDistributor ? EcomPolicy.PartsDistributor : EcomPolicy.RetailPlatform;
         var year = c.Year;
-        var withData = Run(new OrderScenario(profile.WithHolidayYear(year)), c);
-        var provisional = Run(new OrderScenario(profile), c);
-        provisional.Engine.ChangePolicy(provisional.Engine.Policy.WithHolidayYear(year));
-        new DeadlineRecomputer(provisional.Store, provisional.Engine).RecomputeAsync(year, c.PaidAt + Duration.FromDays(7)).AsTask().GetAwaiter().GetResult();
+        var withData = Run(new OrderScenario(profile.WithHolidayYear(year)), c, dataArrives: null);
+        var provisional = Run(new OrderScenario(profile), c, dataArrives: scenario =>
+        {
+            scenario.Engine.ChangePolicy(scenario.Engine.Policy.WithHolidayYear(year));
+            new DeadlineRecomputer(scenario.Store, scenario.Engine).RecomputeAsync(year, c.DataArrivesAt).AsTask().GetAwaiter().GetResult();
+        });
 
         var expected = withData.Order("P-1");
         var actual = provisional.Order("P-1");
@@ -88,16 +94,25 @@ public sealed class ProvisionalDeadlineProperties
         Assert.Equal(withData.Store.Timers.Select(t => (t.TimerId, t.Kind, t.DueAt)), provisional.Store.Timers.Select(t => (t.TimerId, t.Kind, t.DueAt)));
     }
 
-    // Places and pays the order, then confirms, allocates and invoices it at the case's later minutes (as far as they go).
-    private static OrderScenario Run(OrderScenario scenario, YearCase c)
+    // Places and pays the order, then confirms, allocates and invoices it at the case's later minutes (as far as they go),
+    // with the year's data arriving (when given) at its instant between them.
+    private static OrderScenario Run(OrderScenario scenario, YearCase c, Action<OrderScenario>? dataArrives)
     {
         scenario.PlaceAndPay("P-1", c.PaidAt);
         OrderStep[] steps = [OrderStep.Confirm, OrderStep.Allocate, OrderStep.Invoice];
         for (var i = 0; i < c.StepMinutes.Length; i++)
         {
-            OrderScenario.Require(scenario.Run(steps[i], "P-1", c.PaidAt + Duration.FromMinutes(c.StepMinutes[i])));
+            var at = c.PaidAt + Duration.FromMinutes(c.StepMinutes[i]);
+            if (dataArrives is not null && at >= c.DataArrivesAt)
+            {
+                dataArrives(scenario);
+                dataArrives = null;
+            }
+
+            OrderScenario.Require(scenario.Run(steps[i], "P-1", at));
         }
 
+        dataArrives?.Invoke(scenario);
         return scenario;
     }
 }
