@@ -1,0 +1,44 @@
+using EcomRules.Returns;
+
+namespace EcomRules.Tests.Workflow.Oracle;
+
+/// <summary>
+/// The return case configured in Stateless by hand from RULES.md (RET-3, RET-4, RET-7) and the README's return
+/// diagram — not generated from <see cref="ReturnWorkflow"/>.
+/// </summary>
+internal static class ReturnOracle
+{
+    public static StatelessOracle<ReturnState, ReturnTrigger, ReturnFacts> Create()
+    {
+        var oracle = new StatelessOracle<ReturnState, ReturnTrigger, ReturnFacts>(static (_, _, failedGuard) => failedGuard ?? "RET-4");
+
+        // RET-3: service staff accept or reject with the reason recorded (and so does the negotiation of RET-4).
+        var reasonRecorded = oracle.Guard(f => f.HasReason);
+
+        // RET-4: goods are received only when goods and invoice both pass the receiving conditions.
+        var goodsAndInvoice = oracle.Guard(f => f.GoodsPassed && f.InvoiceReturned);
+
+        var machine = oracle.Machine;
+        machine.Configure(ReturnState.Requested)
+            .PermitIf(ReturnTrigger.Accept, ReturnState.Accepted, reasonRecorded, "RET-3")
+            .PermitIf(ReturnTrigger.Reject, ReturnState.Archived, reasonRecorded, "RET-3");
+        machine.Configure(ReturnState.Accepted)
+            .Permit(ReturnTrigger.Ship, ReturnState.ReturnShipped);
+
+        // RET-4: inspection passes (received) or fails (the parcel is refused, three-way negotiation); a repeated
+        // shipping notice changes nothing.
+        machine.Configure(ReturnState.ReturnShipped)
+            .PermitIf(ReturnTrigger.PassInspection, ReturnState.Received, goodsAndInvoice, "RET-4")
+            .Permit(ReturnTrigger.FailInspection, ReturnState.Negotiating)
+            .Ignore(ReturnTrigger.Ship);
+        machine.Configure(ReturnState.Negotiating)
+            .PermitIf(ReturnTrigger.ResolveAccept, ReturnState.Received, reasonRecorded, "RET-3")
+            .PermitIf(ReturnTrigger.ResolveReject, ReturnState.Archived, reasonRecorded, "RET-3");
+
+        // RET-4 / SLA-7: restocked the same day; RET-7: the case is archived at the end.
+        machine.Configure(ReturnState.Received)
+            .Permit(ReturnTrigger.Restock, ReturnState.Archived);
+        machine.Configure(ReturnState.Archived);
+        return oracle;
+    }
+}
