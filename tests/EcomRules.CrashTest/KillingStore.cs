@@ -1,0 +1,42 @@
+using EcomRules.Engine;
+using EcomRules.Ports;
+
+namespace EcomRules.CrashTest;
+
+/// <summary>The engine's store in a child: the SQLite store, SIGKILLing the process at its <see cref="KillPoint"/> save.</summary>
+internal sealed class KillingStore(IEcomStore inner, KillPoint? kill, int spins) : IEcomStore
+{
+    public ValueTask<StoredAggregate?> LoadAsync(AggregateKey key, CancellationToken cancellationToken = default) => inner.LoadAsync(key, cancellationToken);
+
+    public ValueTask<IdempotencyRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default) => inner.FindCommandAsync(commandId, cancellationToken);
+
+    public ValueTask<(IdempotencyRecord? Record, StoredAggregate? Target)> FindCommandAndLoadAsync(CommandId commandId, AggregateKey target, CancellationToken cancellationToken = default)
+        => inner.FindCommandAndLoadAsync(commandId, target, cancellationToken);
+
+    public ValueTask<IReadOnlyList<AuditEntry>> ReadAuditAsync(AggregateKey key, CancellationToken cancellationToken = default) => inner.ReadAuditAsync(key, cancellationToken);
+
+    public async ValueTask SaveAsync(ChangeSet changes, CancellationToken cancellationToken = default)
+    {
+        if (kill is null || !kill.Hits("save", changes.Audit.Count > 0 ? changes.Audit[0].Action : null))
+        {
+            await inner.SaveAsync(changes, cancellationToken);
+            return;
+        }
+
+        switch (kill.Mode)
+        {
+            case "before":
+                KillPoint.Die(); // everything of this command is prepared, nothing committed
+                break;
+            case "during":
+                KillPoint.DieSoon(spins); // lands while SQLite writes the transaction, or just after
+                await inner.SaveAsync(changes, cancellationToken);
+                KillPoint.Die();
+                break;
+            default:
+                await inner.SaveAsync(changes, cancellationToken);
+                KillPoint.Die(); // committed; the engine, dispatcher or scheduler never hears back
+                break;
+        }
+    }
+}
