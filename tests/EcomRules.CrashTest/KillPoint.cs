@@ -46,12 +46,5 @@ internal sealed class KillPoint(string where, string what, int nth, string mode)
         Thread.Sleep(Timeout.Infinite);
     }
 
-    /// <summary>SIGKILLs this process from another thread after about <paramref name="spins"/> spin iterations, whatever this thread is doing then.</summary>
-    public static void DieSoon(int spins) => new Thread(() =>
-    {
-        Thread.SpinWait(spins);
-        Die();
-    }) { IsBackground = true }.Start();
-
     public override string ToString() => $"{Where}:{What}:{Nth.ToString(CultureInfo.InvariantCulture)}{(Where == "save" ? ":" + Mode : string.Empty)}";
 }

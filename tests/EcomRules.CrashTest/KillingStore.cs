@@ -4,7 +4,10 @@ using EcomRules.Ports;
 namespace EcomRules.CrashTest;
 
 /// <summary>The engine's store in a child: the SQLite store, SIGKILLing the process at its <see cref="KillPoint"/> save.</summary>
-internal sealed class KillingStore(IEcomStore inner, KillPoint? kill, int spins) : IEcomStore
+/// <param name="inner">The SQLite store.</param>
+/// <param name="kill">Where to die, if anywhere.</param>
+/// <param name="databaseFile">The database file: a kill "during" a save fires on the first write to its write-ahead log.</param>
+internal sealed class KillingStore(IEcomStore inner, KillPoint? kill, string databaseFile) : IEcomStore
 {
     public ValueTask<StoredAggregate?> LoadAsync(AggregateKey key, CancellationToken cancellationToken = default) => inner.LoadAsync(key, cancellationToken);
 
@@ -29,9 +32,16 @@ internal sealed class KillingStore(IEcomStore inner, KillPoint? kill, int spins)
                 KillPoint.Die(); // everything of this command is prepared, nothing committed
                 break;
             case "during":
-                KillPoint.DieSoon(spins); // lands while SQLite writes the transaction, or just after
-                await inner.SaveAsync(changes, cancellationToken);
-                KillPoint.Die();
+                // Dies as soon as SQLite starts writing this transaction's frames to the log (inotify), mid-commit.
+                var path = Path.GetFullPath(databaseFile);
+                using (var log = new FileSystemWatcher(Path.GetDirectoryName(path)!, Path.GetFileName(path) + "-wal") { NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.Size })
+                {
+                    log.Changed += (_, _) => KillPoint.Die();
+                    log.EnableRaisingEvents = true;
+                    await inner.SaveAsync(changes, cancellationToken);
+                }
+
+                KillPoint.Die(); // the watcher was slower than the commit: a crash just after it
                 break;
             default:
                 await inner.SaveAsync(changes, cancellationToken);

@@ -24,7 +24,7 @@ namespace EcomRules.CrashTest;
 /// moments; then a last child that must finish. Then it checks the file: no transition lost, no port effect
 /// duplicated, every timer fired once in effect, <c>PRAGMA integrity_check</c> = ok. Exit code 0 when every kill
 /// landed and every check holds.</item>
-/// <item><c>child DB EPOCH ORDERS [KILLPOINT SPINS]</c>: runs the orders end to end (place, pay, confirm, allocate; the
+/// <item><c>child DB EPOCH ORDERS [KILLPOINT]</c>: runs the orders end to end (place, pay, confirm, allocate; the
 /// outbox dispatcher issues invoices, books carriers and sends SMS through ports that persist their effects; signed;
 /// the timer scheduler completes them), resuming from whatever the file holds. Every command ID is deterministic, so
 /// a restarted child repeats nothing in effect.</item>
@@ -57,8 +57,7 @@ public static class Program
     {
         if (args is ["child", var db, var epoch, var orders, .. var kill])
         {
-            await ChildAsync(db, int.Parse(epoch, CultureInfo.InvariantCulture), int.Parse(orders, CultureInfo.InvariantCulture),
-                kill is [var point, var spins] ? (KillPoint.Parse(point), int.Parse(spins, CultureInfo.InvariantCulture)) : (null, 0));
+            await ChildAsync(db, int.Parse(epoch, CultureInfo.InvariantCulture), int.Parse(orders, CultureInfo.InvariantCulture), KillPoint.Parse(kill is [var point] ? point : null));
             return 0;
         }
 
@@ -84,8 +83,7 @@ public static class Program
         {
             foreach (var point in KillPoints)
             {
-                // A "during" kill fires from another thread after 0 to about 2 ms of spinning: seeded, so a run repeats.
-                using var child = StartChild(db, epoch++, orders, point, random.Next(0, 50_000));
+                using var child = StartChild(db, epoch++, orders, point);
                 if (!child.WaitForExit(TimeSpan.FromSeconds(60)))
                 {
                     child.Kill(entireProcessTree: true);
@@ -154,7 +152,7 @@ public static class Program
         }
     }
 
-    private static Process StartChild(string db, int epoch, int orders, string? killPoint = null, int spins = 0)
+    private static Process StartChild(string db, int epoch, int orders, string? killPoint = null)
     {
         var info = new ProcessStartInfo { RedirectStandardError = true, RedirectStandardOutput = false, UseShellExecute = false };
         var host = Environment.ProcessPath!;
@@ -176,13 +174,12 @@ public static class Program
         if (killPoint is not null)
         {
             info.ArgumentList.Add(killPoint);
-            info.ArgumentList.Add(spins.ToString(CultureInfo.InvariantCulture));
         }
 
         return Process.Start(info)!;
     }
 
-    private static async Task ChildAsync(string db, int epoch, int orders, (KillPoint? Point, int Spins) kill)
+    private static async Task ChildAsync(string db, int epoch, int orders, KillPoint? kill)
     {
         var store = await SqliteEcomStore.OpenAsync(new SqliteStoreOptions { DataSource = db });
         await using (var connection = new SqliteConnection(store.ConnectionString))
@@ -193,8 +190,8 @@ public static class Program
             await schema.ExecuteNonQueryAsync();
         }
 
-        var ports = new PortEffects(store.ConnectionString, kill.Point);
-        var engine = new EcomEngine(new KillingStore(store, kill.Point, kill.Spins), EcomPolicy.RetailPlatform);
+        var ports = new PortEffects(store.ConnectionString, kill);
+        var engine = new EcomEngine(new KillingStore(store, kill, db), EcomPolicy.RetailPlatform);
         var dispatcher = new OutboxDispatcher(store, engine, ports, new CarrierRouter([ports.Carrier("sf"), ports.Carrier("zto"), ports.Carrier("ems"), ports.Carrier("yto"), ports.Carrier("sto"), ports.Carrier("jd")]), ports,
             new OutboxDispatcherOptions { InitialBackoff = Duration.FromSeconds(1), BatchSize = 8 });
         var scheduler = new TimerScheduler(store, engine, new TimerSchedulerOptions { BatchSize = 8 });
