@@ -17,11 +17,11 @@ namespace EcomRules.CrashTest;
 /// <summary>
 /// The SQLite crash test.
 /// <list type="bullet">
-/// <item><c>run [--orders 8] [--seed 42] [--random-kills 0] [--db path]</c>: the parent. Starts a child on a fresh
-/// database file once per kill point in <see cref="KillPoints"/>; each child SIGKILLs itself there (a save just before
-/// its commit, while the commit is written, just after it; a port effect made but its outbox message not completed;
-/// a timer's command committed but the timer not completed). Then, optionally, children killed at seeded random
-/// moments; then a last child that must finish. Then it checks the file: no transition lost, no port effect
+/// <item><c>run [--orders 8] [--random-kills 0] [--seed 42] [--db path]</c>: the parent. On one fresh database file,
+/// starts a child per kill point in <see cref="KillPoints"/>; each child SIGKILLs itself there (a save just before its
+/// commit, while the commit is written, just after it; a port effect made but its outbox message not completed; a
+/// timer's command committed but the timer not completed). Then, optionally, children killed at random moments (from
+/// <c>--seed</c>); then a last child that must finish. Then it checks the file: no transition lost, no port effect
 /// duplicated, every timer fired once in effect, <c>PRAGMA integrity_check</c> = ok. Exit code 0 when every kill
 /// landed and every check holds.</item>
 /// <item><c>child DB EPOCH ORDERS [KILLPOINT]</c>: runs the orders end to end (place, pay, confirm, allocate; the
@@ -38,8 +38,9 @@ public static class Program
     /// Where the children die, one kill per child, in the order they reach these points (counts start again in every
     /// child, and each child resumes where the last one died, so the first order meets most of them):
     /// a command prepared but not committed; its commit being written; committed but never answered; a pickup booked
-    /// after the preferred carrier refused (CAR-2) but its outbox message not completed; the dispatcher's follow-up command being committed, and committed but its message not completed; a timer's
-    /// command committed but the timer not completed, and being committed.
+    /// after the preferred carrier refused (CAR-2) but its outbox message not completed; the dispatcher's follow-up
+    /// command being committed, and committed but its message not completed; a timer's command committed but the timer
+    /// not completed, and being committed.
     /// </summary>
     private static readonly string[] KillPoints =
     [
