@@ -9,9 +9,9 @@ namespace EcomRules.CrashTest;
 /// Fake ports that keep their effects in the <c>port_effects</c> table of the same database file, idempotent by key
 /// like a real provider: a repeated key answers with the stored effect, a new key makes a new effect. A duplicate
 /// logical effect (two invoices for one order, two pickups) therefore shows as two rows with the same
-/// <c>logical</c> value — that is what the crash test checks.
+/// <c>logical</c> value — that is what the crash test checks. A child can be SIGKILLed right after a new effect.
 /// </summary>
-internal sealed class PortEffects(string connectionString) : IInvoiceIssuer, INotifier
+internal sealed class PortEffects(string connectionString, KillPoint? kill = null) : IInvoiceIssuer, INotifier
 {
     public const string Schema = """
         CREATE TABLE IF NOT EXISTS port_effects (
@@ -73,6 +73,11 @@ internal sealed class PortEffects(string connectionString) : IInvoiceIssuer, INo
         update.Parameters.AddWithValue("$id", id);
         await update.ExecuteNonQueryAsync(cancellationToken);
         transaction.Commit();
+        if (kill is not null && kill.Hits("port", port))
+        {
+            KillPoint.Die(); // the effect is made; the dispatcher has not completed its message
+        }
+
         return text;
     }
 

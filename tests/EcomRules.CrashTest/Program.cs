@@ -17,39 +17,61 @@ namespace EcomRules.CrashTest;
 /// <summary>
 /// The SQLite crash test.
 /// <list type="bullet">
-/// <item><c>run [--kills 20] [--seed 42] [--orders 60] [--db path]</c>: the parent. Starts a child on a fresh
-/// database file, SIGKILLs it (<c>Process.Kill(entireProcessTree: true)</c>) at seeded random moments until it has
-/// killed it <c>--kills</c> times, then lets a last child finish, and checks the file: no transition lost, no port
-/// effect duplicated, every timer fired once in effect, <c>PRAGMA integrity_check</c> = ok. Exit code 0 when
-/// every check holds.</item>
-/// <item><c>child DB EPOCH ORDERS</c>: runs the orders end to end (place, pay, confirm, allocate; the outbox
-/// dispatcher issues invoices, books carriers and sends SMS through ports that persist their effects; signed; the
-/// timer scheduler completes them), resuming from whatever the file holds. Every command ID is deterministic, so a
-/// restarted child repeats nothing in effect.</item>
+/// <item><c>run [--orders 8] [--random-kills 0] [--seed 42] [--db path]</c>: the parent. On one fresh database file,
+/// starts a child per kill point in <see cref="KillPoints"/>; each child SIGKILLs itself there (a save just before its
+/// commit, while the commit is written, just after it; a port effect made but its outbox message not completed; a
+/// timer's command committed but the timer not completed). Then, optionally, children killed at random moments (from
+/// <c>--seed</c>); then a last child that must finish. Then it checks the file: no transition lost, no port effect
+/// duplicated, every timer fired once in effect, <c>PRAGMA integrity_check</c> = ok. Exit code 0 when every kill
+/// landed and every check holds.</item>
+/// <item><c>child DB EPOCH ORDERS [KILLPOINT]</c>: runs the orders end to end (place, pay, confirm, allocate; the
+/// outbox dispatcher issues invoices, books carriers and sends SMS through ports that persist their effects; signed;
+/// the timer scheduler completes them), resuming from whatever the file holds. Every command ID is deterministic, so
+/// a restarted child repeats nothing in effect.</item>
 /// </list>
 /// </summary>
 public static class Program
 {
     private static readonly Instant T0 = Instant.FromUtc(2026, 3, 4, 1, 0);
 
+    /// <summary>
+    /// Where the children die, one kill per child, in the order they reach these points (counts start again in every
+    /// child, and each child resumes where the last one died, so the first order meets most of them):
+    /// a command prepared but not committed; its commit being written; committed but never answered; a pickup booked
+    /// after the preferred carrier refused (CAR-2) but its outbox message not completed; the dispatcher's follow-up
+    /// command being committed, and committed but its message not completed; a timer's command committed but the timer
+    /// not completed, and being committed.
+    /// </summary>
+    private static readonly string[] KillPoints =
+    [
+        "save:PlaceOrder:1:before",
+        "save:PayOrder:1:during",
+        "save:ConfirmOrder:1:after",
+        "port:carrier:1",
+        "save:RecordInvoice:1:during",
+        "save:RecordShipment:1:after",
+        "save:CompleteOrder:2:after",
+        "save:CompleteOrder:2:during",
+    ];
+
     public static async Task<int> Main(string[] args)
     {
-        if (args is ["child", var db, var epoch, var orders])
+        if (args is ["child", var db, var epoch, var orders, .. var kill])
         {
-            await ChildAsync(db, int.Parse(epoch, CultureInfo.InvariantCulture), int.Parse(orders, CultureInfo.InvariantCulture));
+            await ChildAsync(db, int.Parse(epoch, CultureInfo.InvariantCulture), int.Parse(orders, CultureInfo.InvariantCulture), KillPoint.Parse(kill is [var point] ? point : null));
             return 0;
         }
 
         if (args is ["run", .. var options])
         {
-            return await ParentAsync(Option(options, "--kills", 20), Option(options, "--seed", 42), Option(options, "--orders", 60), OptionText(options, "--db"));
+            return await ParentAsync(Option(options, "--orders", 8), Option(options, "--seed", 42), Option(options, "--random-kills", 0), OptionText(options, "--db"));
         }
 
-        Console.Error.WriteLine("usage: EcomRules.CrashTest run [--kills N] [--seed N] [--orders N] [--db PATH]");
+        Console.Error.WriteLine("usage: EcomRules.CrashTest run [--orders N] [--seed N] [--random-kills N] [--db PATH]");
         return 2;
     }
 
-    private static async Task<int> ParentAsync(int kills, int seed, int orders, string? db)
+    private static async Task<int> ParentAsync(int orders, int seed, int randomKills, string? db)
     {
         var clock = Stopwatch.StartNew();
         var directory = db is null ? Path.Combine(Path.GetTempPath(), "ecomrules-crash-" + Guid.NewGuid().ToString("N")) : null;
@@ -57,49 +79,69 @@ public static class Program
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(db))!);
         var random = new Random(seed);
         var killed = 0;
-        var finished = false;
+        var epoch = 0;
         try
         {
-            for (var epoch = 0; !finished && epoch < kills * 4; epoch++)
+            foreach (var point in KillPoints)
             {
-                using var child = StartChild(db, epoch, orders);
-                if (killed < kills)
-                {
-                    // Seeded kill points, after the runtime has started (a kill during start-up tests nothing).
-                    var delay = random.Next(250, 900);
-                    if (!child.WaitForExit(delay))
-                    {
-                        child.Kill(entireProcessTree: true);
-                        await child.WaitForExitAsync();
-                        killed++;
-                        continue;
-                    }
-                }
-                else if (!child.WaitForExit(TimeSpan.FromSeconds(120)))
+                using var child = StartChild(db, epoch++, orders, point);
+                if (!child.WaitForExit(TimeSpan.FromSeconds(60)))
                 {
                     child.Kill(entireProcessTree: true);
-                    Console.Error.WriteLine("The last child did not finish within 120 s.");
+                    Console.Error.WriteLine($"The child meant to die at {point} was still running after 60 s.");
                     return 1;
                 }
 
-                if (child.ExitCode != 0)
+                if (child.ExitCode != KillPoint.KilledExitCode)
+                {
+                    Console.Error.WriteLine($"The child meant to die at {point} exited with code {child.ExitCode} (0: it never got there): {await child.StandardError.ReadToEndAsync()}");
+                    return 1;
+                }
+
+                killed++;
+            }
+
+            for (var i = 0; i < randomKills; i++)
+            {
+                using var child = StartChild(db, epoch++, orders);
+                if (!child.WaitForExit(random.Next(250, 900)))
+                {
+                    child.Kill(entireProcessTree: true);
+                    await child.WaitForExitAsync();
+                    killed++;
+                }
+                else if (child.ExitCode != 0)
                 {
                     Console.Error.WriteLine($"A child exited with code {child.ExitCode}: {await child.StandardError.ReadToEndAsync()}");
                     return 1;
                 }
+            }
 
-                finished = killed >= kills;
+            using (var last = StartChild(db, epoch, orders))
+            {
+                if (!last.WaitForExit(TimeSpan.FromSeconds(120)))
+                {
+                    last.Kill(entireProcessTree: true);
+                    Console.Error.WriteLine("The last child did not finish within 120 s.");
+                    return 1;
+                }
+
+                if (last.ExitCode != 0)
+                {
+                    Console.Error.WriteLine($"The last child exited with code {last.ExitCode}: {await last.StandardError.ReadToEndAsync()}");
+                    return 1;
+                }
             }
 
             var failures = await VerifyAsync(db, orders);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"crash test: {killed} SIGKILLs, {orders} orders, {failures.Count} failures, {clock.Elapsed.TotalSeconds:F1} s"));
+                $"crash test: {killed} SIGKILLs ({KillPoints.Length} at chosen points), {orders} orders, {failures.Count} failures, {clock.Elapsed.TotalSeconds:F1} s"));
             foreach (var failure in failures)
             {
                 Console.Error.WriteLine("  " + failure);
             }
 
-            return failures.Count == 0 && killed >= kills && finished ? 0 : 1;
+            return failures.Count == 0 ? 0 : 1;
         }
         finally
         {
@@ -111,7 +153,7 @@ public static class Program
         }
     }
 
-    private static Process StartChild(string db, int epoch, int orders)
+    private static Process StartChild(string db, int epoch, int orders, string? killPoint = null)
     {
         var info = new ProcessStartInfo { RedirectStandardError = true, RedirectStandardOutput = false, UseShellExecute = false };
         var host = Environment.ProcessPath!;
@@ -130,10 +172,15 @@ public static class Program
             info.ArgumentList.Add(arg);
         }
 
+        if (killPoint is not null)
+        {
+            info.ArgumentList.Add(killPoint);
+        }
+
         return Process.Start(info)!;
     }
 
-    private static async Task ChildAsync(string db, int epoch, int orders)
+    private static async Task ChildAsync(string db, int epoch, int orders, KillPoint? kill)
     {
         var store = await SqliteEcomStore.OpenAsync(new SqliteStoreOptions { DataSource = db });
         await using (var connection = new SqliteConnection(store.ConnectionString))
@@ -144,8 +191,8 @@ public static class Program
             await schema.ExecuteNonQueryAsync();
         }
 
-        var ports = new PortEffects(store.ConnectionString);
-        var engine = new EcomEngine(store, EcomPolicy.RetailPlatform);
+        var ports = new PortEffects(store.ConnectionString, kill);
+        var engine = new EcomEngine(new KillingStore(store, kill, db), EcomPolicy.RetailPlatform);
         var dispatcher = new OutboxDispatcher(store, engine, ports, new CarrierRouter([ports.Carrier("sf"), ports.Carrier("zto"), ports.Carrier("ems"), ports.Carrier("yto"), ports.Carrier("sto"), ports.Carrier("jd")]), ports,
             new OutboxDispatcherOptions { InitialBackoff = Duration.FromSeconds(1), BatchSize = 8 });
         var scheduler = new TimerScheduler(store, engine, new TimerSchedulerOptions { BatchSize = 8 });
@@ -159,42 +206,34 @@ public static class Program
         for (var i = 0; i < orders; i++)
         {
             var id = new OrderId("c" + i.ToString("D3", CultureInfo.InvariantCulture));
-            await ExecuteAsync(store, engine, new PlaceOrder(new($"{id}/place"), new Actor("buyer", ActorRole.Customer), T0, id, SampleBuyers.Private(), [new OrderLine("SKU-1", 1 + (i % 3), new Money(40m))]));
+            await ExecuteAsync(engine, new PlaceOrder(new($"{id}/place"), new Actor("buyer", ActorRole.Customer), T0, id, SampleBuyers.Private(), [new OrderLine("SKU-1", 1 + (i % 3), new Money(40m))]));
             var total = ((Order)(await store.LoadAsync(id.Key))!.State).Total;
-            await ExecuteAsync(store, engine, new PayOrder(new($"{id}/pay"), Actor.System, T0 + Duration.FromMinutes(5), id, total));
-            await ExecuteAsync(store, engine, new ConfirmOrder(new($"{id}/confirm"), new Actor("sales", ActorRole.Sales), T0 + Duration.FromMinutes(10), id));
-            await ExecuteAsync(store, engine, new AllocateStock(new($"{id}/allocate"), new Actor("wh", ActorRole.Warehouse), T0 + Duration.FromMinutes(30), id, "DN-" + id));
+            await ExecuteAsync(engine, new PayOrder(new($"{id}/pay"), Actor.System, T0 + Duration.FromMinutes(5), id, total));
+            await ExecuteAsync(engine, new ConfirmOrder(new($"{id}/confirm"), new Actor("sales", ActorRole.Sales), T0 + Duration.FromMinutes(10), id));
+            await ExecuteAsync(engine, new AllocateStock(new($"{id}/allocate"), new Actor("wh", ActorRole.Warehouse), T0 + Duration.FromMinutes(30), id, "DN-" + id));
             while (await dispatcher.RunOnceAsync(owner, Dispatching()) > 0)
             {
             }
 
-            await ExecuteAsync(store, engine, new RecordTrackingEvent(new($"{id}/signed"), new Actor("carrier", ActorRole.Carrier), T0 + Duration.FromDays(2), id, TrackingEventKind.Signed));
+            await ExecuteAsync(engine, new RecordTrackingEvent(new($"{id}/signed"), new Actor("carrier", ActorRole.Carrier), T0 + Duration.FromDays(2), id, TrackingEventKind.Signed));
         }
 
         while (await scheduler.RunOnceAsync(owner, Completing()) > 0)
         {
-            await Task.Delay(5);
         }
 
         while (await dispatcher.RunOnceAsync(owner, Completing()) > 0)
         {
-            await Task.Delay(5);
         }
     }
 
-    /// <summary>Executes a command; a new one (not a replay after a restart) is followed by a pause, so kills land mid-run.</summary>
-    private static async Task ExecuteAsync(SqliteEcomStore store, EcomEngine engine, EcomCommand command)
+    /// <summary>Executes a command (again, after a restart: then it is a replay) and requires it accepted.</summary>
+    private static async Task ExecuteAsync(EcomEngine engine, EcomCommand command)
     {
-        var isNew = await store.FindCommandAsync(command.CommandId) is null;
         var decision = await engine.ExecuteAsync(command);
         if (!decision.IsAccepted)
         {
             throw new InvalidOperationException($"{command.CommandId} was refused: {decision.Reason}");
-        }
-
-        if (isNew)
-        {
-            await Task.Delay(15);
         }
     }
 

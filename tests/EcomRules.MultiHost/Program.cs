@@ -11,11 +11,12 @@ using Npgsql;
 namespace EcomRules.MultiHost;
 
 /// <summary>
-/// <c>seed CONNECTION MESSAGES TIMERS</c>: migrates the store, creates the <c>effects</c> table and saves change sets
-/// holding the outbox messages and the due timers.
-/// <c>work CONNECTION OWNER START_UNIX_MS DEADLINE_SECONDS</c>: from the start instant on, claims batches of outbox
-/// messages and due timers with a lease, "delivers" each by inserting its effect key into <c>effects</c> (a conflict
-/// counts as a duplicate delivery), completes it, and stops when nothing is left. Prints one <c>RESULT</c> line.
+/// <c>seed CONNECTION MESSAGES TIMERS</c>: migrates the store, creates the <c>effects</c> and <c>ready</c> tables and
+/// saves change sets holding the outbox messages and the due timers.
+/// <c>work CONNECTION OWNER WORKERS DEADLINE_SECONDS</c>: once all WORKERS processes are ready (each adds its row to
+/// <c>ready</c> and waits for the others), claims batches of outbox messages and due timers with a lease, "delivers"
+/// each by inserting its effect key into <c>effects</c> (a conflict counts as a duplicate delivery), completes it, and
+/// stops when nothing is left. Prints one <c>RESULT</c> line.
 /// </summary>
 public static class Program
 {
@@ -31,7 +32,7 @@ public static class Program
             return args switch
             {
                 ["seed", var cs, var messages, var timers] => await SeedAsync(cs, Int(messages), Int(timers)),
-                ["work", var cs, var owner, var start, var deadline] => await WorkAsync(cs, owner, long.Parse(start, CultureInfo.InvariantCulture), Int(deadline)),
+                ["work", var cs, var owner, var workers, var deadline] => await WorkAsync(cs, owner, Int(workers), Int(deadline)),
                 _ => Usage(),
             };
         }
@@ -46,7 +47,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: seed CONNECTION MESSAGES TIMERS | work CONNECTION OWNER START_UNIX_MS DEADLINE_SECONDS");
+        Console.Error.WriteLine("usage: seed CONNECTION MESSAGES TIMERS | work CONNECTION OWNER WORKERS DEADLINE_SECONDS");
         return 64;
     }
 
@@ -59,7 +60,7 @@ public static class Program
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var store = Open(dataSource);
         await store.MigrateAsync();
-        await using (var create = dataSource.CreateCommand("CREATE TABLE IF NOT EXISTS effects (effect_key text PRIMARY KEY, owner text NOT NULL, kind text NOT NULL)"))
+        await using (var create = dataSource.CreateCommand("CREATE TABLE IF NOT EXISTS effects (effect_key text PRIMARY KEY, owner text NOT NULL, kind text NOT NULL); CREATE TABLE IF NOT EXISTS ready (owner text PRIMARY KEY)"))
         {
             await create.ExecuteNonQueryAsync();
         }
@@ -85,21 +86,37 @@ public static class Program
         return 0;
     }
 
-    private static async Task<int> WorkAsync(string connectionString, string owner, long startUnixMs, int deadlineSeconds)
+    private static async Task<int> WorkAsync(string connectionString, string owner, int workers, int deadlineSeconds)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var store = Open(dataSource);
         var clock = SystemClock.Instance;
+        var deadline = TimeSpan.FromSeconds(deadlineSeconds);
 
         // Start together with the other processes, so the split measures claiming, not process start-up.
-        var wait = Instant.FromUnixTimeMilliseconds(startUnixMs) - clock.GetCurrentInstant();
-        if (wait > Duration.Zero)
+        var started = Stopwatch.StartNew();
+        await using (var ready = dataSource.CreateCommand("INSERT INTO ready (owner) VALUES ($1) ON CONFLICT DO NOTHING"))
         {
-            await Task.Delay(wait.ToTimeSpan());
+            ready.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
+            await ready.ExecuteNonQueryAsync();
+        }
+
+        await using (var count = dataSource.CreateCommand("SELECT count(*) FROM ready"))
+        {
+            while ((long)(await count.ExecuteScalarAsync())! < workers)
+            {
+                if (started.Elapsed > deadline)
+                {
+                    await Console.Error.WriteLineAsync($"{owner}: the other workers were not ready within {deadlineSeconds} s.");
+                    return 3;
+                }
+
+                await Task.Delay(5);
+            }
         }
 
         var watch = Stopwatch.StartNew();
-        var deadline = TimeSpan.FromSeconds(deadlineSeconds);
+        deadline -= started.Elapsed;
         long messages = 0, timers = 0, duplicates = 0, lostClaims = 0;
         while (watch.Elapsed < deadline)
         {

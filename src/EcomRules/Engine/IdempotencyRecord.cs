@@ -17,7 +17,7 @@ public sealed record IdempotencyRecord
 
     /// <summary>Creates a record.</summary>
     /// <param name="CommandId">The command ID.</param>
-    /// <param name="Fingerprint">A hash of the command's payload: its 128-bit MurmurHash3 as 32 lowercase hex digits. A store keeps it as given.</param>
+    /// <param name="Fingerprint">A hash of the command's payload, as text with a version tag (today <c>v3:</c> and 32 lowercase hex digits of SHA-256). A store keeps it as given.</param>
     /// <param name="Target">The target aggregate.</param>
     /// <param name="Status">Accepted or refused.</param>
     /// <param name="Code">The refusal code, or none.</param>
@@ -55,7 +55,11 @@ public sealed record IdempotencyRecord
     /// <summary>Gets the command ID.</summary>
     public CommandId CommandId { get; init; }
 
-    /// <summary>Gets a hash of the command's payload: its 128-bit MurmurHash3 as 32 lowercase hex digits.</summary>
+    /// <summary>
+    /// Gets a hash of the command's payload, as text: <c>v3:</c> and the first 128 bits of SHA-256 over the payload's
+    /// canonical form in 32 lowercase hex digits. Records written by earlier releases keep their untagged forms, which
+    /// the engine still recognises when the command is retried.
+    /// </summary>
     public string Fingerprint
     {
         get => _fingerprint ??= PayloadWriter.Format(_hash);

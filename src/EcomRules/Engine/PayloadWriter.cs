@@ -10,16 +10,21 @@ namespace EcomRules.Engine;
 
 /// <summary>
 /// Computes a command's payload fingerprint: every field, name and value, in a canonical invariant form (text as its
-/// length and UTF-16 code units, numbers as 8 bytes, all little-endian), hashed with MurmurHash3 (x64, 128-bit). Two commands with the same ID and different
-/// fingerprints are different payloads.
+/// length and UTF-16 code units, numbers as 8 bytes, all little-endian), hashed with the platform's SHA-256 and cut to
+/// its first 128 bits. Two commands with the same ID and different fingerprints are different payloads. A store keeps
+/// it as text with a version tag (<see cref="Format"/>: <c>v3:</c> and 32 lowercase hex digits).
 /// </summary>
 /// <remarks>
-/// The fingerprint only tells a retry of a command (same ID, same payload) from a reuse of its ID for another payload:
-/// it guards against mistakes, not against an adversary, who could only make their own second command replay their
-/// first. So a fast 128-bit hash serves: SHA-256 through the platform cost about half a microsecond per command.
+/// Fingerprints stored by earlier releases carry no tag and are still recognised on a retry (<see cref="LegacyMatches"/>):
+/// the first release's (v1: 24 characters of base64) and the MurmurHash3 one's (v2: 32 hex digits).
 /// </remarks>
 internal sealed class PayloadWriter
 {
+    /// <summary>The tag of today's fingerprint text (v3: SHA-256 of the tagged binary form).</summary>
+    public const string VersionTag = "v3:";
+
+    private const int FormattedLength = 3 + 32; // the tag and 16 bytes in hex
+
     // One writer per thread, reused: a fingerprint allocates nothing. A buffer grown past this is let go.
     private const int KeptBufferBytes = 16 * 1024;
 
@@ -52,22 +57,35 @@ internal sealed class PayloadWriter
     }
 
     /// <summary>
-    /// Whether a fingerprint stored by the first release (the first 128 bits of SHA-256 over the payload as UTF-8 with
-    /// unit separators, base64: 24 characters) is <paramref name="command"/>'s: so a command recorded before the upgrade
-    /// and retried after it is replayed, not refused as a reused ID. Only replays of such records pay for it.
+    /// Whether a fingerprint stored without a tag by an earlier release is <paramref name="command"/>'s, so a command
+    /// recorded before an upgrade and retried after it is replayed, not refused as a reused ID. Only replays of such
+    /// records pay for it. The two untagged forms:
+    /// <list type="bullet">
+    /// <item>v1, the first release: the first 128 bits of SHA-256 over the payload as UTF-8 with unit separators, in
+    /// base64 (24 characters);</item>
+    /// <item>v2: MurmurHash3 x64-128 over today's binary form, its bytes as the reference writes them, in lowercase hex
+    /// (32 characters).</item>
+    /// </list>
     /// </summary>
     public static bool LegacyMatches(string stored, EcomCommand command)
     {
-        if (stored.Length != 24)
+        if (stored.Length is not (24 or 32))
         {
             return false;
         }
 
-        var writer = new PayloadWriter { _legacy = true };
+        var writer = new PayloadWriter { _legacy = stored.Length == 24 };
         writer.WriteCommand(command);
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(writer._buffer.AsSpan(0, writer._length), hash);
-        return string.Equals(stored, Convert.ToBase64String(hash[..16]), StringComparison.Ordinal);
+        var payload = writer._buffer.AsSpan(0, writer._length);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        if (writer._legacy)
+        {
+            SHA256.HashData(payload, hash);
+            return string.Equals(stored, Convert.ToBase64String(hash[..16]), StringComparison.Ordinal);
+        }
+
+        BinaryPrimitives.WriteUInt128LittleEndian(hash, MurmurHash3.Hash128(payload));
+        return string.Equals(stored, Convert.ToHexStringLower(hash[..16]), StringComparison.Ordinal);
     }
 
     public PayloadWriter Add(string name, string? value)
@@ -132,19 +150,34 @@ internal sealed class PayloadWriter
 
     public PayloadWriter Add(string name, LocalDate value) => Add(name, (long)value.DayOfYear + (value.Year * 1000L));
 
-    /// <summary>The fingerprint as stored in <see cref="IdempotencyRecord.Fingerprint"/>: 32 lowercase hex digits, the hash's bytes as the reference implementation writes them.</summary>
-    public static string Format(UInt128 fingerprint)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        BinaryPrimitives.WriteUInt128LittleEndian(bytes, fingerprint);
-        return Convert.ToHexStringLower(bytes);
-    }
+    /// <summary>
+    /// The fingerprint as stored in <see cref="IdempotencyRecord.Fingerprint"/>: <see cref="VersionTag"/> and 32 lowercase hex
+    /// digits, the first 16 bytes of the SHA-256 hash in order (so <c>sha256sum</c> of the canonical form starts with them).
+    /// </summary>
+    public static string Format(UInt128 fingerprint) => string.Create(FormattedLength, fingerprint, static (chars, f) => Write(f, chars));
 
     /// <summary>Whether a stored fingerprint is <paramref name="fingerprint"/>'s text, exactly as <see cref="Format"/> writes it.</summary>
     public static bool Matches(string stored, UInt128 fingerprint)
-        => stored.Length == 32 && string.Equals(stored, Format(fingerprint), StringComparison.Ordinal);
+    {
+        Span<char> expected = stackalloc char[FormattedLength];
+        Write(fingerprint, expected);
+        return stored.AsSpan().SequenceEqual(expected);
+    }
 
-    private UInt128 Hash() => MurmurHash3.Hash128(_buffer.AsSpan(0, _length));
+    private static void Write(UInt128 fingerprint, Span<char> chars)
+    {
+        VersionTag.CopyTo(chars);
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt128BigEndian(bytes, fingerprint);
+        Convert.TryToHexStringLower(bytes, chars[VersionTag.Length..], out _);
+    }
+
+    private UInt128 Hash()
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(_buffer.AsSpan(0, _length), hash);
+        return BinaryPrimitives.ReadUInt128BigEndian(hash);
+    }
 
     private void WriteCommand(EcomCommand command)
     {

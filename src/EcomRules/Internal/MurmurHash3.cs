@@ -4,9 +4,9 @@ using System.Numerics;
 namespace EcomRules.Internal;
 
 /// <summary>
-/// MurmurHash3, x64 128-bit variant (Austin Appleby's reference <c>MurmurHash3_x64_128</c>, public domain), seed 0:
-/// a fast, well-distributed, non-cryptographic hash, the same on every platform (blocks are read little-endian).
-/// The core depends on NodaTime only, so it is here rather than taken from a hashing package.
+/// MurmurHash3, x64 128-bit variant (Austin Appleby's reference <c>MurmurHash3_x64_128</c>, public domain), seed 0,
+/// blocks read little-endian. Legacy only: payload fingerprints are SHA-256 now; this recognises the v2 fingerprints
+/// that idempotency records written before kept (<see cref="Engine.PayloadWriter.LegacyMatches"/>).
 /// </summary>
 internal static class MurmurHash3
 {

@@ -1,6 +1,6 @@
 using EcomRules.Internal;
 using FsCheck;
-using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace EcomRules.Tests.Core;
 
@@ -15,18 +15,17 @@ public sealed class PendingTests
         Assert.Equal(0, pending.Count);
     }
 
-    [Fact]
-    public void AnyNumberOfItems_ComeBackInOrder_InAListOfExactlyThatSize()
-        => Prop.ForAll(ArbMap.Default.ArbFor<NonNull<string>[]>(), items =>
+    [Property]
+    public bool AnyNumberOfItems_ComeBackInOrder_InAListOfExactlyThatSize(NonNull<string>[] items)
+    {
+        var pending = new Pending<string>();
+        foreach (var item in items)
         {
-            var pending = new Pending<string>();
-            foreach (var item in items)
-            {
-                pending.Add(item.Get);
-            }
+            pending.Add(item.Get);
+        }
 
-            var list = pending.ToReadOnlyList();
-            return pending.Count == items.Length && list.Count == items.Length && list.SequenceEqual(items.Select(i => i.Get))
-                && (list.Count == 0 || list is string[] { Length: var length } && length == items.Length);
-        }).QuickCheckThrowOnFailure();
+        var list = pending.ToReadOnlyList();
+        return pending.Count == items.Length && list.Count == items.Length && list.SequenceEqual(items.Select(i => i.Get))
+            && (list.Count == 0 || list is string[] { Length: var length } && length == items.Length);
+    }
 }

@@ -4,6 +4,7 @@ using EcomRules.Orders.Events;
 using EcomRules.Tests.Orders;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NodaTime;
 
 namespace EcomRules.Tests.PropertyTests;
@@ -12,40 +13,52 @@ namespace EcomRules.Tests.PropertyTests;
 /// Random command sequences on 1–3 orders — out of order, cancels anywhere, the same CommandId re-sent, time moving
 /// forward — run against <see cref="EcomEngine"/> and against a small reference model of ORD-1/ORD-2/ORD-7.
 /// </summary>
+/// <summary>One generated action: a new command (a step, or placement when null) or a re-send of an earlier one.</summary>
+public sealed record OrderAction(int Order, OrderStep? Step, int ResendOf, long AdvanceMinutes)
+{
+    /// <inheritdoc />
+    public override string ToString() => ResendOf >= 0
+        ? $"resend #{ResendOf}"
+        : $"O{Order} {(Step?.ToString() ?? "Place")} +{AdvanceMinutes}m";
+}
+
 [Trait("Area", "Orders")]
+[Properties(Arbitrary = [typeof(OrderModelProperties)], MaxTest = 120)]
 public sealed class OrderModelProperties
 {
     private const decimal Total = 112m; // PrivateBuyer in Zhejiang, 2 × 50 + 12 freight
-
-    private static readonly Config Runs = Config.QuickThrowOnFailure.WithMaxTest(120);
 
     private static readonly Instant Start = OrderScenario.At(2026, 1, 5, 8, 0);
 
     private static readonly OrderStep[] Steps = Enum.GetValues<OrderStep>();
 
-    /// <summary>One generated action: a new command (step or placement) or a re-send of an earlier one.</summary>
-    private sealed record Action(int Order, OrderStep? Step, int ResendOf, long AdvanceMinutes)
-    {
-        public override string ToString() => ResendOf >= 0
-            ? $"resend #{ResendOf}"
-            : $"O{Order} {(Step?.ToString() ?? "Place")} +{AdvanceMinutes}m";
-    }
-
-    private static readonly Gen<Action> Actions =
+    private static readonly Gen<OrderAction> Actions =
         from order in Gen.Choose(1, 3)
         from kind in Gen.Frequency((3, Gen.Constant(-1)), (12, Gen.Choose(0, Steps.Length - 1)), (2, Gen.Constant(-2)))
         from resendOf in Gen.Choose(0, 40)
         from advance in Gen.Frequency((6, Gen.Choose(0, 90)), (2, Gen.Choose(0, 3 * 24 * 60)), (1, Gen.Choose(0, 20 * 24 * 60)))
-        select new Action(order, kind >= 0 ? Steps[kind] : null, kind == -2 ? resendOf : -1, advance);
+        select new OrderAction(order, kind >= 0 ? Steps[kind] : null, kind == -2 ? resendOf : -1, advance);
 
-    [Fact]
+    [Property]
     [Trait("Rule", "ORD-1")]
     [Trait("Rule", "ORD-2")]
     [Trait("Rule", "ORD-7")]
-    public void Engine_AgreesWithTheReferenceModel()
-        => Check.One(Runs, Prop.ForAll(Arb.From(from n in Gen.Choose(1, 30) from actions in Gen.ArrayOf(Actions, n) select actions), Run));
+    public void Engine_AgreesWithTheReferenceModel(OrderAction[] actions) => Run(actions);
 
-    private static void Run(Action[] actions)
+    /// <summary>
+    /// Scripts of 1 to 30 actions; shrinking drops actions (keeping one), then moves each towards the first order,
+    /// less waiting, an earlier re-send.
+    /// </summary>
+    public static Arbitrary<OrderAction[]> Scripts() => Arb.From(
+        from n in Gen.Choose(1, 30) from actions in Gen.ArrayOf(Actions, n) select actions,
+        actions => Shrinks.Array(actions, ShrinkAction, minLength: 1));
+
+    private static IEnumerable<OrderAction> ShrinkAction(OrderAction action)
+        => Shrinks.Int(action.Order, 1, 3).Select(o => action with { Order = o })
+            .Concat(Shrinks.Long(action.AdvanceMinutes, 0, 20 * 24 * 60).Select(m => action with { AdvanceMinutes = m }))
+            .Concat(action.ResendOf >= 0 ? Shrinks.Int(action.ResendOf, 0, 40).Select(r => action with { ResendOf = r }) : []);
+
+    private static void Run(OrderAction[] actions)
     {
         var s = new OrderScenario();
         var model = new Dictionary<string, ModelOrder>();

@@ -2,6 +2,7 @@ using System.Text;
 using EcomRules.Workflow;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace EcomRules.Tests.PropertyTests;
 
@@ -10,11 +11,10 @@ namespace EcomRules.Tests.PropertyTests;
 /// naive interpreter that walks the declared rows of a state and then of each ancestor at every fire.
 /// </summary>
 [Trait("Area", "Workflow")]
+[Properties(Arbitrary = [typeof(WorkflowPropertyTests)], MaxTest = 500)]
 public sealed class WorkflowPropertyTests
 {
     private const int GuardCount = 8;
-
-    private static readonly Config Runs = Config.QuickThrowOnFailure.WithMaxTest(500);
 
     private static readonly RuleId Unhandled = new("ORD-1");
 
@@ -41,7 +41,7 @@ public sealed class WorkflowPropertyTests
         from initial in Gen.Elements(configured.Select(s => (PState?)s).Append(null))
         select new Spec([.. configured.Select((s, i) => new StateSpec(s, parents[i], rows[i]))], unhandled, initial);
 
-    private enum PState
+    public enum PState
     {
         S0,
         S1,
@@ -53,7 +53,7 @@ public sealed class WorkflowPropertyTests
         S7,
     }
 
-    private enum PTrigger
+    public enum PTrigger
     {
         T0,
         T1,
@@ -63,20 +63,19 @@ public sealed class WorkflowPropertyTests
         T5,
     }
 
-    [Fact]
-    public void GeneratedDefinitions_AreValidAndVaried_Property()
-        => Check.One(Runs, Prop.ForAll(Arb.From(Specs), spec =>
-        {
-            var definition = spec.Build();
-            Assert.Equal(spec.States.Select(s => s.State).OrderBy(s => s), definition.States.OrderBy(s => s));
-            Assert.Equal(spec.States.Sum(s => s.Rows.Length), definition.Transitions.Count);
-            Assert.All(spec.States, s => Assert.Equal(s.Parent, definition.GetSuperstate(s.State)));
-            Assert.Equal(spec.Initial, definition.InitialState);
-        }));
+    [Property]
+    public void GeneratedDefinitions_AreValidAndVaried_Property(Spec spec)
+    {
+        var definition = spec.Build();
+        Assert.Equal(spec.States.Select(s => s.State).OrderBy(s => s), definition.States.OrderBy(s => s));
+        Assert.Equal(spec.States.Sum(s => s.Rows.Length), definition.Transitions.Count);
+        Assert.All(spec.States, s => Assert.Equal(s.Parent, definition.GetSuperstate(s.State)));
+        Assert.Equal(spec.Initial, definition.InitialState);
+    }
 
-    [Fact]
-    public void Firing_MatchesTheNaiveInterpreter_AndRefusalsNeverMove_Property()
-        => Check.One(Runs, Prop.ForAll(Arb.From(Walks()), walk => Walk(walk, (_, current, trigger, mask, result) =>
+    [Property]
+    public void Firing_MatchesTheNaiveInterpreter_AndRefusalsNeverMove_Property(Walk walk)
+        => Run(walk, (_, current, trigger, mask, result) =>
         {
             Assert.Equal(walk.Spec.Reference(current, trigger, mask), Outcome.Of(result));
             Assert.Equal(current, result.Source);
@@ -85,66 +84,129 @@ public sealed class WorkflowPropertyTests
             {
                 Assert.Equal(current, result.Destination);
             }
-        })));
+        });
 
-    [Fact]
-    public void Fire_ThrowsExactlyWhenTryFireRefuses_Property()
-        => Check.One(Runs, Prop.ForAll(Arb.From(Probes()), probe =>
+    [Property]
+    public void Fire_ThrowsExactlyWhenTryFireRefuses_Property(Probe probe)
+    {
+        var (spec, state, trigger, mask) = probe;
+        var definition = spec.Build();
+        var tried = definition.TryFire(state, trigger, mask);
+        WorkflowRefusedException? thrown = null;
+        try
         {
-            var (spec, state, trigger, mask) = probe;
-            var definition = spec.Build();
-            var tried = definition.TryFire(state, trigger, mask);
-            WorkflowRefusedException? thrown = null;
-            try
-            {
-                Assert.Equal(Outcome.Of(tried), Outcome.Of(definition.Fire(state, trigger, mask)));
-            }
-            catch (WorkflowRefusedException ex)
-            {
-                thrown = ex;
-            }
-
-            Assert.Equal(tried.IsRefused, thrown is not null);
-            if (thrown is not null)
-            {
-                var refusal = tried.Refusal;
-                Assert.Equal((refusal.Kind, refusal.GuardName, refusal.RuleId, refusal.Reason), (thrown.Kind, thrown.GuardName, thrown.RuleId, thrown.Message));
-                Assert.Equal((Enum)state, thrown.State);
-                Assert.Equal((Enum)trigger, thrown.Trigger);
-            }
-        }));
-
-    [Fact]
-    public void PermittedTriggers_AreExactlyTheAcceptedOnes_Property()
-        => Check.One(Runs, Prop.ForAll(Arb.From(Probes()), probe =>
+            Assert.Equal(Outcome.Of(tried), Outcome.Of(definition.Fire(state, trigger, mask)));
+        }
+        catch (WorkflowRefusedException ex)
         {
-            var (spec, state, _, mask) = probe;
-            var definition = spec.Build();
-            var accepted = AllTriggers.Where(t => definition.TryFire(state, t, mask).IsAccepted).ToArray();
+            thrown = ex;
+        }
 
-            Assert.Equal(accepted, definition.GetPermittedTriggers(state, mask));
-            Span<PTrigger> buffer = stackalloc PTrigger[definition.MaxTriggerCount];
-            Assert.Equal(accepted, buffer[..definition.GetPermittedTriggers(state, mask, buffer)].ToArray());
-            Assert.Equal(accepted, AllTriggers.Where(t => definition.CanFire(state, t, mask)));
-            Assert.Equal(AllTriggers.Where(t => spec.IsConfigured(state, t)), definition.GetConfiguredTriggers(state));
-            Assert.Equal(definition.ToMermaid(), spec.Build().ToMermaid());
-        }));
+        Assert.Equal(tried.IsRefused, thrown is not null);
+        if (thrown is not null)
+        {
+            var refusal = tried.Refusal;
+            Assert.Equal((refusal.Kind, refusal.GuardName, refusal.RuleId, refusal.Reason), (thrown.Kind, thrown.GuardName, thrown.RuleId, thrown.Message));
+            Assert.Equal((Enum)state, thrown.State);
+            Assert.Equal((Enum)trigger, thrown.Trigger);
+        }
+    }
 
-    [Fact]
+    [Property]
+    public void PermittedTriggers_AreExactlyTheAcceptedOnes_Property(Probe probe)
+    {
+        var (spec, state, _, mask) = probe;
+        var definition = spec.Build();
+        var accepted = AllTriggers.Where(t => definition.TryFire(state, t, mask).IsAccepted).ToArray();
+
+        Assert.Equal(accepted, definition.GetPermittedTriggers(state, mask));
+        Span<PTrigger> buffer = stackalloc PTrigger[definition.MaxTriggerCount];
+        Assert.Equal(accepted, buffer[..definition.GetPermittedTriggers(state, mask, buffer)].ToArray());
+        Assert.Equal(accepted, AllTriggers.Where(t => definition.CanFire(state, t, mask)));
+        Assert.Equal(AllTriggers.Where(t => spec.IsConfigured(state, t)), definition.GetConfiguredTriggers(state));
+        Assert.Equal(definition.ToMermaid(), spec.Build().ToMermaid());
+    }
+
+    [Property]
     [Trait("Rule", "ORD-1")]
-    public void StateOnlyMovesAlongTheTable_Property()
-        => Check.One(Runs, Prop.ForAll(Arb.From(Walks()), walk => Walk(walk, (definition, current, trigger, _, result) =>
+    public void StateOnlyMovesAlongTheTable_Property(Walk walk)
+        => Run(walk, (definition, current, trigger, _, result) =>
         {
             if (result.Destination != current)
             {
                 Assert.Contains(definition.Transitions, row => row.Trigger == trigger && row.Destination == result.Destination
                     && row.Kind is TransitionKind.Transition or TransitionKind.Reentry && definition.IsInState(current, row.Source));
             }
-        })));
+        });
+
+    /// <summary>Random valid definitions; shrinking drops states and rows, parents, the initial state and the unhandled rule.</summary>
+    public static Arbitrary<Spec> SpecArbitrary() => Arb.From(Specs, ShrinkSpec);
+
+    /// <summary>Walks of 1 to 30 steps; shrinking simplifies the definition, drops steps and clears guard bits.</summary>
+    public static Arbitrary<Walk> WalkArbitrary() => Arb.From(
+        Walks(),
+        walk => ShrinkSpec(walk.Spec).Select(s => walk with { Spec = s })
+            .Concat(Shrinks.Array(walk.Steps, ShrinkStep, minLength: 1).Select(steps => walk with { Steps = steps })));
+
+    /// <summary>Single fires; shrinking simplifies the definition, then the state, trigger and guard bits.</summary>
+    public static Arbitrary<Probe> ProbeArbitrary() => Arb.From(
+        Probes(),
+        probe => ShrinkSpec(probe.Spec).Select(s => probe with { Spec = s })
+            .Concat(Shrinks.Int((int)probe.State, -1, AllStates.Length).Select(v => probe with { State = (PState)v }))
+            .Concat(Shrinks.Int((int)probe.Trigger, -1, AllTriggers.Length).Select(v => probe with { Trigger = (PTrigger)v }))
+            .Concat(Shrinks.Int(probe.Mask, 0, (1 << GuardCount) - 1).Select(m => probe with { Mask = m })));
+
+    private static IEnumerable<(PTrigger Trigger, int Mask)> ShrinkStep((PTrigger Trigger, int Mask) step)
+        => Shrinks.Towards(step.Trigger, AllTriggers).Select(t => step with { Trigger = t })
+            .Concat(Shrinks.Int(step.Mask, 0, (1 << GuardCount) - 1).Select(m => step with { Mask = m }));
+
+    /// <summary>Smaller specs that are still valid: a state dropped (with the rows that lead to it), a row dropped, a parent, the initial state or the unhandled rule cleared.</summary>
+    private static IEnumerable<Spec> ShrinkSpec(Spec spec)
+    {
+        if (spec.States.Length > 1)
+        {
+            foreach (var gone in spec.States.Select(s => s.State))
+            {
+                yield return spec with
+                {
+                    States = [.. spec.States.Where(s => s.State != gone).Select(s => s with
+                    {
+                        Parent = s.Parent == gone ? null : s.Parent,
+                        Rows = [.. s.Rows.Where(r => r.Destination != gone)],
+                    })],
+                    Initial = spec.Initial == gone ? null : spec.Initial,
+                };
+            }
+        }
+
+        for (var i = 0; i < spec.States.Length; i++)
+        {
+            var state = spec.States[i];
+            foreach (var rows in Shrinks.Array(state.Rows).Where(r => r.Length == state.Rows.Length - 1))
+            {
+                yield return spec with { States = [.. spec.States.Select((s, j) => j == i ? s with { Rows = rows } : s)] };
+            }
+
+            if (state.Parent is not null)
+            {
+                yield return spec with { States = [.. spec.States.Select((s, j) => j == i ? s with { Parent = null } : s)] };
+            }
+        }
+
+        if (spec.Initial is not null)
+        {
+            yield return spec with { Initial = null };
+        }
+
+        if (spec.HasUnhandledRule)
+        {
+            yield return spec with { HasUnhandledRule = false };
+        }
+    }
 
     /// <summary>Fires every step of a walk from its start, checking each outcome, and moves to each destination.</summary>
-    private static void Walk(
-        (Spec Spec, PState Start, (PTrigger Trigger, int Mask)[] Steps) walk,
+    private static void Run(
+        Walk walk,
         Action<WorkflowDefinition<PState, PTrigger, int>, PState, PTrigger, int, FireResult<PState, PTrigger>> check)
     {
         var definition = walk.Spec.Build();
@@ -157,19 +219,19 @@ public sealed class WorkflowPropertyTests
         }
     }
 
-    private static Gen<(Spec Spec, PState Start, (PTrigger Trigger, int Mask)[] Steps)> Walks()
+    private static Gen<Walk> Walks()
         => from spec in Specs
            from start in Gen.OneOf(Gen.Elements(spec.States.Select(s => s.State).ToArray()), AnyState)
            from length in Gen.Choose(1, 30)
            from steps in Gen.ArrayOf(Gen.Zip(Gen.Elements(AllTriggers), Masks), length)
-           select (spec, start, steps);
+           select new Walk(spec, start, steps);
 
-    private static Gen<(Spec Spec, PState State, PTrigger Trigger, int Mask)> Probes()
+    private static Gen<Probe> Probes()
         => from spec in Specs
            from state in Gen.OneOf(Gen.Elements(spec.States.Select(s => s.State).ToArray()), AnyState)
            from trigger in Gen.Choose(-1, AllTriggers.Length).Select(v => (PTrigger)v)
            from mask in Masks
-           select (spec, state, trigger, mask);
+           select new Probe(spec, state, trigger, mask);
 
     private static Gen<PState?> ParentFor(PState[] earlier)
         => earlier.Length == 0
@@ -213,12 +275,27 @@ public sealed class WorkflowPropertyTests
     }
 
     /// <summary>One declared row; <see cref="Guard"/> is a guard index, or for a refusal an index into the refusal rules.</summary>
-    private sealed record Row(PTrigger Trigger, TransitionKind Kind, PState Destination, int Guard);
+    public sealed record Row(PTrigger Trigger, TransitionKind Kind, PState Destination, int Guard);
 
-    private sealed record StateSpec(PState State, PState? Parent, Row[] Rows);
+    /// <summary>A configured state: its parent and its rows in declaration order.</summary>
+    public sealed record StateSpec(PState State, PState? Parent, Row[] Rows);
+
+    /// <summary>A walk: a definition, a start state (possibly undefined) and the triggers fired with their guard bits.</summary>
+    public sealed record Walk(Spec Spec, PState Start, (PTrigger Trigger, int Mask)[] Steps)
+    {
+        /// <inheritdoc />
+        public override string ToString() => $"{Spec}start {Start}: {string.Join(", ", Steps.Select(s => $"{s.Trigger}/{s.Mask}"))}";
+    }
+
+    /// <summary>One fire of a trigger in a state (either possibly undefined) with guard bits.</summary>
+    public sealed record Probe(Spec Spec, PState State, PTrigger Trigger, int Mask)
+    {
+        /// <inheritdoc />
+        public override string ToString() => $"{Spec}{State} {Trigger}/{Mask}";
+    }
 
     /// <summary>What firing did, in comparable form.</summary>
-    private readonly record struct Outcome(TransitionKind Kind, PState Destination, RefusalKind? Refusal, string? GuardName, RuleId RuleId)
+    internal readonly record struct Outcome(TransitionKind Kind, PState Destination, RefusalKind? Refusal, string? GuardName, RuleId RuleId)
     {
         public static Outcome Of(FireResult<PState, PTrigger> result)
             => result.IsRefused
@@ -226,7 +303,8 @@ public sealed class WorkflowPropertyTests
                 : new(result.Kind, result.Destination, null, null, default);
     }
 
-    private sealed record Spec(StateSpec[] States, bool HasUnhandledRule, PState? Initial)
+    /// <summary>A definition to build: the configured states, whether unhandled triggers cite a rule, the initial state.</summary>
+    public sealed record Spec(StateSpec[] States, bool HasUnhandledRule, PState? Initial)
     {
         public WorkflowDefinition<PState, PTrigger, int> Build()
         {
@@ -270,7 +348,7 @@ public sealed class WorkflowPropertyTests
         }
 
         /// <summary>The naive interpreter: the state's rows, then each ancestor's, in declaration order, every time.</summary>
-        public Outcome Reference(PState state, PTrigger trigger, int mask)
+        internal Outcome Reference(PState state, PTrigger trigger, int mask)
         {
             WorkflowGuard<int>? firstGuard = null;
             for (var owner = Find(state); owner is not null; owner = owner.Parent is { } p ? Find(p) : null)

@@ -3,16 +3,18 @@ using System.Diagnostics;
 namespace EcomRules.Tests.Sqlite;
 
 /// <summary>
-/// Runs the crash test (tests/EcomRules.CrashTest): a child process runs 60 orders end to end on a SQLite file and is
-/// SIGKILLed 20 times at seeded random moments; afterwards no transition is lost, no invoice, pickup or SMS is
-/// duplicated, every timer fired once in effect, and the file passes <c>PRAGMA integrity_check</c>. About 20 s.
+/// Runs the crash test (tests/EcomRules.CrashTest): child processes run 8 orders end to end on a SQLite file, and 8 of
+/// them are SIGKILLed where a crash hurts most: just before, during and just after a command's commit, after a
+/// port's effect but before its outbox message is completed, after a timer's command but before the timer is
+/// completed. Afterwards no transition is lost, no invoice, pickup or SMS is duplicated, every timer fired once in
+/// effect, and the file passes <c>PRAGMA integrity_check</c>. About 5 s on an idle machine.
 /// </summary>
 public sealed class SqliteCrashTest
 {
     [Fact]
     [Trait("Category", "CrashTest")]
     [Trait("Rule", "SEC-3")]
-    public async Task SigkillAtRandomPoints_LosesNothing_DuplicatesNothing()
+    public async Task SigkillInsideCommitsAndBetweenEffectAndCompletion_LosesNothing_DuplicatesNothing()
     {
         var baseDirectory = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
         var framework = Path.GetFileName(baseDirectory);
@@ -21,7 +23,7 @@ public sealed class SqliteCrashTest
         Assert.True(File.Exists(crashTest), $"The crash test is not built: {crashTest}");
 
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { crashTest, "run", "--kills", "20", "--seed", "42", "--orders", "60" })
+        foreach (var arg in new[] { crashTest, "run", "--seed", "42", "--orders", "8" })
         {
             info.ArgumentList.Add(arg);
         }
@@ -33,6 +35,6 @@ public sealed class SqliteCrashTest
         await process.WaitForExitAsync(timeout.Token);
 
         Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}\n{await output}\n{await errors}");
-        Assert.Contains("20 SIGKILLs, 60 orders, 0 failures", await output, StringComparison.Ordinal);
+        Assert.Contains("8 SIGKILLs (8 at chosen points), 8 orders, 0 failures", await output, StringComparison.Ordinal);
     }
 }
