@@ -138,10 +138,10 @@ internal sealed class SimulationReport
         }
 
         w.WriteLine();
-        w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Calendar (DSP-1): holidays {policy.Calendar.Holidays.FirstYear}–{policy.Calendar.Holidays.LastYear}; " + (policy.UncoveredYears == EcomRules.Calendars.UncoveredYears.Refuse
-                ? $"commands reaching a later year are refused: {_refusals.GetValueOrDefault("DSP-1")} this run"
-                : $"{_provisional} deadline(s) computed as provisional this run (a later year counts as ordinary weeks until its data is added)")));
+        var coverage = string.Create(CultureInfo.InvariantCulture, $"Calendar (DSP-1): holidays {policy.Calendar.Holidays.FirstYear}–{policy.Calendar.Holidays.LastYear}; ");
+        w.WriteLine(coverage + (policy.UncoveredYears == EcomRules.Calendars.UncoveredYears.Refuse
+            ? string.Create(CultureInfo.InvariantCulture, $"commands reaching a later year are refused: {_refusals.GetValueOrDefault("DSP-1")} this run")
+            : string.Create(CultureInfo.InvariantCulture, $"{_provisional} deadline(s) computed as provisional this run (a later year counts as ordinary weeks until its data is added)")));
 
         w.WriteLine();
         w.WriteLine("Refusals by rule");
