@@ -13,50 +13,50 @@ namespace EcomRules.Hosting;
 
 /// <summary>
 /// Keeps the engine's public-holiday years in step with the <c>EcomRules:Calendar:Years</c> configuration (DSP-1,
-/// SLA-8): when the host starts, and whenever the configuration section reloads, the years are read and validated; a valid
-/// change replaces the engine's policy atomically (<see cref="EcomEngine.ChangePolicy"/>) and the provisional deadlines
-/// of every added or changed year are recomputed (<see cref="DeadlineRecomputer"/>). An invalid change is logged with
-/// every problem and not applied. Only the years follow a reload; other settings need a restart.
+/// SLA-8): when the host starts, and whenever the configuration section reloads, the years are read and validated; a
+/// valid change replaces the engine's policy atomically (<see cref="EcomEngine.ChangePolicy"/>) and the pending
+/// provisional deadlines are recomputed (<see cref="DeadlineRecomputer"/>). An invalid change is logged with every
+/// problem and not applied. Only the years follow a reload; other settings need a restart.
 /// </summary>
-public sealed class EcomCalendarMonitor : IDisposable
+internal sealed class EcomCalendarMonitor : IDisposable
 {
     private readonly EcomEngine _engine;
-    private readonly ITimerStore? _timers;
+    private readonly IEcomStore _store;
     private readonly IClock _clock;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _runs = new();
     private IDisposable? _subscription;
     private Task _current = Task.CompletedTask;
 
-    /// <summary>Creates the monitor.</summary>
-    /// <param name="engine">The engine whose policy it keeps up to date.</param>
-    /// <param name="clock">The clock recomputations are dated with.</param>
-    /// <param name="timers">The timers to look through; null when the store has none (then nothing is recomputed).</param>
-    /// <param name="logger">Where to log; nothing when null.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="engine"/> or <paramref name="clock"/> is null.</exception>
-    public EcomCalendarMonitor(EcomEngine engine, IClock clock, ITimerStore? timers = null, ILogger<EcomCalendarMonitor>? logger = null)
+    public EcomCalendarMonitor(EcomEngine engine, IEcomStore store, IClock clock, ILogger<EcomCalendarMonitor>? logger = null)
     {
         _engine = engine ?? throw new ArgumentNullException(nameof(engine));
+        _store = store ?? throw new ArgumentNullException(nameof(store));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        _timers = timers;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
-    /// <summary>Gets the work started by the last start or configuration change; it completes when its recomputations are done.</summary>
-    public Task Current => Volatile.Read(ref _current);
+    /// <summary>Gets the work started by the last start or configuration change; it completes when its recomputation is done.</summary>
+    public Task Current
+    {
+        get
+        {
+            lock (_runs)
+            {
+                return _current;
+            }
+        }
+    }
 
     /// <summary>
-    /// Applies <paramref name="options"/>' years to the engine's policy and recomputes the deadlines they move.
-    /// Years already in the policy with the same data are recomputed only when <paramref name="recomputeAll"/> (what a
-    /// start does: the data may have been added while the host was down); recomputing is idempotent.
+    /// Applies <paramref name="options"/>' years to the engine's policy and, when they changed it or when
+    /// <paramref name="recompute"/> (what a start does: the data may have been added while the host was down), recomputes
+    /// the pending provisional deadlines. Idempotent.
     /// </summary>
-    /// <param name="options">The calendar options.</param>
-    /// <param name="recomputeAll">Whether to recompute every configured year, not only those that changed.</param>
-    /// <param name="cancellationToken">Cancels the recomputation; what was done stays.</param>
-    /// <returns>The recomputations, one per year recomputed; empty when the options were rejected.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    public async Task<IReadOnlyList<DeadlineRecomputation>> ApplyAsync(EcomCalendarOptions options, bool recomputeAll = false, CancellationToken cancellationToken = default)
+    /// <returns>The recomputation, or null when nothing was recomputed (or the options were rejected).</returns>
+    public async Task<DeadlineRecomputation?> ApplyAsync(EcomCalendarOptions options, bool recompute, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -71,40 +71,30 @@ public sealed class EcomCalendarMonitor : IDisposable
             catch (Exception e) when (e is ArgumentException or EcomPolicyException)
             {
                 Log.CalendarYearsRejected(_logger, e.Message);
-                return [];
+                return null;
             }
 
-            var changed = after.Calendar.Holidays.Years
-                .Where(y => !before.Calendar.Holidays.Covers(y.Year) || !before.Calendar.Holidays.GetYear(y.Year).HasSameDates(y)
-                    || (recomputeAll && !ChinaPublicHolidays.Default.Covers(y.Year)))
-                .ToList();
             if (!ReferenceEquals(after, before))
             {
                 _engine.ChangePolicy(after);
                 Log.CalendarYearsApplied(_logger, $"{after.Calendar.Holidays.FirstYear}–{after.Calendar.Holidays.LastYear}");
             }
-
-            var results = new List<DeadlineRecomputation>();
-            if (_timers is null)
+            else if (!recompute)
             {
-                return results;
+                return null;
             }
 
-            foreach (var year in changed)
+            var added = after.Calendar.Holidays.Years.Where(y => !ChinaPublicHolidays.Default.Covers(y.Year)).ToList();
+            if (added.Count == 0 || _store is not ITimerStore)
             {
-                try
-                {
-                    var done = await new DeadlineRecomputer(_timers, _engine).RecomputeAsync(year, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
-                    Log.DeadlinesRecomputed(_logger, done.Year, done.Aggregates, done.Changed, done.Replayed);
-                    results.Add(done);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    Log.RecomputeFailed(_logger, e, year.Year);
-                }
+                return null;
             }
 
-            return results;
+            // One pass recomputes every pending provisional deadline on the new calendar, whichever year it falls in.
+            var latest = added[^1];
+            var done = await new DeadlineRecomputer(_store, _engine).RecomputeAsync(latest, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+            Log.DeadlinesRecomputed(_logger, done.Year, done.Aggregates, done.Changed, done.Replayed);
+            return done;
         }
         finally
         {
@@ -113,47 +103,34 @@ public sealed class EcomCalendarMonitor : IDisposable
     }
 
     /// <summary>
-    /// Starts: recomputes the deadlines of the configured years now (in the background), then, when
-    /// <paramref name="section"/> is given, applies every reload of its <c>Calendar</c> section. The section is read
-    /// directly rather than through <c>IOptionsMonitor</c>, whose reload of invalid options throws on a background
-    /// thread and is lost: here every problem of a rejected reload is logged and the calendar in use stays.
+    /// Starts: recomputes the pending provisional deadlines now (in the background), then, when <paramref name="section"/>
+    /// is given, applies every reload of its <c>Calendar</c> section. The section is read directly rather than through
+    /// <c>IOptionsMonitor</c>, whose reload of invalid options throws to whoever raised the reload and is lost
+    /// (dotnet/runtime#44381): here every problem of a rejected reload is logged and the calendar in use stays.
     /// </summary>
-    /// <param name="current">The calendar options the host started with.</param>
-    /// <param name="section">The <c>"EcomRules"</c> configuration section to follow; null follows nothing.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="current"/> is null.</exception>
     public void Start(EcomCalendarOptions current, IConfiguration? section = null)
     {
         ArgumentNullException.ThrowIfNull(current);
-        Run(current, recomputeAll: true);
+        Run(current, recompute: true);
         if (section is not null)
         {
-            _subscription = ChangeToken.OnChange(section.GetReloadToken, () => Run(Read(section), recomputeAll: false));
+            _subscription = ChangeToken.OnChange(section.GetReloadToken, () => Run(Read(section), recompute: false));
         }
     }
 
     /// <summary>Stops following changes and waits for the work under way, which is cancelled.</summary>
-    /// <returns>A task that completes when the work has stopped.</returns>
     public async Task StopAsync()
     {
         _subscription?.Dispose();
         _subscription = null;
         await _stopping.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await Current.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: what was recomputed stays; the rest is done at the next start.
-        }
+        await Current.ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
     public void Dispose()
     {
         _subscription?.Dispose();
-        _stopping.Dispose();
-        _gate.Dispose();
+        _stopping.Cancel();
     }
 
     private EcomCalendarOptions? Read(IConfiguration section)
@@ -170,27 +147,33 @@ public sealed class EcomCalendarMonitor : IDisposable
         }
     }
 
-    private void Run(EcomCalendarOptions? options, bool recomputeAll)
+    private void Run(EcomCalendarOptions? options, bool recompute)
     {
-        if (options is null)
+        if (options is null || _stopping.IsCancellationRequested)
         {
             return;
         }
 
-        var previous = Current;
-        var next = Task.Run(async () =>
+        lock (_runs)
         {
-            try
+            var previous = _current;
+            _current = Task.Run(async () =>
             {
                 await previous.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // The previous run was cancelled by a stop; this one is cancelled too.
-            }
-
-            await ApplyAsync(options, recomputeAll, _stopping.Token).ConfigureAwait(false);
-        });
-        Volatile.Write(ref _current, next);
+                try
+                {
+                    await ApplyAsync(options, recompute, _stopping.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+                {
+                    // Stopping: what was recomputed stays; the rest is done at the next start.
+                }
+                catch (Exception e)
+                {
+                    // A failed recomputation (the store not answering) is tried again at the next start or change.
+                    Log.RecomputeFailed(_logger, e, options.Years.Count > 0 ? options.Years[^1]?.Year ?? 0 : 0);
+                }
+            });
+        }
     }
 }

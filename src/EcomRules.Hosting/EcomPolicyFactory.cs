@@ -61,13 +61,15 @@ public static class EcomPolicyFactory
         return WithConfiguredYears(builder.Build(), options.Calendar);
     }
 
-    /// <summary>Returns <paramref name="policy"/> with the public-holiday years of <paramref name="calendar"/> (DSP-1).</summary>
+    /// <summary>Returns <paramref name="policy"/> with the public-holiday years of <paramref name="calendar"/> (DSP-1). A
+    /// configured year replaces the data the policy has for it (a correction at run time); the validation has already
+    /// refused a built-in year without <c>Override</c>.</summary>
     /// <param name="policy">The policy.</param>
     /// <param name="calendar">The calendar options; null adds nothing.</param>
     /// <returns>The policy with the years, or <paramref name="policy"/> when they add nothing.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
     /// <exception cref="ArgumentException">The years are not valid; the message lists every problem.</exception>
-    public static EcomPolicy WithConfiguredYears(EcomPolicy policy, EcomCalendarOptions? calendar)
+    internal static EcomPolicy WithConfiguredYears(EcomPolicy policy, EcomCalendarOptions? calendar)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var (years, problems) = HolidayYearReader.Read(calendar, ChinaPublicHolidays.Default);
@@ -76,8 +78,6 @@ public static class EcomPolicyFactory
             throw new ArgumentException(string.Join(" ", problems), nameof(calendar));
         }
 
-        return policy
-            .WithHolidayYears(years.Where(y => !y.Override).Select(y => y.Year))
-            .WithHolidayYears(years.Where(y => y.Override).Select(y => y.Year), replaceExisting: true);
+        return policy.WithHolidayYears(years.Select(y => y.Year), replaceExisting: true);
     }
 }

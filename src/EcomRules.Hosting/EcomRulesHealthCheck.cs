@@ -9,8 +9,9 @@ namespace EcomRules.Hosting;
 /// Reports whether the store answers, how many outbox messages wait, how old the oldest is, how many are dead letters,
 /// and how long the calendar's public-holiday data lasts (DSP-1). Unhealthy when the store does not answer, or when
 /// the clock has run past the covered years and the policy refuses uncovered years; degraded when there are dead
-/// letters, the oldest waiting message is older than <see cref="MaxOutboxLag"/>, the last covered day is fewer than
-/// <see cref="CoverageWarningDays"/> days away, or deadlines are being computed provisionally. Every degraded reason is named.
+/// letters, the oldest waiting message is older than <see cref="MaxOutboxLag"/>, the last covered day is at most
+/// <see cref="CoverageWarningDays"/> days away, or the clock is past it (deadlines on the working calendar are then
+/// provisional). Every degraded reason is named, with the year to add.
 /// </summary>
 public sealed class EcomRulesHealthCheck : IHealthCheck
 {
@@ -109,23 +110,24 @@ public sealed class EcomRulesHealthCheck : IHealthCheck
         var today = now.InZone(calendar.Zone).Date;
         data["calendar.lastCoveredDay"] = lastDay.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         data["calendar.uncoveredYears"] = calendar.Uncovered.ToString();
+        data["calendar.yearToAdd"] = yearToAdd;
         if (now >= calendar.CoverageEnd)
         {
-            data["calendar.yearToAdd"] = today.Year;
             if (calendar.Uncovered == Calendars.UncoveredYears.Refuse)
             {
-                return $"The calendar has no public-holiday data for {today.Year} (it ends {lastDay:uuuu-MM-dd}) and the policy refuses uncovered years: commands with deadlines are refused (DSP-1). Add {today.Year} to EcomRules:Calendar:Years.";
+                return $"The calendar has no public-holiday data for {today.Year} (it ends {lastDay:uuuu-MM-dd}) and the policy refuses uncovered years: commands are refused (DSP-1). Add {yearToAdd} to EcomRules:Calendar:Years.";
             }
 
-            degraded.Add($"the calendar has no public-holiday data for {today.Year} (it ends {lastDay:uuuu-MM-dd}): deadlines are provisional until {today.Year} is added to EcomRules:Calendar:Years (DSP-1)");
+            degraded.Add($"the calendar has no public-holiday data for {today.Year} (it ends {lastDay:uuuu-MM-dd}): deadlines on the working calendar are provisional until {yearToAdd} is added to EcomRules:Calendar:Years (DSP-1)");
         }
-        else if (Period.DaysBetween(today, lastDay) < CoverageWarningDays)
+        else if (Period.DaysBetween(today, lastDay) <= CoverageWarningDays)
         {
             data["calendar.yearToAdd"] = yearToAdd;
             degraded.Add($"the calendar's public-holiday data ends {lastDay:uuuu-MM-dd}: add {yearToAdd} from the State Council notice (国务院办公厅关于{yearToAdd}年部分节假日安排的通知) to EcomRules:Calendar:Years (DSP-1)");
         }
         else
         {
+            data.Remove("calendar.yearToAdd");
             healthy.Add($"the calendar covers {calendar.Holidays.FirstYear}–{calendar.Holidays.LastYear}");
         }
 

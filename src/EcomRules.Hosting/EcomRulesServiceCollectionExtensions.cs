@@ -92,7 +92,7 @@ public static class EcomRulesServiceCollectionExtensions
         {
             CoverageWarningDays = sp.GetRequiredService<IOptions<EcomRulesOptions>>().Value.Calendar?.CoverageWarningDays ?? 60,
         });
-        services.TryAddSingleton(sp => new EcomCalendarMonitor(sp.GetRequiredService<EcomEngine>(), sp.GetRequiredService<IClock>(), sp.GetService<ITimerStore>(),
+        services.TryAddSingleton(sp => new EcomCalendarMonitor(sp.GetRequiredService<EcomEngine>(), sp.GetRequiredService<IEcomStore>(), sp.GetRequiredService<IClock>(),
             sp.GetService<ILogger<EcomCalendarMonitor>>()));
         if (!services.Any(d => d.ServiceType == typeof(EcomRulesMarker)))
         {

@@ -74,6 +74,10 @@ public sealed class PublicHolidayCalendar
     /// <exception cref="CalendarYearNotCoveredException">The date's year is not covered.</exception>
     public bool IsMakeUpWorkday(LocalDate date) => GetYear(date.Year).IsMakeUpWorkday(date);
 
+    /// <summary>A short, stable hash of every year's data: the same calendar gives the same text (idempotent recomputation).</summary>
+    internal string DataHash()
+        => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('-', _years.Values.Select(y => y.DatesHash())))), 0, 8);
+
     /// <summary>Returns a calendar with <paramref name="year"/> added, or replaced if already covered.</summary>
     /// <param name="year">The year's facts, adjacent to or inside the covered range.</param>
     /// <returns>The new calendar.</returns>

@@ -69,7 +69,6 @@ public sealed class EcomEngine
         Preconditions.CheckArgument(command.CommandId.Value.Length > 0, nameof(command), "The command has no CommandId; every command needs an idempotency key.");
         cancellationToken.ThrowIfCancellationRequested();
 
-        var policy = Policy;
         var fingerprint = PayloadWriter.Fingerprint(command);
         // One read for the idempotency look-up and the target (one round trip where the store batches them).
         var (existing, target) = await _store.FindCommandAndLoadAsync(command.CommandId, command.Target, cancellationToken).ConfigureAwait(false);
@@ -85,6 +84,7 @@ public sealed class EcomEngine
                 target = await _store.LoadAsync(command.Target, cancellationToken).ConfigureAwait(false);
             }
 
+            var policy = Policy;
             var input = await LoadAsync(command, target, policy, cancellationToken).ConfigureAwait(false);
             var outcome = ProvisionalMarking.Apply(command, Decide(command, input), policy, out var provisionalYear, out var provisionalCount);
             var decision = ToDecision(command, outcome, input, fingerprint);
@@ -92,6 +92,13 @@ public sealed class EcomEngine
             {
                 // Not recorded: once the year's data is added, a retry with the same command ID is decided afresh.
                 return Report(command, decision);
+            }
+
+            if (!ReferenceEquals(policy, Policy))
+            {
+                // The policy was replaced while deciding (a year of holiday data added): decide again on the new one, so
+                // no deadline computed on the old calendar is saved after its recomputation (SLA-8).
+                continue;
             }
 
             var changes = ToChangeSet(command, outcome, decision, policy);

@@ -17,6 +17,11 @@ internal interface IRecomputableDeadlines
     /// <summary>Returns the aggregate with these provisional deadlines.</summary>
     object WithProvisionalDeadlines(ImmutableArray<ProvisionalDeadline> deadlines);
 
+    /// <summary>Gets whether the deadline of <paramref name="timer"/> (requested with this state) was computed on the working
+    /// calendar, so that it depends on holiday data (a working-time SLA, a next-working-day relative deadline, an order's
+    /// dispatch dates); a deadline in elapsed time or calendar days does not.</summary>
+    bool CountsOnCalendar(TimerRequest timer, EcomPolicy policy);
+
     /// <summary>Computes a deadline again on <paramref name="policy"/>'s calendar, from the aggregate's own history (the
     /// payment instant, the SLA timer's events); null when it no longer applies.</summary>
     Instant? Recompute(ProvisionalDeadline deadline, EcomPolicy policy, Instant at);

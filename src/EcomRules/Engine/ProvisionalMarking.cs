@@ -7,12 +7,14 @@ using NodaTime;
 namespace EcomRules.Engine;
 
 /// <summary>
-/// The engine's treatment of uncovered calendar years (DSP-1), applied to every accepted outcome: with
-/// <see cref="UncoveredYears.Refuse"/> a command whose instant or timers reach an uncovered year is refused; with
-/// <see cref="UncoveredYears.Provisional"/> the aggregate's provisional deadlines follow the timers the command requests
-/// (a provisional due instant is marked, a moved or cancelled timer, or one whose instant has come, loses its mark) and a
-/// <see cref="DeadlinesProvisional"/> event names the new ones. One mechanism for every module: a module only
-/// implements <see cref="IRecomputableDeadlines"/>.
+/// The engine's treatment of uncovered calendar years (DSP-1), applied to every accepted outcome. With
+/// <see cref="UncoveredYears.Refuse"/> a command whose instant is in an uncovered year is refused (a deadline computed
+/// on the working calendar into one has already failed: the strict calendar throws, and the engine refuses). With
+/// <see cref="UncoveredYears.Provisional"/> the aggregate's provisional deadlines follow the timers the command requests:
+/// a deadline the module computed on the working calendar (<see cref="IRecomputableDeadlines.CountsOnCalendar"/>) that
+/// falls in an uncovered year is marked; a moved or cancelled timer, or one whose instant has come, loses its mark; a
+/// <see cref="DeadlinesProvisional"/> event names the new marks. A deadline counted in elapsed time (24 hours, calendar
+/// days) does not depend on holiday data and is never marked or refused. One mechanism for every module.
 /// </summary>
 internal static class ProvisionalMarking
 {
@@ -28,20 +30,7 @@ internal static class ProvisionalMarking
         var calendar = policy.Calendar;
         if (calendar.Uncovered == UncoveredYears.Refuse)
         {
-            if (calendar.IsProvisional(command.At))
-            {
-                return Refusal(calendar, command.At, "the command's instant");
-            }
-
-            foreach (var timer in outcome.Timers)
-            {
-                if (timer.DueAt is { } due && calendar.IsProvisional(due))
-                {
-                    return Refusal(calendar, due, $"its deadline {timer.Kind} ({due})");
-                }
-            }
-
-            return outcome;
+            return calendar.IsProvisional(command.At) ? Refusal(calendar, command.At, "the command's instant") : outcome;
         }
 
         var writes = outcome.Writes;
@@ -74,12 +63,15 @@ internal static class ProvisionalMarking
 
                 var id = timer.TimerId;
                 after = after.RemoveAll(d => string.Equals(d.TimerId, id, StringComparison.Ordinal));
-                if (timer.DueAt is { } due && calendar.IsProvisional(due))
+                if (timer.DueAt is { } due && calendar.IsProvisional(due) && owner.CountsOnCalendar(timer, policy))
                 {
                     var deadline = new ProvisionalDeadline(id, timer.Kind, due);
                     after = after.Add(deadline);
-                    added.Add(deadline);
-                    provisionalYear = provisionalYear == 0 ? due.InZone(calendar.Zone).Year : provisionalYear;
+                    if (!before.Contains(deadline))
+                    {
+                        added.Add(deadline);
+                        provisionalYear = provisionalYear == 0 ? due.InZone(calendar.Zone).Year : provisionalYear;
+                    }
                 }
             }
 
@@ -106,8 +98,11 @@ internal static class ProvisionalMarking
         => Refusal(calendar, reached.InZone(calendar.Zone).Year, what);
 
     public static CommandOutcome Refusal(WorkingCalendar calendar, int year, string what)
-        => CommandOutcome.Refuse(RefusalCode.CalendarNotCovered,
+    {
+        var next = calendar.Holidays.LastYear + 1;
+        return CommandOutcome.Refuse(RefusalCode.CalendarNotCovered,
             string.Create(CultureInfo.InvariantCulture,
-                $"The working calendar has no public-holiday data for {year} (it covers {calendar.Holidays.FirstYear}–{calendar.Holidays.LastYear}), and {what} falls in it. Add {year} from the State Council notice (国务院办公厅关于{year}年部分节假日安排的通知) to the configuration section EcomRules:Calendar:Years, or with EcomPolicy.WithHolidayYear(...), then retry."),
+                $"The working calendar has no public-holiday data for {year} (it covers {calendar.Holidays.FirstYear}–{calendar.Holidays.LastYear}), and {what} falls in it. Add {next} from the State Council notice (国务院办公厅关于{next}年部分节假日安排的通知) to the configuration section EcomRules:Calendar:Years, or with EcomPolicy.WithHolidayYear(...), then retry."),
             RuleIds.Dsp1);
+    }
 }

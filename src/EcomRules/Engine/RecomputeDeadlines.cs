@@ -57,7 +57,7 @@ public sealed record RecomputeDeadlines(CommandId CommandId, Actor Actor, Instan
             var stillProvisional = due is { } d && policy.Calendar.IsProvisional(d);
             if (due != deadline.DueAt || !stillProvisional)
             {
-                changes.Add(new RecomputedDeadline(deadline.TimerId, deadline.DueAt, due ?? deadline.DueAt, stillProvisional));
+                changes.Add(new RecomputedDeadline(deadline.TimerId, deadline.DueAt, due, stillProvisional));
             }
         }
 

@@ -7,6 +7,18 @@ namespace EcomRules.Orders;
 /// <summary>How an order's deadlines are computed again when the working calendar changes (SLA-8, DSP-1).</summary>
 internal static class OrderDeadlines
 {
+    /// <summary>Whether the deadline of <paramref name="timer"/> depends on holiday data (DSP-1): the dispatch deadline
+    /// when it counts working days or when the dispatch date or invoice batch it comes with falls in an uncovered year
+    /// (the recomputation carries them); an SLA measured on the working calendar.</summary>
+    public static bool CountsOnCalendar(Order order, TimerRequest timer, EcomPolicy policy) => timer.Kind switch
+    {
+        PayOrder.DispatchDeadlineTimerKind => policy.DispatchDeadline.Count == Calendars.DispatchDayCount.WorkingDays
+            || (order.DispatchDate is { } dispatch && policy.Calendar.IsProvisional(dispatch))
+            || (order.InvoiceBatchDate is { } batch && policy.Calendar.IsProvisional(batch)),
+        OrderSlas.BreachTimerKind => OrderSlas.CountsOnCalendar(order.Slas, timer.TimerId[(timer.TimerId.LastIndexOf('/') + 1)..], policy),
+        _ => false,
+    };
+
     /// <summary>The due instant of one of the order's durable deadlines on <paramref name="policy"/>'s calendar; null when it no longer applies.</summary>
     public static Instant? Recompute(Order order, ProvisionalDeadline deadline, EcomPolicy policy) => deadline.Kind switch
     {
@@ -20,7 +32,7 @@ internal static class OrderDeadlines
 
     /// <summary>The order with its payment's dates (dispatch date, dispatch deadline, invoice batch) computed again from
     /// the payment instant on <paramref name="policy"/>'s calendar, while it awaits dispatch (the dispatch deadline is
-    /// still pending); itself when none changes.</summary>
+    /// still pending); the invoice batch only until the invoice is requested (allocation, INV-2). Itself when none changes.</summary>
     public static Order RecomputePaymentDates(Order order, EcomPolicy policy)
     {
         if (!AwaitsDispatch(order))
@@ -31,7 +43,7 @@ internal static class OrderDeadlines
         var paidAt = order.PaidAt!.Value;
         var dispatchDate = policy.Cutoffs.NextDispatchDate(order.Warehouse, paidAt); // DSP-2, DSP-3
         var deadline = policy.DispatchDeadline.DueFrom(paidAt, policy.Calendar); // ORD-3
-        var invoiceBatch = policy.InvoiceBatchDate(paidAt); // INV-2
+        var invoiceBatch = order.State is OrderState.Paid or OrderState.Confirmed ? policy.InvoiceBatchDate(paidAt) : order.InvoiceBatchDate!.Value; // INV-2
         return dispatchDate == order.DispatchDate && deadline == order.DispatchDeadline && invoiceBatch == order.InvoiceBatchDate
             ? order
             : order.Repaying(dispatchDate, deadline, invoiceBatch);

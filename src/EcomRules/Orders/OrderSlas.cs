@@ -115,6 +115,24 @@ internal static class OrderSlas
         return null;
     }
 
+    /// <summary>Whether an SLA's breach instant depends on the working calendar: measured in working time, or due at a
+    /// working-calendar instant (the next working day at 09:00, the end of the working day). 24 elapsed hours does not.</summary>
+    public static bool CountsOnCalendar(ImmutableArray<SlaTimer> timers, string slaId, EcomPolicy policy)
+    {
+        foreach (var timer in timers)
+        {
+            if (string.Equals(timer.Definition.Id, slaId, StringComparison.Ordinal))
+            {
+                return CountsOnCalendar(timer.Definition);
+            }
+        }
+
+        return policy.Slas.TryGetValue(slaId, out var definition) && CountsOnCalendar(definition);
+    }
+
+    private static bool CountsOnCalendar(SlaDefinition definition)
+        => definition.Basis == SlaTimeBasis.WorkingTime || definition.Goal is not Calendars.ElapsedDeadline;
+
     private static bool Contains(ReadOnlySpan<string> ids, string id)
     {
         foreach (var candidate in ids)

@@ -13,6 +13,6 @@ internal static class DeadlineCodecs
         Codec.Event("DeadlinesRecomputed", static (f, e) => f.String("notice", e.Notice).Array("deadlines", e.Deadlines, static (d, x) =>
                 d.String("timerId", x.TimerId).Instant("was", x.Was).Instant("now", x.Now).Bool("stillProvisional", x.StillProvisional)),
             static (r, source, at) => new DeadlinesRecomputed(source, at, r.String("notice"), r.Array("deadlines", static x =>
-                new RecomputedDeadline(x.String("timerId"), x.Instant("was"), x.Instant("now"), x.Bool("stillProvisional"))))),
+                new RecomputedDeadline(x.String("timerId"), x.Instant("was"), x.OptionalInstant("now"), x.Bool("stillProvisional"))))),
     ];
 }

@@ -36,7 +36,10 @@ public interface ITimerStore
     /// <param name="after">The last timer of the previous page, or null for the first page.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The timers, at most <paramref name="max"/>; fewer when the list is done.</returns>
-    ValueTask<IReadOnlyList<DueTimer>> ListTimersAsync(Instant dueFrom, int max, DueTimer? after = null, CancellationToken cancellationToken = default);
+    /// <exception cref="NotSupportedException">The store does not list timers (a store written before this member; the
+    /// default implementation). Deadlines computed provisionally are then not recomputed when a year's data is added.</exception>
+    ValueTask<IReadOnlyList<DueTimer>> ListTimersAsync(Instant dueFrom, int max, DueTimer? after = null, CancellationToken cancellationToken = default)
+        => throw new NotSupportedException($"{GetType().Name} does not list timers; implement ITimerStore.ListTimersAsync to recompute provisional deadlines (SLA-8).");
 
     /// <summary>Counts the stored timers (for health checks and tests).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -153,6 +153,10 @@ public sealed record ReturnCase : IRecomputableDeadlines
 
     object IRecomputableDeadlines.WithProvisionalDeadlines(ImmutableArray<ProvisionalDeadline> deadlines) => this with { ProvisionalDeadlines = deadlines };
 
+    bool IRecomputableDeadlines.CountsOnCalendar(TimerRequest timer, EcomPolicy policy)
+        => string.Equals(timer.Kind, OrderSlas.BreachTimerKind, StringComparison.Ordinal)
+            && OrderSlas.CountsOnCalendar(Slas, timer.TimerId[(timer.TimerId.LastIndexOf('/') + 1)..], policy);
+
     // SLA-6, SLA-7: breach instants from the timers' events; any other deadline is not counted on the calendar.
     Instant? IRecomputableDeadlines.Recompute(ProvisionalDeadline deadline, EcomPolicy policy, Instant at)
         => string.Equals(deadline.Kind, OrderSlas.BreachTimerKind, StringComparison.Ordinal) ? OrderSlas.BreachDue(Slas, deadline.Name, policy) : deadline.DueAt;

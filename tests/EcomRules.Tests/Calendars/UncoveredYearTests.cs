@@ -23,29 +23,47 @@ public sealed class UncoveredYearTests
         return builder.Build();
     }
 
-    [Fact]
-    public void DSP1_Provisional_OrderPaidOn30December_IsAccepted_WithTheDeadlineIn2027MarkedProvisional()
+    [Theory]
+    [InlineData(UncoveredYears.Provisional)]
+    [InlineData(UncoveredYears.Refuse)]
+    public void DSP1_OrderPaidOn30December1600_IsAcceptedInBothModes_ItsThreeCalendarDaysNeedNoHolidayData(UncoveredYears mode)
     {
-        var scenario = new OrderScenario(EcomPolicy.RetailPlatform);
+        var policy = mode == UncoveredYears.Refuse ? Refusing(EcomPolicy.RetailPlatform) : EcomPolicy.RetailPlatform;
+        var scenario = new OrderScenario(policy);
+
         var paid = scenario.PlaceAndPay("A-1", At(2026, 12, 30, 16, 0));
 
         var order = scenario.Order("A-1");
-        Assert.Equal(At(2027, 1, 2, 16, 0), order.DispatchDeadline); // ORD-3: 3 days, in a year without data
-        var mark = Assert.Single(order.ProvisionalDeadlines);
-        Assert.Equal(PayOrder.DispatchDeadlineTimerKind, mark.Kind);
-        Assert.Equal(At(2027, 1, 2, 16, 0), mark.DueAt);
-        var provisional = Single<DeadlinesProvisional>(paid);
-        Assert.Equal(mark, Assert.Single(provisional.Deadlines));
-        Assert.Equal(At(2027, 1, 2, 16, 0), scenario.Timer("A-1", "dispatch")!.DueAt);
+        Assert.Equal(At(2027, 1, 2, 16, 0), order.DispatchDeadline); // ORD-3: 3 calendar days, whatever the holidays
+        Assert.Equal(new LocalDate(2026, 12, 30), order.DispatchDate); // DSP-3: before 17:00
+        Assert.Empty(order.ProvisionalDeadlines);
+        Assert.Empty(paid.Events.OfType<DeadlinesProvisional>());
     }
 
     [Fact]
-    public void DSP1_Refuse_OrderPaidOn30December_IsRefusedNamingTheMissingYear_AndNotRecorded()
+    public void DSP1_Provisional_OrderPaidOn31December1600_MarksTheDeadlinesComputedOnOrdinaryWeeks()
     {
-        var scenario = new OrderScenario(Refusing(EcomPolicy.RetailPlatform));
-        Require(scenario.Place("A-1", At(2026, 12, 30, 15, 59)));
+        var scenario = new OrderScenario(EcomPolicy.PartsDistributor);
+
+        var paid = scenario.PlaceAndPay("A-1", At(2026, 12, 31, 16, 0));
+
+        var order = scenario.Order("A-1");
+        Assert.Equal(new LocalDate(2027, 1, 1), order.DispatchDate); // DSP-2: after 15:00, the next working day — provisionally
+        Assert.Equal(At(2027, 1, 1, 18, 0), order.DispatchDeadline);
+        var mark = Assert.Single(order.ProvisionalDeadlines);
+        Assert.Equal(PayOrder.DispatchDeadlineTimerKind, mark.Kind);
+        Assert.Equal(At(2027, 1, 1, 18, 0), mark.DueAt);
+        Assert.Equal(mark, Assert.Single(Single<DeadlinesProvisional>(paid).Deadlines));
+        Assert.Equal(At(2027, 1, 1, 18, 0), scenario.Timer("A-1", "dispatch")!.DueAt);
+    }
+
+    [Fact]
+    public void DSP1_Refuse_OrderPaidOn31December1600_IsRefusedNamingTheMissingYear_AndNotRecorded()
+    {
+        var scenario = new OrderScenario(Refusing(EcomPolicy.PartsDistributor));
+        Require(scenario.Place("A-1", At(2026, 12, 31, 15, 59)));
         var before = scenario.Snapshot("A-1");
-        var pay = new PayOrder(new CommandId("pay/A-1"), Actor.System, At(2026, 12, 30, 16, 0), new OrderId("A-1"), scenario.Order("A-1").Total);
+        var pay = new PayOrder(new CommandId("pay/A-1"), Actor.System, At(2026, 12, 31, 16, 0), new OrderId("A-1"), scenario.Order("A-1").Total);
 
         var refused = scenario.Execute(pay);
 
@@ -61,6 +79,7 @@ public sealed class UncoveredYearTests
         var retried = scenario.Execute(pay);
         Assert.True(retried.IsAccepted, retried.ToString());
         Assert.False(retried.IsReplay);
+        Assert.Equal(new LocalDate(2027, 1, 2), scenario.Order("A-1").DispatchDate);
     }
 
     [Fact]
@@ -132,7 +151,7 @@ public sealed class UncoveredYearTests
         Assert.Contains(recomputed.Deadlines, d => d.TimerId.EndsWith("/dispatch", StringComparison.Ordinal) && d.Was == At(2027, 1, 1, 18, 0) && d.Now == At(2027, 1, 2, 18, 0));
 
         var again = await recomputer.RecomputeAsync(Year2027, At(2026, 12, 31, 19, 0));
-        Assert.Equal(new DeadlineRecomputation(2027, 1, 0, 1), again);
+        Assert.Equal(new DeadlineRecomputation(2027, 0, 0, 0), again); // nothing provisional is left to look at
         Assert.Equal(auditBefore + 1, scenario.Store.AuditTrail.Count);
         Assert.Same(scenario.Engine.Policy, scenario.Engine.Policy.WithHolidayYear(Year2027)); // the same data adds nothing
     }
