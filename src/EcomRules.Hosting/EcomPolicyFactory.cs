@@ -57,6 +57,7 @@ public static class EcomPolicyFactory
         }
 
         builder.RecordRetentionYears = options.RecordRetentionYears;
+        builder.DeliveredMessageRetention = NodaTime.Duration.FromDays(options.DeliveredMessageRetentionDays);
         return builder.Build();
     }
 }

@@ -34,6 +34,8 @@ public sealed class EcomRulesTelemetry : IDisposable
         Meter.CreateObservableGauge("ecomrules.outbox.pending", () => Volatile.Read(ref _outboxPending), "{message}", "Outbox messages waiting for delivery.");
         Meter.CreateObservableGauge("ecomrules.outbox.dead_letters", () => Volatile.Read(ref _outboxDeadLetters), "{message}", "Outbox messages that failed too often and wait for a person.");
         TimersFired = Meter.CreateCounter<long>("ecomrules.timers.fired", "{timer}", "Durable timers fired, by kind.");
+        TimersUnhandled = Meter.CreateCounter<long>("ecomrules.timers.unhandled", "{timer}", "Due timers whose kind has no handler: kept and retried, never completed, by aggregate kind and timer kind.");
+        OutboxPurged = Meter.CreateCounter<long>("ecomrules.outbox.purged", "{message}", "Delivered outbox messages deleted after their retention.");
     }
 
     /// <summary>Gets the activity source for command execution and background work.</summary>
@@ -58,6 +60,10 @@ public sealed class EcomRulesTelemetry : IDisposable
 
 
     internal Counter<long> TimersFired { get; }
+
+    internal Counter<long> TimersUnhandled { get; }
+
+    internal Counter<long> OutboxPurged { get; }
 
     /// <inheritdoc />
     public void Dispose() => Meter.Dispose();

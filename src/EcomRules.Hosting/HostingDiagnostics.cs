@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EcomRules.Diagnostics;
 using EcomRules.Engine;
 using EcomRules.Orders.Events;
+using EcomRules.Ports;
 using EcomRules.Sla;
 using Microsoft.Extensions.Logging;
 
@@ -53,6 +54,15 @@ internal sealed class HostingDiagnostics : IEcomDiagnostics
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             Log.CommandAccepted(_logger, command.Action, decision.Target.ToString(), decision.Reason, decision.Version);
+        }
+    }
+
+    public void TimerUnhandled(DueTimer timer, bool firstOfItsKind)
+    {
+        _telemetry.TimersUnhandled.Add(1, new KeyValuePair<string, object?>("ecomrules.aggregate.kind", timer.Target.Kind), new KeyValuePair<string, object?>("ecomrules.timer.kind", timer.Kind));
+        if (firstOfItsKind)
+        {
+            Log.TimerUnhandled(_logger, timer.Kind, timer.Target.Kind, timer.TimerId);
         }
     }
 

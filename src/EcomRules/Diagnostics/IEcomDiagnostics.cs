@@ -1,4 +1,5 @@
 using EcomRules.Engine;
+using EcomRules.Ports;
 
 namespace EcomRules.Diagnostics;
 
@@ -19,4 +20,15 @@ public interface IEcomDiagnostics
     /// <param name="conflict">The conflict.</param>
     /// <param name="attempt">The attempt that conflicted, from 1.</param>
     void ConcurrencyRetry(EcomCommand command, ConcurrencyConflictException conflict, int attempt);
+
+    /// <summary>
+    /// A due timer's kind has no handler (<see cref="Processing.TimerHandlerRegistry"/>): it was not fired and stays
+    /// stored for a later retry. The default implementation does nothing.
+    /// </summary>
+    /// <param name="timer">The timer.</param>
+    /// <param name="firstOfItsKind">True the first time this scheduler meets this (aggregate kind, timer kind), so a
+    /// log can say it once.</param>
+    void TimerUnhandled(DueTimer timer, bool firstOfItsKind)
+    {
+    }
 }

@@ -41,6 +41,9 @@ public sealed class EcomEngine
     /// <summary>Gets the policy decisions are made under.</summary>
     public EcomPolicy Policy { get; }
 
+    /// <summary>Gets where the engine reports (the timer scheduler reports there too).</summary>
+    internal IEcomDiagnostics Diagnostics => _diagnostics;
+
     /// <summary>Executes a command.</summary>
     /// <param name="command">The command.</param>
     /// <param name="cancellationToken">Cancels the execution; a cancelled execution commits nothing.</param>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EcomRules.Engine;
 using EcomRules.Internal;
 using EcomRules.Orders;
@@ -24,6 +25,7 @@ namespace EcomRules.Processing;
 /// n asks the n-th ranked carrier, key <c>{key}/{carrier}</c>), then <see cref="RecordShipment"/> with command ID
 /// <c>{key}/record</c>.</item>
 /// <item><see cref="CustomerNotificationRequested"/> → <see cref="INotifier.NotifyAsync"/> with the message key (ORD-4).</item>
+/// <item><see cref="SlaWarningRaised"/> → <see cref="INotifier.NotifyStaffAsync"/> with the message key (SLA-8).</item>
 /// <item>Any other event has no port to reach: it is completed.</item>
 /// </list>
 /// A follow-up command is issued at the delivery instant; on a redelivery the engine finds its command ID already
@@ -165,6 +167,13 @@ public sealed class OutboxDispatcher
 
             case CustomerNotificationRequested notification:
                 await _notifier.NotifyAsync(new CustomerNotification(key, notification.Source, notification.Recipient, notification.Template, notification.Text), cancellationToken).ConfigureAwait(false);
+                return true;
+
+            case SlaWarningRaised warning:
+                // SLA-8: staff are warned, never the customer.
+                await _notifier.NotifyStaffAsync(new StaffNotification(key, warning.Source, "sla-warning", string.Create(CultureInfo.InvariantCulture,
+                    $"{warning.SlaId} on {warning.Source}: {warning.Threshold * 100:0.##} % of its time is used; it breaches at {warning.BreachAt} unless done first.")),
+                    cancellationToken).ConfigureAwait(false);
                 return true;
 
             default:

@@ -1,0 +1,25 @@
+using EcomRules.Engine;
+using EcomRules.Orders;
+using EcomRules.Ports;
+using EcomRules.Processing;
+
+namespace EcomRules.Returns;
+
+/// <summary>The return module's durable timers and the commands they fire (registered in <see cref="TimerHandlerRegistry.Default"/>).</summary>
+internal static class ReturnTimers
+{
+    /// <summary>Adds every timer kind the return commands schedule: SLA-6 and SLA-7 warnings and breaches (SLA-8).</summary>
+    public static TimerHandlerRegistry Register(TimerHandlerRegistry registry) => registry
+        .Add(ReturnCaseId.Kind, OrderSlas.BreachTimerKind, Deadline)
+        .Add(ReturnCaseId.Kind, OrderSlas.WarningTimerKind, Deadline);
+
+    private static EcomCommand Deadline(DueTimer timer, CommandId id)
+        => new RecordReturnDeadlinePassed(id, Actor.System, timer.DueAt, CaseOf(timer.Target), timer.Kind, OrderSlas.TimerName(timer));
+
+    // A case's key is return/{order}/{number}; a number never holds '/'.
+    private static ReturnCaseId CaseOf(AggregateKey key)
+    {
+        var slash = key.Id.LastIndexOf('/');
+        return new ReturnCaseId(new OrderId(key.Id[..Math.Max(slash, 0)]), key.Id[(slash + 1)..]);
+    }
+}
