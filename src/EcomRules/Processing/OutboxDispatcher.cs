@@ -6,6 +6,8 @@ using EcomRules.Orders.Events;
 using EcomRules.Ports;
 using EcomRules.Refunds;
 using EcomRules.Refunds.Events;
+using EcomRules.Returns;
+using EcomRules.Returns.Events;
 using NodaTime;
 
 namespace EcomRules.Processing;
@@ -24,6 +26,8 @@ namespace EcomRules.Processing;
 /// <item><see cref="ShipmentRequested"/> → one carrier per attempt through <see cref="CarrierRouter"/> (CAR-2: attempt
 /// n asks the n-th ranked carrier, key <c>{key}/{carrier}</c>), then <see cref="RecordShipment"/> with command ID
 /// <c>{key}/record</c>.</item>
+/// <item><see cref="ReplacementShipmentRequested"/> → booked like <see cref="ShipmentRequested"/> (CAR-2), then
+/// <see cref="RecordReplacementShipment"/> on the return case with command ID <c>{key}/record</c> (RET-5).</item>
 /// <item><see cref="CustomerNotificationRequested"/> → <see cref="INotifier.NotifyAsync"/> with the message key (ORD-4).</item>
 /// <item><see cref="SlaWarningRaised"/> → <see cref="INotifier.NotifyStaffAsync"/> with the message key (SLA-8).</item>
 /// <item>Any other event has no port to reach: it is completed.</item>
@@ -155,6 +159,16 @@ public sealed class OutboxDispatcher
                     shipment.Carriers.IsDefault ? [] : shipment.Carriers, envelope.Attempts, cancellationToken).ConfigureAwait(false);
                 var booking = routing.Booking;
                 return await FollowUpAsync(new RecordShipment(FollowUpId(key), Actor.System, now, new OrderId(shipment.Source.Id), booking.Carrier, booking.TrackingNumber!), cancellationToken).ConfigureAwait(false);
+            }
+
+            case ReplacementShipmentRequested { To: { } to } replacement when !replacement.Carriers.IsDefaultOrEmpty:
+            {
+                // RET-5: booked like an order's shipment (CAR-2: one carrier per attempt, keys {key}/{carrier}).
+                var routing = await _carriers.BookAsync(
+                    new ShipmentRequest(key, replacement.Source, replacement.Carriers[0], replacement.From, to, null),
+                    replacement.Carriers, envelope.Attempts, cancellationToken).ConfigureAwait(false);
+                var booking = routing.Booking;
+                return await FollowUpAsync(new RecordReplacementShipment(FollowUpId(key), Actor.System, now, ReturnCaseId.FromKey(replacement.Source), booking.Carrier, booking.TrackingNumber!), cancellationToken).ConfigureAwait(false);
             }
 
             case CreditNoteRequested credit:

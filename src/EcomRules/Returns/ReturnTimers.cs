@@ -14,12 +14,5 @@ internal static class ReturnTimers
         .Add(ReturnCaseId.Kind, OrderSlas.WarningTimerKind, Deadline);
 
     private static EcomCommand Deadline(DueTimer timer, CommandId id)
-        => new RecordReturnDeadlinePassed(id, Actor.System, timer.DueAt, CaseOf(timer.Target), timer.Kind, OrderSlas.TimerName(timer));
-
-    // A case's key is return/{order}/{number}; a number never holds '/'.
-    private static ReturnCaseId CaseOf(AggregateKey key)
-    {
-        var slash = key.Id.LastIndexOf('/');
-        return new ReturnCaseId(new OrderId(key.Id[..Math.Max(slash, 0)]), key.Id[(slash + 1)..]);
-    }
+        => new RecordReturnDeadlinePassed(id, Actor.System, timer.DueAt, ReturnCaseId.FromKey(timer.Target), timer.Kind, OrderSlas.TimerName(timer));
 }
