@@ -19,6 +19,7 @@ internal sealed class OutboxPurgeService : EcomLoopService
     private readonly int _batchSize;
     private IRetentionStore? _store;
     private Duration _retention;
+    private bool _prepared;
 
     public OutboxPurgeService(IServiceProvider services, IClock clock, IOptions<EcomRulesOptions> options, EcomRulesTelemetry telemetry, ILogger<OutboxPurgeService> logger)
         : base(clock, options.Value.Purge, WorkerNames.For(options.Value), logger)
@@ -34,10 +35,25 @@ internal sealed class OutboxPurgeService : EcomLoopService
     {
         _store = _services.GetService<IRetentionStore>();
         _retention = _services.GetRequiredService<EcomPolicy>().DeliveredMessageRetention;
+        _prepared = true;
     }
 
     protected override async Task<int> RunOnceAsync(Instant now, CancellationToken cancellationToken)
     {
+        var purged = await PurgeOnceAsync(now, cancellationToken).ConfigureAwait(false);
+
+        // A short batch means nothing more is due: wait for the next round.
+        return purged < _batchSize ? 0 : purged;
+    }
+
+    /// <summary>Deletes one batch of delivered messages older than the retention at <paramref name="now"/> (ORD-6).</summary>
+    internal async Task<int> PurgeOnceAsync(Instant now, CancellationToken cancellationToken)
+    {
+        if (!_prepared)
+        {
+            Prepare();
+        }
+
         if (_store is not { } store)
         {
             return 0;
@@ -50,8 +66,7 @@ internal sealed class OutboxPurgeService : EcomLoopService
             Log.OutboxPurged(Logger, purged);
         }
 
-        // A short batch means nothing more is due: wait for the next round.
-        return purged < _batchSize ? 0 : purged;
+        return purged;
     }
 
     protected override void OnLoopFailed(Exception exception, TimeSpan delay) => Log.PurgeLoopFailed(Logger, exception, delay);
