@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using EcomRules.Engine;
@@ -53,8 +54,17 @@ internal static class OrderSlas
         return timer;
     }
 
+    // The warning timers' names of the built-in SLAs (up to four thresholds), made once: starting an SLA, which every
+    // paid order does three times, builds no name string.
+    private static readonly FrozenDictionary<string, string[]> BuiltInWarningNames = SlaDefinitions.All.ToDictionary(
+        static d => d.Id, static d => new[] { BuildWarningName(d.Id, 0), BuildWarningName(d.Id, 1), BuildWarningName(d.Id, 2), BuildWarningName(d.Id, 3) },
+        StringComparer.Ordinal).ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>The name of warning timer <paramref name="index"/> (from 0) of an SLA: <c>{sla}/warning-{index + 1}</c>.</summary>
     public static string WarningName(string slaId, int index)
+        => BuiltInWarningNames.TryGetValue(slaId, out var names) && index < names.Length ? names[index] : BuildWarningName(slaId, index);
+
+    private static string BuildWarningName(string slaId, int index)
         => string.Concat(slaId, WarningInfix, (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Reads a warning timer's name back into its SLA and threshold index; false when it is not one.</summary>

@@ -125,6 +125,23 @@ public sealed class TimerHandlerRegistryTests
     }
 
     [Fact]
+    [Trait("Rule", "SLA-8")]
+    public void SLA8_EveryDeclaredTimerKind_HasAHandler()
+    {
+        // Every module declares its timer kinds as constants named *TimerKind: a new module's kind fails here until
+        // the module registers its handler.
+        var declared = typeof(EcomEngine).Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static))
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name.EndsWith("TimerKind", StringComparison.Ordinal))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToArray();
+        var handled = TimerHandlerRegistry.Default.Kinds.Select(k => k.TimerKind).ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(declared.Length >= 4, $"{declared.Length} timer kinds declared");
+        Assert.All(declared, kind => Assert.Contains(kind, handled));
+    }
+
+    [Fact]
     public void Registry_RefusesASecondHandlerForTheSameKind()
         => Assert.Throws<ArgumentException>(() => TimerHandlerRegistry.Default.Add(OrderId.Kind, "sla-breach", static (t, id) => throw new InvalidOperationException()));
 
