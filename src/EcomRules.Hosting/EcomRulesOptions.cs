@@ -58,6 +58,11 @@ public sealed class EcomRulesOptions
     [Range(5, 100)]
     public int RecordRetentionYears { get; set; } = 5;
 
+    /// <summary>Gets or sets the SLA warning thresholds (SLA-8) as exact fractions of each SLA's goal, strictly ascending,
+    /// each strictly between 0 and 1, such as <c>[0.5, 0.75]</c>; applied to every SLA of the profile.</summary>
+    /// <value>The default is null: the profile's (50 % and 75 %).</value>
+    public IList<decimal>? SlaWarningThresholds { get; set; }
+
     /// <summary>Gets or sets how many days a delivered outbox message is kept before it is purged; audit entries and
     /// idempotency records keep <see cref="RecordRetentionYears"/> (ORD-6).</summary>
     /// <value>The default is 30.</value>
