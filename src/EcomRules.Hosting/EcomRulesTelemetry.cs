@@ -27,6 +27,7 @@ public sealed class EcomRulesTelemetry : IDisposable
         Transitions = Meter.CreateCounter<long>("ecomrules.transitions", "{transition}", "Accepted state changes, by aggregate kind.");
         Refusals = Meter.CreateCounter<long>("ecomrules.refusals", "{refusal}", "Refused commands, by rule ID.");
         SlaBreaches = Meter.CreateCounter<long>("ecomrules.sla.breaches", "{breach}", "SLA timers that breached, by SLA ID (SLA-8).");
+        SlaWarnings = Meter.CreateCounter<long>("ecomrules.sla.warnings", "{warning}", "SLA warning thresholds reached while running, by SLA ID (SLA-8).");
         ConcurrencyRetries = Meter.CreateCounter<long>("ecomrules.concurrency.retries", "{retry}", "Commands decided again after a concurrent change.");
         OutboxDelivered = Meter.CreateCounter<long>("ecomrules.outbox.delivered", "{message}", "Outbox messages delivered.");
         OutboxFailed = Meter.CreateCounter<long>("ecomrules.outbox.failed", "{message}", "Outbox deliveries that failed (retried or dead-lettered).");
@@ -51,6 +52,8 @@ public sealed class EcomRulesTelemetry : IDisposable
     internal Counter<long> Refusals { get; }
 
     internal Counter<long> SlaBreaches { get; }
+
+    internal Counter<long> SlaWarnings { get; }
 
     internal Counter<long> ConcurrencyRetries { get; }
 

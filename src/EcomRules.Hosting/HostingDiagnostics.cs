@@ -49,6 +49,10 @@ internal sealed class HostingDiagnostics : IEcomDiagnostics
                 _telemetry.SlaBreaches.Add(1, new KeyValuePair<string, object?>("ecomrules.sla", closed.SlaId));
                 Log.SlaBreached(_logger, closed.SlaId, decision.Target.ToString());
             }
+            else if (e is SlaWarningRaised warning)
+            {
+                _telemetry.SlaWarnings.Add(1, new KeyValuePair<string, object?>("ecomrules.sla", warning.SlaId));
+            }
         }
 
         if (_logger.IsEnabled(LogLevel.Debug))
