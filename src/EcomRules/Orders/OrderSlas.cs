@@ -137,20 +137,20 @@ internal static class OrderSlas
     /// the SLA is still running past its breach; a warning timer raises <see cref="SlaWarningRaised"/> when the SLA is
     /// still running, has reached that threshold and has not breached yet. Otherwise it is accepted with no event.
     /// </summary>
-    public static CommandOutcome DeadlinePassed(Func<string, SlaTimer?> find, AggregateKey key, string timerKind, string? name, Instant at, EcomPolicy policy)
+    public static CommandOutcome DeadlinePassed(Func<string, SlaTimer?> find, AggregateKey key, string subject, string timerKind, string? name, Instant at, EcomPolicy policy)
     {
         var isWarning = string.Equals(timerKind, WarningTimerKind, StringComparison.Ordinal);
         var slaId = name;
         var index = -1;
         if (isWarning && (name is null || !TryParseWarningName(name, out slaId, out index)))
         {
-            return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"'{name}' is not an SLA warning timer of {key}.");
+            return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"{subject} has no SLA warning timer '{name}'.");
         }
 
         var sla = slaId is null ? null : find(slaId);
         if (sla is null)
         {
-            return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"{key} has no SLA timer '{slaId}'.");
+            return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"{subject} has no SLA timer '{slaId}'.");
         }
 
         var status = sla.Evaluate(at, policy.Calendar);

@@ -34,7 +34,7 @@ public sealed record RecordDeadlinePassed(CommandId CommandId, Actor Actor, Inst
 
         if (string.Equals(TimerKind, OrderSlas.BreachTimerKind, StringComparison.Ordinal) || string.Equals(TimerKind, OrderSlas.WarningTimerKind, StringComparison.Ordinal))
         {
-            return OrderSlas.DeadlinePassed(order.Sla, Target, TimerKind, Detail, At, input.Policy); // SLA-8
+            return OrderSlas.DeadlinePassed(order.Sla, Target, $"Order {OrderId}", TimerKind, Detail, At, input.Policy); // SLA-8
         }
 
         if (string.Equals(TimerKind, PayOrder.DispatchDeadlineTimerKind, StringComparison.Ordinal))

@@ -32,7 +32,7 @@ public sealed record RecordReturnDeadlinePassed(CommandId CommandId, Actor Actor
         }
 
         return string.Equals(TimerKind, OrderSlas.BreachTimerKind, StringComparison.Ordinal) || string.Equals(TimerKind, OrderSlas.WarningTimerKind, StringComparison.Ordinal)
-            ? OrderSlas.DeadlinePassed(returnCase.Sla, Target, TimerKind, TimerName, At, input.Policy) // SLA-6, SLA-7, SLA-8
+            ? OrderSlas.DeadlinePassed(returnCase.Sla, Target, $"Return case {CaseId}", TimerKind, TimerName, At, input.Policy) // SLA-6, SLA-7, SLA-8
             : CommandOutcome.Refuse(RefusalCode.InvalidInput, $"'{TimerKind}' is not a return case deadline timer kind.");
     }
 
