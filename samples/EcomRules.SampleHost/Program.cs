@@ -91,8 +91,11 @@ else
     var started = DateTimeOffset.UtcNow;
     await simulation.RunAsync(CancellationToken.None).ConfigureAwait(false);
     var outbox = await store.GetOutboxStatisticsAsync().ConfigureAwait(false);
+    var scheduler = host.Services.GetRequiredService<TimerScheduler>();
     await report.PrintSummaryAsync(output, store, engine.Policy, orderIds, outbox,
-        new PortTally(invoices.Issued.Count, invoices.CreditNotes.Count, carriers.Sum(c => c.Bookings.Count), notifier.Sent.Count)).ConfigureAwait(false);
+        new PortTally(invoices.Issued.Count, invoices.CreditNotes.Count, carriers.Sum(c => c.Bookings.Count), notifier.Sent.Count,
+            carriers.Sum(c => c.Bookings.Count(b => b.Request.Order.Kind == EcomRules.Returns.ReturnCaseId.Kind)), notifier.SentToStaff.Count,
+            scheduler.Fired, scheduler.Unhandled)).ConfigureAwait(false);
     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"Simulated {options.Days} days in {(DateTimeOffset.UtcNow - started).TotalSeconds:0.0} s. Run again on the same database: nothing is duplicated; --verify checks it."));
     exitCode = 0;

@@ -26,6 +26,8 @@ internal sealed class SimulationReport
 
     public int CreditNotesCompleted { get; set; }
 
+    public long Purged { get; set; }
+
     public void Record(EcomCommand command, Decision decision)
     {
         _commands++;
@@ -128,6 +130,10 @@ internal sealed class SimulationReport
         }
 
         w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  requests refused as too late (RET-2): {_refusals.GetValueOrDefault("RET-2")}"));
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  exchanges and repairs shipped back (RET-5): {returns.Count(r => r.ReplacementTrackingNumber is not null)}, signed for {returns.Count(r => r.Outcome is ReturnOutcome.Exchanged or ReturnOutcome.Repaired)}"));
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  return cases that breached SLA-6 or SLA-7 (raised by their timers): {returns.Count(r => r.Slas.Any(t => t.Definition.Id is "SLA-6" or "SLA-7" && t.Evaluate(FinishedAt, policy.Calendar).State == SlaState.Breached))}"));
 
         w.WriteLine();
         w.WriteLine("Refunds by approval tier (REF-2)");
@@ -152,9 +158,11 @@ internal sealed class SimulationReport
 
         w.WriteLine();
         w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Ports this run: {ports.Invoices} invoices, {ports.CreditNotes} credit notes ({CreditNotesCompleted} completed later), {ports.Pickups} pickups, {ports.Sms} SMS"));
+            $"Ports this run: {ports.Invoices} invoices, {ports.CreditNotes} credit notes ({CreditNotesCompleted} completed later), {ports.Pickups} pickups ({ports.ReplacementPickups} replacements, RET-5), {ports.Sms} SMS, {ports.StaffWarnings} SLA warnings to staff (SLA-8)"));
         w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Outbox: {outbox.Pending} pending, {outbox.DeadLetters} dead letters"));
+            $"Timers this run: {ports.TimersFired} fired, {ports.TimersUnhandled} without a handler (kept for retry)"));
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Outbox: {outbox.Pending} pending, {outbox.DeadLetters} dead letters, {Purged} delivered messages purged after {policy.DeliveredMessageRetention.Days} days (ORD-6)"));
     }
 
     private static string Describe(SlaDefinition definition) => definition.Id switch
@@ -183,4 +191,4 @@ internal sealed class SimulationReport
 }
 
 /// <summary>What the fake ports were asked to do during this run.</summary>
-internal sealed record PortTally(int Invoices, int CreditNotes, int Pickups, int Sms);
+internal sealed record PortTally(int Invoices, int CreditNotes, int Pickups, int Sms, int ReplacementPickups = 0, int StaffWarnings = 0, long TimersFired = 0, long TimersUnhandled = 0);

@@ -161,8 +161,15 @@ internal sealed class TradingSimulation
             var delivered = await _dispatcher.RunOnceAsync(Worker, now, cancellationToken).ConfigureAwait(false);
             if (fired == 0 && delivered == 0)
             {
-                return;
+                break;
             }
+        }
+
+        // The purge job of a real host (OutboxPurgeService): delivered messages past their retention, in batches (ORD-6).
+        int purged;
+        while (_store is IRetentionStore retention && (purged = await retention.PurgeDeliveredOutboxAsync(now - Policy.DeliveredMessageRetention, 500, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            _report.Purged += purged;
         }
     }
 
@@ -368,6 +375,22 @@ internal sealed class TradingSimulation
     private async Task RestockAsync(ReturnCaseId caseId, string acceptedBy)
     {
         var restocked = await ExecuteAsync(new RestockReturn(Id(caseId, "restock"), WarehouseStaff, _clock.GetCurrentInstant(), caseId)).ConfigureAwait(false);
+        if (restocked.IsAccepted && restocked.StateAs<ReturnCase>() is { State: ReturnState.ReplacementRequested or ReturnState.AwaitingRepair } replacing)
+        {
+            // RET-5: a repair takes a few days; then the replacement or the repaired goods ship and the customer signs.
+            var shipAt = _clock.GetCurrentInstant();
+            if (replacing.State == ReturnState.AwaitingRepair)
+            {
+                shipAt += Duration.FromHours(Rng(caseId.Order).Next(24, 96));
+                Schedule(shipAt, () => ExecuteAsync(new CompleteRepair(Id(caseId, "repaired"), WarehouseStaff, _clock.GetCurrentInstant(), caseId)));
+            }
+
+            Schedule(shipAt + Duration.FromHours(Rng(caseId.Order).Next(20, 60)),
+                () => ExecuteAsync(new RecordReplacementTracking(Id(caseId, "replacement-signed"), CarrierFeed, _clock.GetCurrentInstant(), caseId, TrackingEventKind.Signed)),
+                afterPump: true);
+            return;
+        }
+
         var refundId = new RefundId(caseId.Order, "return-" + caseId.Number);
         if (restocked.IsAccepted && await LoadAsync<Refund>(refundId.Key).ConfigureAwait(false) is not null)
         {

@@ -10,7 +10,7 @@ public static class EcomPolicyFactory
     /// <summary>Builds the policy.</summary>
     /// <param name="options">The options.</param>
     /// <returns>The policy.</returns>
-    /// <exception cref="ArgumentException">The profile or time zone is unknown.</exception>
+    /// <exception cref="ArgumentException">The profile or time zone is unknown, or the SLA warning thresholds are not ascending fractions in (0, 1).</exception>
     /// <exception cref="EcomPolicyException">The resulting policy is not valid; every problem is listed.</exception>
     public static EcomPolicy Create(EcomRulesOptions options)
     {
@@ -56,7 +56,17 @@ public static class EcomPolicyFactory
             builder.Refunds = new RefundApprovalPolicy(Money.RoundToFen(threshold), tiers.DepartmentApprover, tiers.HeadquartersApprover, tiers.FinanceReviewer, tiers.Payer);
         }
 
+        if (options.SlaWarningThresholds is { } thresholds)
+        {
+            // SLA-8: one set of warning thresholds for every SLA; an invalid set throws ArgumentException (reported at start-up).
+            foreach (var id in builder.Slas.Keys.ToArray())
+            {
+                builder.Slas[id] = builder.Slas[id].WithWarningThresholds(thresholds.ToArray());
+            }
+        }
+
         builder.RecordRetentionYears = options.RecordRetentionYears;
+        builder.DeliveredMessageRetention = NodaTime.Duration.FromDays(options.DeliveredMessageRetentionDays);
         builder.UncoveredYears = options.Calendar?.UncoveredYears ?? UncoveredYears.Provisional;
         return WithConfiguredYears(builder.Build(), options.Calendar);
     }

@@ -18,7 +18,7 @@ public sealed class EcomRulesBuilder
 
     /// <summary>
     /// Uses a store: registers it as <see cref="IEcomStore"/> and, when it implements them, as
-    /// <see cref="IOutboxStore"/> and <see cref="ITimerStore"/>. Replaces a store chosen before.
+    /// <see cref="IOutboxStore"/>, <see cref="ITimerStore"/> and <see cref="IRetentionStore"/>. Replaces a store chosen before.
     /// </summary>
     /// <typeparam name="TStore">The store type.</typeparam>
     /// <param name="factory">Creates the store (once; it is a singleton).</param>
@@ -30,6 +30,7 @@ public sealed class EcomRulesBuilder
         Services.RemoveAll<IEcomStore>();
         Services.RemoveAll<IOutboxStore>();
         Services.RemoveAll<ITimerStore>();
+        Services.RemoveAll<IRetentionStore>();
         Services.RemoveAll<TStore>();
         Services.AddSingleton(factory);
         Services.AddSingleton<IEcomStore>(sp => sp.GetRequiredService<TStore>());
@@ -41,6 +42,11 @@ public sealed class EcomRulesBuilder
         if (typeof(ITimerStore).IsAssignableFrom(typeof(TStore)))
         {
             Services.AddSingleton(sp => (ITimerStore)sp.GetRequiredService<TStore>());
+        }
+
+        if (typeof(IRetentionStore).IsAssignableFrom(typeof(TStore)))
+        {
+            Services.AddSingleton(sp => (IRetentionStore)sp.GetRequiredService<TStore>());
         }
 
         return this;

@@ -58,6 +58,17 @@ public sealed class EcomRulesOptions
     [Range(5, 100)]
     public int RecordRetentionYears { get; set; } = 5;
 
+    /// <summary>Gets or sets the SLA warning thresholds (SLA-8) as exact fractions of each SLA's goal, strictly ascending,
+    /// each strictly between 0 and 1, such as <c>[0.5, 0.75]</c>; applied to every SLA of the profile.</summary>
+    /// <value>The default is null: the profile's (50 % and 75 %).</value>
+    public IList<decimal>? SlaWarningThresholds { get; set; }
+
+    /// <summary>Gets or sets how many days a delivered outbox message is kept before it is purged; audit entries and
+    /// idempotency records keep <see cref="RecordRetentionYears"/> (ORD-6).</summary>
+    /// <value>The default is 30.</value>
+    [Range(1, 3650)]
+    public int DeliveredMessageRetentionDays { get; set; } = 30;
+
     /// <summary>Gets or sets the name this host claims work under (leases); null for machine name and process ID.</summary>
     [StringLength(100)]
     public string? WorkerName { get; set; }
@@ -78,4 +89,11 @@ public sealed class EcomRulesOptions
     /// <summary>Gets or sets how the timer scheduler runs.</summary>
     [ValidateObjectMembers]
     public EcomProcessingOptions Timers { get; set; } = new();
+
+    /// <summary>Gets or sets how the purge of delivered outbox messages runs: <see cref="EcomProcessingOptions.BatchSize"/>
+    /// messages per batch, batches back to back while there is work, then <see cref="EcomProcessingOptions.PollInterval"/>
+    /// until the next round. Needs a store that can purge (<see cref="Ports.IRetentionStore"/>).</summary>
+    /// <value>The default polls every 10 minutes in batches of 500.</value>
+    [ValidateObjectMembers]
+    public EcomProcessingOptions Purge { get; set; } = new() { PollInterval = TimeSpan.FromMinutes(10), BatchSize = 500 };
 }

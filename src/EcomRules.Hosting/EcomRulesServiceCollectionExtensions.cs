@@ -80,12 +80,14 @@ public static class EcomRulesServiceCollectionExtensions
                 sp.GetService<INotifier>() ?? throw MissingPort(nameof(INotifier)),
                 new OutboxDispatcherOptions { BatchSize = options.BatchSize, Lease = Duration.FromTimeSpan(options.Lease), MaxAttempts = options.MaxAttempts });
         });
+        services.TryAddSingleton(TimerHandlerRegistry.Default);
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<EcomRulesOptions>>().Value.Timers;
             return new TimerScheduler(
                 sp.GetService<ITimerStore>() ?? throw new InvalidOperationException("The configured store has no timers (ITimerStore); disable EcomRules:Timers or use a store with them."),
                 sp.GetRequiredService<EcomEngine>(),
+                sp.GetRequiredService<TimerHandlerRegistry>(),
                 new TimerSchedulerOptions { BatchSize = options.BatchSize, Lease = Duration.FromTimeSpan(options.Lease) });
         });
         services.TryAddSingleton(sp => new EcomRulesHealthCheck(sp.GetRequiredService<IEcomStore>(), sp.GetRequiredService<IClock>(), sp.GetService<IOutboxStore>(), sp.GetRequiredService<EcomEngine>())
@@ -103,6 +105,7 @@ public static class EcomRulesServiceCollectionExtensions
             services.AddHostedService<OutboxDispatcherService>();
             services.AddHostedService<TimerSchedulerService>();
             services.AddHostedService<EcomCalendarService>();
+            services.AddHostedService<OutboxPurgeService>();
             services.AddHealthChecks().AddCheck<EcomRulesHealthCheck>("ecomrules", HealthStatus.Unhealthy, ["ecomrules", "store", "outbox", "calendar"]);
         }
 

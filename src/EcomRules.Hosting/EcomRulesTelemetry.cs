@@ -27,6 +27,7 @@ public sealed class EcomRulesTelemetry : IDisposable
         Transitions = Meter.CreateCounter<long>("ecomrules.transitions", "{transition}", "Accepted state changes, by aggregate kind.");
         Refusals = Meter.CreateCounter<long>("ecomrules.refusals", "{refusal}", "Refused commands, by rule ID.");
         SlaBreaches = Meter.CreateCounter<long>("ecomrules.sla.breaches", "{breach}", "SLA timers that breached, by SLA ID (SLA-8).");
+        SlaWarnings = Meter.CreateCounter<long>("ecomrules.sla.warnings", "{warning}", "SLA warning thresholds reached while running, by SLA ID (SLA-8).");
         ConcurrencyRetries = Meter.CreateCounter<long>("ecomrules.concurrency.retries", "{retry}", "Commands decided again after a concurrent change.");
         OutboxDelivered = Meter.CreateCounter<long>("ecomrules.outbox.delivered", "{message}", "Outbox messages delivered.");
         OutboxFailed = Meter.CreateCounter<long>("ecomrules.outbox.failed", "{message}", "Outbox deliveries that failed (retried or dead-lettered).");
@@ -35,6 +36,8 @@ public sealed class EcomRulesTelemetry : IDisposable
         Meter.CreateObservableGauge("ecomrules.outbox.dead_letters", () => Volatile.Read(ref _outboxDeadLetters), "{message}", "Outbox messages that failed too often and wait for a person.");
         TimersFired = Meter.CreateCounter<long>("ecomrules.timers.fired", "{timer}", "Durable timers fired, by kind.");
         ProvisionalDeadlines = Meter.CreateCounter<long>("ecomrules.calendar.provisional_deadlines", "{deadline}", "Deadlines computed on provisional calendar days of a year without public-holiday data, by year (DSP-1).");
+        TimersUnhandled = Meter.CreateCounter<long>("ecomrules.timers.unhandled", "{timer}", "Due timers whose kind has no handler: kept and retried, never completed, by aggregate kind and timer kind.");
+        OutboxPurged = Meter.CreateCounter<long>("ecomrules.outbox.purged", "{message}", "Delivered outbox messages deleted after their retention.");
     }
 
     /// <summary>Gets the activity source for command execution and background work.</summary>
@@ -53,6 +56,8 @@ public sealed class EcomRulesTelemetry : IDisposable
 
     internal Counter<long> SlaBreaches { get; }
 
+    internal Counter<long> SlaWarnings { get; }
+
     internal Counter<long> ConcurrencyRetries { get; }
 
     internal Counter<long> OutboxDelivered { get; }
@@ -61,6 +66,10 @@ public sealed class EcomRulesTelemetry : IDisposable
 
 
     internal Counter<long> TimersFired { get; }
+
+    internal Counter<long> TimersUnhandled { get; }
+
+    internal Counter<long> OutboxPurged { get; }
 
     /// <inheritdoc />
     public void Dispose() => Meter.Dispose();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EcomRules.Diagnostics;
 using EcomRules.Engine;
 using EcomRules.Orders.Events;
+using EcomRules.Ports;
 using EcomRules.Sla;
 using Microsoft.Extensions.Logging;
 
@@ -49,6 +50,10 @@ internal sealed class HostingDiagnostics : IEcomDiagnostics
                 _telemetry.SlaBreaches.Add(1, new KeyValuePair<string, object?>("ecomrules.sla", closed.SlaId));
                 Log.SlaBreached(_logger, closed.SlaId, decision.Target.ToString());
             }
+            else if (e is SlaWarningRaised warning)
+            {
+                _telemetry.SlaWarnings.Add(1, new KeyValuePair<string, object?>("ecomrules.sla", warning.SlaId));
+            }
         }
 
         if (_logger.IsEnabled(LogLevel.Debug))
@@ -64,6 +69,15 @@ internal sealed class HostingDiagnostics : IEcomDiagnostics
         if (_warnedYears.TryAdd(year, 0))
         {
             Log.ProvisionalYear(_logger, year);
+        }
+    }
+
+    public void TimerUnhandled(DueTimer timer, bool firstOfItsKind)
+    {
+        _telemetry.TimersUnhandled.Add(1, new KeyValuePair<string, object?>("ecomrules.aggregate.kind", timer.Target.Kind), new KeyValuePair<string, object?>("ecomrules.timer.kind", timer.Kind));
+        if (firstOfItsKind)
+        {
+            Log.TimerUnhandled(_logger, timer.Kind, timer.Target.Kind, timer.TimerId);
         }
     }
 

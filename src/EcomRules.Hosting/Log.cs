@@ -38,6 +38,15 @@ internal static partial class Log
     [LoggerMessage(1201, LogLevel.Error, "Timer scheduler loop failed; retrying after {Delay}")]
     public static partial void TimerLoopFailed(ILogger logger, Exception exception, TimeSpan delay);
 
+    [LoggerMessage(1202, LogLevel.Warning, "Timers: a due {TimerKind} timer on a {AggregateKind} has no handler; it is kept and retried, not fired (first of its kind: {TimerId})")]
+    public static partial void TimerUnhandled(ILogger logger, string timerKind, string aggregateKind, string timerId);
+
+    [LoggerMessage(1103, LogLevel.Information, "Outbox: purged {Count} delivered message(s) past their retention")]
+    public static partial void OutboxPurged(ILogger logger, int count);
+
+    [LoggerMessage(1104, LogLevel.Error, "Outbox purge loop failed; retrying after {Delay}")]
+    public static partial void PurgeLoopFailed(ILogger logger, Exception exception, TimeSpan delay);
+
     [LoggerMessage(1300, LogLevel.Information, "{Service} started as worker {Worker}")]
     public static partial void ServiceStarted(ILogger logger, string service, string worker);
 

@@ -11,4 +11,7 @@ public enum FakeCarrierBehaviour
 
     /// <summary>Throws, like a carrier whose system is down.</summary>
     Fail = 2,
+
+    /// <summary>Books the pickup, then throws a <see cref="TimeoutException"/> as if the answer never came back (CAR-2).</summary>
+    BookThenTimeOut = 3,
 }

@@ -58,6 +58,7 @@ public sealed class FakeCarrierGateway : FakePort, ICarrierGateway
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
     /// <exception cref="ArgumentException">The request is for another carrier.</exception>
     /// <exception cref="InvalidOperationException">A simulated outage (<see cref="FakePort.FailNext"/> or <see cref="FakeCarrierBehaviour.Fail"/>).</exception>
+    /// <exception cref="TimeoutException">A simulated timeout after booking (<see cref="FakeCarrierBehaviour.BookThenTimeOut"/>).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<ShipmentBooking> BookAsync(ShipmentRequest request, CancellationToken cancellationToken = default)
     {
@@ -68,8 +69,24 @@ public sealed class FakeCarrierGateway : FakePort, ICarrierGateway
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new(Recorder.Call("book pickup", request.IdempotencyKey, request, fail: Behaviour == FakeCarrierBehaviour.Fail, _bookings,
-            Answer, static booking => booking.IsBooked));
+        var booking = Recorder.Call("book pickup", request.IdempotencyKey, request, fail: Behaviour == FakeCarrierBehaviour.Fail, _bookings,
+            Answer, static booking => booking.IsBooked);
+        return Behaviour == FakeCarrierBehaviour.BookThenTimeOut && booking.IsBooked
+            ? throw new TimeoutException($"carrier {Carrier}: simulated timeout after booking {request.IdempotencyKey}.")
+            : new(booking);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="idempotencyKey"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<ShipmentBooking?> FindBookingAsync(string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idempotencyKey);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (Recorder.Gate)
+        {
+            return new(_bookings.Find(idempotencyKey));
+        }
     }
 
     private ShipmentBooking Answer(ShipmentRequest request)

@@ -10,11 +10,18 @@ namespace EcomRules.Testing;
 public sealed class FakeNotifier : FakePort, INotifier
 {
     private readonly EffectLog<CustomerNotification, CustomerNotification> _sent;
+    private readonly EffectLog<StaffNotification, StaffNotification> _sentToStaff;
 
     /// <summary>Creates a notifier that has sent nothing.</summary>
     public FakeNotifier()
         : base("notifier")
-        => _sent = new(Recorder.Gate);
+    {
+        _sent = new(Recorder.Gate);
+        _sentToStaff = new(Recorder.Gate);
+    }
+
+    /// <summary>Gets the messages sent to staff (SLA-8 warnings), one per idempotency key, in order.</summary>
+    public IReadOnlyList<StaffNotification> SentToStaff => Array.ConvertAll(_sentToStaff.Snapshot(), static effect => effect.Request);
 
     /// <summary>Gets the messages sent, one per idempotency key, in order.</summary>
     public IReadOnlyList<CustomerNotification> Sent => Array.ConvertAll(_sent.Snapshot(), static effect => effect.Request);
@@ -28,6 +35,17 @@ public sealed class FakeNotifier : FakePort, INotifier
         ArgumentNullException.ThrowIfNull(notification);
         cancellationToken.ThrowIfCancellationRequested();
         Recorder.Call("send message", notification.IdempotencyKey, notification, fail: false, _sent, static sent => sent);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="notification"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask NotifyStaffAsync(StaffNotification notification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        cancellationToken.ThrowIfCancellationRequested();
+        Recorder.Call("send staff message", notification.IdempotencyKey, notification, fail: false, _sentToStaff, static sent => sent);
         return ValueTask.CompletedTask;
     }
 }

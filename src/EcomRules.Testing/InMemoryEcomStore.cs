@@ -14,7 +14,7 @@ namespace EcomRules.Testing;
 /// timer ports (<see cref="IOutboxStore"/>, <see cref="ITimerStore"/>) with the same semantics as the durable stores:
 /// a claim holds until its lease expires, failures count attempts, and dead letters wait for a retry. Thread-safe.
 /// </summary>
-public sealed partial class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutboxStore, ITimerStore
+public sealed partial class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutboxStore, ITimerStore, IRetentionStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<AggregateKey, StoredAggregate> _aggregates = [];
@@ -34,20 +34,23 @@ public sealed partial class InMemoryEcomStore : IEcomStore, IEcomStoreInspection
     {
     }
 
-    /// <summary>Gets a snapshot of every outbox message, delivered or not, in commit order.</summary>
+    /// <summary>Gets a snapshot of every outbox message, delivered or not, in commit order; purged ones are left out (<see cref="PurgeDeliveredOutboxAsync"/>).</summary>
     public IReadOnlyList<StoredOutboxMessage> Outbox
     {
         get
         {
             lock (_gate)
             {
-                var stored = new StoredOutboxMessage[_log.Count];
-                for (var i = 0; i < stored.Length; i++)
+                var stored = new List<StoredOutboxMessage>(_log.Count);
+                for (var i = 0; i < _log.Count; i++)
                 {
-                    stored[i] = Stored(i);
+                    if (!IsPurged(i))
+                    {
+                        stored.Add(Stored(i));
+                    }
                 }
 
-                return stored;
+                return stored.ToArray();
             }
         }
     }
@@ -268,6 +271,7 @@ public sealed partial class InMemoryEcomStore : IEcomStore, IEcomStoreInspection
 
             var state = State(index);
             state.IsDelivered = true;
+            state.DeliveredAt = Instant.MinValue; // delivered at an unknown instant: past any retention
             state.Lease = null;
             return true;
         }
@@ -320,6 +324,7 @@ public sealed partial class InMemoryEcomStore : IEcomStore, IEcomStoreInspection
 
             var state = State(index);
             state.IsDelivered = true;
+            state.DeliveredAt = now;
             state.Lease = null;
             return new ValueTask<bool>(true);
         }
@@ -461,9 +466,7 @@ public sealed partial class InMemoryEcomStore : IEcomStore, IEcomStoreInspection
         lock (_gate)
         {
             // A timer moved since the claim has another due instant (and no lease): it stays, to fire when due.
-            var probe = new TimerRequest(timer.TimerId, timer.Target, timer.Kind, timer.DueAt);
-            if (!_timers.TryGetValue(probe, out var stored) || stored.DueAt != timer.DueAt
-                || !_timerLeases.TryGetValue(timer.TimerId, out var held) || !string.Equals(held.Owner, owner, StringComparison.Ordinal))
+            if (!Holds(timer, owner, out var probe))
             {
                 return new ValueTask<bool>(false);
             }
@@ -620,6 +623,10 @@ public sealed partial class InMemoryEcomStore : IEcomStore, IEcomStoreInspection
     private sealed class OutboxState(Instant availableAt)
     {
         public bool IsDelivered { get; set; }
+
+        public Instant? DeliveredAt { get; set; }
+
+        public bool IsPurged { get; set; }
 
         public int Attempts { get; set; }
 

@@ -22,7 +22,7 @@ namespace EcomRules.Testing;
 /// public Task Contract(string name) => StoreContract.Get(name).RunAsync(() => new MyStore(), CancellationToken.None);
 /// </code>
 /// </example>
-public static class StoreContract
+public static partial class StoreContract
 {
     private const int ConcurrentWriters = 8;
 
@@ -43,7 +43,9 @@ public static class StoreContract
         Define("Timers are upserted by ID and cancelled by a null due instant", TimersAsync),
         Define("A re-scheduled timer is listed and claimed at its new instant only, listing pages in due-then-ID order", RescheduledTimerAsync),
         Define("A cancelled save stores nothing", CancelledSaveAsync),
-        Define("Concurrent saves with the same expected version: exactly one succeeds", ConcurrentSavesAsync));
+        Define("Concurrent saves with the same expected version: exactly one succeeds", ConcurrentSavesAsync),
+        Define("Delivered outbox messages are purged after their retention in batches; undelivered, dead-lettered and leased ones, audit and idempotency records never", PurgeAsync),
+        Define("A timer of an unknown kind is postponed, kept with its due instant, and claimable again only afterwards", PostponeTimerAsync));
 
     /// <summary>Gets a case by name.</summary>
     /// <param name="name">The case's <see cref="StoreContractCase.Name"/>.</param>

@@ -35,6 +35,10 @@ internal sealed class PortEffects(string connectionString, KillPoint? kill = nul
     public async ValueTask NotifyAsync(CustomerNotification notification, CancellationToken cancellationToken = default)
         => await EffectAsync("sms", notification.IdempotencyKey, $"sms:{notification.Subject.Id}:{notification.Template}", n => "SMS-" + n, cancellationToken);
 
+    // SLA-8 warnings go to staff; one logical warning per order, SLA and threshold (the text names all three).
+    public async ValueTask NotifyStaffAsync(StaffNotification notification, CancellationToken cancellationToken = default)
+        => await EffectAsync("staff", notification.IdempotencyKey, $"staff:{notification.Subject.Id}:{notification.Text}", n => "STAFF-" + n, cancellationToken);
+
     public ICarrierGateway Carrier(string carrier) => new Gateway(this, new CarrierId(carrier));
 
     private async ValueTask<string> EffectAsync(string port, string key, string logical, Func<string, string> result, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using EcomRules.Engine;
+using EcomRules.Ports;
 
 namespace EcomRules.Diagnostics;
 
@@ -29,6 +30,17 @@ public interface IEcomDiagnostics
     /// <param name="year">The uncovered year the deadlines reach.</param>
     /// <param name="deadlines">How many deadlines were computed provisionally.</param>
     void DeadlinesProvisional(EcomCommand command, int year, int deadlines)
+    {
+    }
+
+    /// <summary>
+    /// A due timer's kind has no handler (<see cref="Processing.TimerHandlerRegistry"/>): it was not fired and stays
+    /// stored for a later retry. The default implementation does nothing.
+    /// </summary>
+    /// <param name="timer">The timer.</param>
+    /// <param name="firstOfItsKind">True the first time this scheduler meets this (aggregate kind, timer kind), so a
+    /// log can say it once.</param>
+    void TimerUnhandled(DueTimer timer, bool firstOfItsKind)
     {
     }
 }

@@ -54,6 +54,9 @@ public sealed class EcomEngine
     /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
     public void ChangePolicy(EcomPolicy policy) => Volatile.Write(ref _policy, Preconditions.CheckNotNull(policy));
 
+    /// <summary>Gets where the engine reports (the timer scheduler reports there too).</summary>
+    internal IEcomDiagnostics Diagnostics => _diagnostics;
+
     /// <summary>Executes a command.</summary>
     /// <param name="command">The command.</param>
     /// <param name="cancellationToken">Cancels the execution; a cancelled execution commits nothing.</param>

@@ -11,8 +11,4 @@ namespace EcomRules.Engine;
 /// <param name="TimerId">The durable timer that carries the deadline.</param>
 /// <param name="Kind">The timer's kind, e.g. <c>sla-breach</c> or <c>dispatch-deadline</c>.</param>
 /// <param name="DueAt">The provisional due instant.</param>
-public sealed record ProvisionalDeadline(string TimerId, string Kind, Instant DueAt)
-{
-    /// <summary>Gets the deadline's name within its aggregate: the last segment of <see cref="TimerId"/> (e.g. <c>SLA-1</c>, <c>dispatch</c>).</summary>
-    public string Name => TimerId[(TimerId.LastIndexOf('/') + 1)..];
-}
+public sealed record ProvisionalDeadline(string TimerId, string Kind, Instant DueAt);

@@ -232,7 +232,7 @@ public sealed record Order : IRecomputableDeadlines
 
     bool IRecomputableDeadlines.CountsOnCalendar(TimerRequest timer, EcomPolicy policy) => OrderDeadlines.CountsOnCalendar(this, timer, policy);
 
-    Instant? IRecomputableDeadlines.Recompute(ProvisionalDeadline deadline, EcomPolicy policy, Instant at) => OrderDeadlines.Recompute(this, deadline, policy);
+    Instant? IRecomputableDeadlines.Recompute(ProvisionalDeadline deadline, EcomPolicy policy, Instant at) => OrderDeadlines.Recompute(this, deadline, policy, at);
 
     object IRecomputableDeadlines.RecomputeDerivedDates(EcomPolicy policy, IReadOnlyList<ProvisionalDeadline> pending)
         => pending.Any(d => string.Equals(d.Kind, PayOrder.DispatchDeadlineTimerKind, StringComparison.Ordinal)) ? OrderDeadlines.RecomputePaymentDates(this, policy) : this;

@@ -15,16 +15,15 @@ internal static class OrderDeadlines
         PayOrder.DispatchDeadlineTimerKind => policy.DispatchDeadline.Count == Calendars.DispatchDayCount.WorkingDays
             || (order.DispatchDate is { } dispatch && policy.Calendar.IsProvisional(dispatch))
             || (order.InvoiceBatchDate is { } batch && policy.Calendar.IsProvisional(batch)),
-        OrderSlas.BreachTimerKind => OrderSlas.CountsOnCalendar(order.Slas, timer.TimerId[(timer.TimerId.LastIndexOf('/') + 1)..], policy),
-        _ => false,
+        _ => OrderSlas.CountsOnCalendar(order.Slas, order.Id.Key, timer.Kind, timer.TimerId, policy),
     };
 
     /// <summary>The due instant of one of the order's durable deadlines on <paramref name="policy"/>'s calendar; null when it no longer applies.</summary>
-    public static Instant? Recompute(Order order, ProvisionalDeadline deadline, EcomPolicy policy) => deadline.Kind switch
+    public static Instant? Recompute(Order order, ProvisionalDeadline deadline, EcomPolicy policy, Instant at) => deadline.Kind switch
     {
         // ORD-3: from the payment instant, while the order has not shipped.
         PayOrder.DispatchDeadlineTimerKind => AwaitsDispatch(order) ? policy.DispatchDeadline.DueFrom(order.PaidAt!.Value, policy.Calendar) : null,
-        OrderSlas.BreachTimerKind => OrderSlas.BreachDue(order.Slas, deadline.Name, policy),
+        OrderSlas.BreachTimerKind or OrderSlas.WarningTimerKind => OrderSlas.RecomputeDue(order.Slas, order.Id.Key, deadline.Kind, deadline.TimerId, policy, at),
 
         // Counted in elapsed time (auto-completion after the return window): the calendar does not move it.
         _ => deadline.DueAt,

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using EcomRules.Engine;
@@ -9,10 +10,20 @@ using NodaTime;
 
 namespace EcomRules.Orders;
 
-/// <summary>Starts and stops the SLA timers of orders and return cases (SLA-1..7, SLA-8) and the durable breach timers that go with them.</summary>
+/// <summary>
+/// Starts and stops the SLA timers of orders and return cases (SLA-1..7, SLA-8) and the durable timers that go with
+/// them: the breach (<c>sla-breach</c>, timer name <c>{sla}</c>) and one warning per threshold of the policy
+/// (<c>sla-warning</c>, timer name <c>{sla}/warning-{n}</c>, n from 1). Both are computed from the same
+/// <see cref="SlaTimer"/> history: scheduled with the SLA, moved when it pauses, resumes or resets, cancelled when it
+/// stops.
+/// </summary>
 internal static class OrderSlas
 {
     public const string BreachTimerKind = "sla-breach";
+
+    public const string WarningTimerKind = "sla-warning";
+
+    private const string WarningInfix = "/warning-";
 
     public static ImmutableArray<SlaTimer> Start(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, ref Pending<TimerRequest> requests, params ReadOnlySpan<string> ids)
     {
@@ -35,7 +46,135 @@ internal static class OrderSlas
     {
         var timer = SlaTimer.Start(definition, at);
         requests.Add(new TimerRequest(key, definition.Id, BreachTimerKind, timer.OriginalBreachAt(policy.Calendar)));
+        for (var i = 0; i < definition.WarningThresholds.Length; i++)
+        {
+            requests.Add(new TimerRequest(key, WarningName(definition.Id, i), WarningTimerKind, timer.OriginalWarningAt(i, policy.Calendar))); // SLA-8
+        }
+
         return timer;
+    }
+
+    // The warning timers' names of the built-in SLAs (up to four thresholds), made once: starting an SLA, which every
+    // paid order does three times, builds no name string.
+    private static readonly FrozenDictionary<string, string[]> BuiltInWarningNames = SlaDefinitions.All.ToDictionary(
+        static d => d.Id, static d => new[] { BuildWarningName(d.Id, 0), BuildWarningName(d.Id, 1), BuildWarningName(d.Id, 2), BuildWarningName(d.Id, 3) },
+        StringComparer.Ordinal).ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The name of warning timer <paramref name="index"/> (from 0) of an SLA: <c>{sla}/warning-{index + 1}</c>.</summary>
+    public static string WarningName(string slaId, int index)
+        => BuiltInWarningNames.TryGetValue(slaId, out var names) && index < names.Length ? names[index] : BuildWarningName(slaId, index);
+
+    private static string BuildWarningName(string slaId, int index)
+        => string.Concat(slaId, WarningInfix, (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Reads a warning timer's name back into its SLA and threshold index; false when it is not one.</summary>
+    public static bool TryParseWarningName(string name, out string slaId, out int index)
+    {
+        var at = name.LastIndexOf(WarningInfix, StringComparison.Ordinal);
+        if (at > 0 && int.TryParse(name.AsSpan(at + WarningInfix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0)
+        {
+            slaId = name[..at];
+            index = n - 1;
+            return true;
+        }
+
+        slaId = string.Empty;
+        index = -1;
+        return false;
+    }
+
+    /// <summary>The timer's name under its aggregate: its ID without <c>{kind}/{id}/</c> (TimerRequest's naming).</summary>
+    public static string TimerName(Ports.DueTimer timer)
+    {
+        var prefix = timer.Target.Kind.Length + timer.Target.Id.Length + 2;
+        return timer.TimerId.Length > prefix ? timer.TimerId[prefix..] : timer.TimerId;
+    }
+
+    /// <summary>
+    /// Pauses, resumes or resets the running or paused SLA <paramref name="id"/> with <paramref name="change"/> and moves
+    /// its breach and warning timers to match the new history (SLA-8); unchanged when no such open timer exists.
+    /// </summary>
+    public static ImmutableArray<SlaTimer> Change(ImmutableArray<SlaTimer> timers, string id, Func<SlaTimer, SlaTimer> change, EcomPolicy policy, AggregateKey key, Instant at, ref Pending<TimerRequest> requests)
+    {
+        for (var i = 0; i < timers.Length; i++)
+        {
+            if (string.Equals(timers[i].Definition.Id, id, StringComparison.Ordinal) && timers[i].Phase is SlaTimerPhase.Running or SlaTimerPhase.Paused)
+            {
+                var changed = change(timers[i]);
+                Reschedule(changed, policy, key, at, ref requests);
+                return timers.SetItem(i, changed);
+            }
+        }
+
+        return timers;
+    }
+
+    /// <summary>
+    /// Schedules the durable timers of <paramref name="timer"/> as its history stands at <paramref name="at"/>: while it
+    /// runs, the breach at its current breach instant and every warning not yet reached at its current instant (a
+    /// reached warning has fired or is firing: never twice); otherwise (paused, stopped, cancelled) none.
+    /// </summary>
+    public static void Reschedule(SlaTimer timer, EcomPolicy policy, AggregateKey key, Instant at, ref Pending<TimerRequest> requests)
+    {
+        var id = timer.Definition.Id;
+        if (timer.Phase != SlaTimerPhase.Running)
+        {
+            CancelTimers(timer.Definition, key, ref requests);
+            return;
+        }
+
+        var status = timer.Evaluate(at, policy.Calendar);
+        requests.Add(new TimerRequest(key, id, BreachTimerKind, status.CurrentBreachAt));
+        for (var i = 0; i < status.Warnings.Length; i++)
+        {
+            var warning = status.Warnings[i];
+            requests.Add(new TimerRequest(key, WarningName(id, i), WarningTimerKind, warning.Reached ? null : warning.DueAt));
+        }
+    }
+
+    /// <summary>
+    /// Decides what a due SLA timer of an aggregate means (SLA-8): a breach timer raises <see cref="SlaBreached"/> when
+    /// the SLA is still running past its breach; a warning timer raises <see cref="SlaWarningRaised"/> when the SLA is
+    /// still running, has reached that threshold and has not breached yet. Otherwise it is accepted with no event.
+    /// </summary>
+    public static CommandOutcome DeadlinePassed(Func<string, SlaTimer?> find, AggregateKey key, string subject, string timerKind, string? name, Instant at, EcomPolicy policy)
+    {
+        var isWarning = string.Equals(timerKind, WarningTimerKind, StringComparison.Ordinal);
+        var slaId = name;
+        var index = -1;
+        if (isWarning && (name is null || !TryParseWarningName(name, out slaId, out index)))
+        {
+            return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"{subject} has no SLA warning timer '{name}'.");
+        }
+
+        var sla = slaId is null ? null : find(slaId);
+        if (sla is null)
+        {
+            return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"{subject} has no SLA timer '{slaId}'.");
+        }
+
+        var status = sla.Evaluate(at, policy.Calendar);
+        if (!isWarning)
+        {
+            // The breach timer is due exactly at the breach instant, where the SLA counts as breached (SLA-8).
+            return sla.Phase == SlaTimerPhase.Running && status.CurrentBreachAt is { } breachAt && breachAt <= at
+                ? CommandOutcome.Accept($"{sla.Definition.Id} breached", [], [new SlaBreached(key, at, sla.Definition.Id, breachAt)])
+                : CommandOutcome.Accept($"{sla.Definition.Id} not breached ({status.State})", [], []);
+        }
+
+        var warned = index < status.Warnings.Length ? status.Warnings[index] : default;
+        return sla.Phase == SlaTimerPhase.Running && warned.Reached && status.CurrentBreachAt is { } breach && breach > at
+            ? CommandOutcome.Accept(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{sla.Definition.Id} warning at {warned.Threshold * 100:0.##} %"), [], [new SlaWarningRaised(key, at, sla.Definition.Id, warned.Threshold, breach)])
+            : CommandOutcome.Accept($"{sla.Definition.Id} no warning ({status.State})", [], []);
+    }
+
+    private static void CancelTimers(SlaDefinition definition, AggregateKey key, ref Pending<TimerRequest> requests)
+    {
+        requests.Add(new TimerRequest(key, definition.Id, BreachTimerKind, null));
+        for (var i = 0; i < definition.WarningThresholds.Length; i++)
+        {
+            requests.Add(new TimerRequest(key, WarningName(definition.Id, i), WarningTimerKind, null));
+        }
     }
 
     public static ImmutableArray<SlaTimer> Stop(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, ref Pending<DomainEvent> events, ref Pending<TimerRequest> requests, params ReadOnlySpan<string> ids)
@@ -76,7 +215,7 @@ internal static class OrderSlas
             changed ??= timers.ToArray();
             changed[i] = stopped;
             events.Add(new SlaClosed(key, at, timer.Definition.Id, state, elapsed));
-            requests.Add(new TimerRequest(key, timer.Definition.Id, BreachTimerKind, null));
+            CancelTimers(timer.Definition, key, ref requests);
         }
 
         return changed;
@@ -91,34 +230,72 @@ internal static class OrderSlas
             if (builder[i].Phase is SlaTimerPhase.Running or SlaTimerPhase.Paused)
             {
                 builder[i] = builder[i].Cancel(at, reason);
-                requests.Add(new TimerRequest(key, builder[i].Definition.Id, BreachTimerKind, null));
+                CancelTimers(builder[i].Definition, key, ref requests);
             }
         }
 
         return builder.DrainToImmutable();
     }
 
-    /// <summary>
-    /// The breach instant of an open SLA timer computed again on the policy's calendar from its events (SLA-8), as it is
-    /// scheduled when the timer starts; null when the SLA is not open any more.
-    /// </summary>
-    public static Instant? BreachDue(ImmutableArray<SlaTimer> timers, string slaId, EcomPolicy policy)
+    /// <summary>The name of a timer under its aggregate: its ID without <c>{kind}/{id}/</c> (TimerRequest's naming).</summary>
+    public static string TimerName(AggregateKey key, string timerId)
     {
+        var prefix = key.Kind.Length + key.Id.Length + 2;
+        return timerId.Length > prefix ? timerId[prefix..] : timerId;
+    }
+
+    /// <summary>The SLA a breach or warning timer belongs to, or null for another timer.</summary>
+    private static string? SlaOf(AggregateKey key, string kind, string timerId)
+    {
+        var name = TimerName(key, timerId);
+        return string.Equals(kind, BreachTimerKind, StringComparison.Ordinal) ? name
+            : string.Equals(kind, WarningTimerKind, StringComparison.Ordinal) && TryParseWarningName(name, out var slaId, out _) ? slaId
+            : null;
+    }
+
+    /// <summary>
+    /// The due instant of an open SLA's breach or warning timer computed again on the policy's calendar from the timer's
+    /// events (SLA-8), as <see cref="Reschedule"/> schedules it; null when the SLA is not running any more or the warning
+    /// has been reached.
+    /// </summary>
+    public static Instant? RecomputeDue(ImmutableArray<SlaTimer> timers, AggregateKey key, string kind, string timerId, EcomPolicy policy, Instant at)
+    {
+        if (SlaOf(key, kind, timerId) is not { } slaId)
+        {
+            return null;
+        }
+
         foreach (var timer in timers)
         {
-            if (string.Equals(timer.Definition.Id, slaId, StringComparison.Ordinal) && timer.Phase is SlaTimerPhase.Running or SlaTimerPhase.Paused)
+            if (!string.Equals(timer.Definition.Id, slaId, StringComparison.Ordinal) || timer.Phase != SlaTimerPhase.Running)
             {
-                return timer.OriginalBreachAt(policy.Calendar);
+                continue;
             }
+
+            // As of its last event at the earliest: a command may carry an instant ahead of the clock that recomputes.
+            var events = timer.Events;
+            var status = timer.Evaluate(events[^1].At > at ? events[^1].At : at, policy.Calendar);
+            if (string.Equals(kind, BreachTimerKind, StringComparison.Ordinal))
+            {
+                return status.CurrentBreachAt;
+            }
+
+            _ = TryParseWarningName(TimerName(key, timerId), out _, out var index);
+            return index < status.Warnings.Length && !status.Warnings[index].Reached ? status.Warnings[index].DueAt : null;
         }
 
         return null;
     }
 
-    /// <summary>Whether an SLA's breach instant depends on the working calendar: measured in working time, or due at a
-    /// working-calendar instant (the next working day at 09:00, the end of the working day). 24 elapsed hours does not.</summary>
-    public static bool CountsOnCalendar(ImmutableArray<SlaTimer> timers, string slaId, EcomPolicy policy)
+    /// <summary>Whether an SLA timer's due instant depends on the working calendar: the SLA is measured in working time, or
+    /// due at a working-calendar instant (the next working day at 09:00, the end of the working day). 24 elapsed hours is not.</summary>
+    public static bool CountsOnCalendar(ImmutableArray<SlaTimer> timers, AggregateKey key, string kind, string timerId, EcomPolicy policy)
     {
+        if (SlaOf(key, kind, timerId) is not { } slaId)
+        {
+            return false;
+        }
+
         foreach (var timer in timers)
         {
             if (string.Equals(timer.Definition.Id, slaId, StringComparison.Ordinal))

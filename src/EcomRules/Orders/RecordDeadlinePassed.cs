@@ -1,23 +1,24 @@
 using EcomRules.Engine;
 using EcomRules.Orders.Events;
-using EcomRules.Sla;
 using NodaTime;
 
 namespace EcomRules.Orders;
 
 /// <summary>
-/// Records that one of an order's durable timers came due: an SLA breach timer (<c>sla-breach</c>, SLA-8) or the
-/// dispatch deadline (<c>dispatch-deadline</c>, ORD-3). Issued by the timer scheduler. It fires no workflow trigger
-/// and changes no state: it raises <see cref="SlaBreached"/> when the SLA is still running past its breach at
-/// <see cref="EcomCommand.At"/>, or <see cref="DispatchDeadlineMissed"/> when the order is paid but neither shipped
-/// nor cancelled by then; otherwise (the SLA stopped in time, the parcel left) it is accepted with no event.
+/// Records that one of an order's durable timers came due: an SLA breach or warning timer (<c>sla-breach</c>,
+/// <c>sla-warning</c>, SLA-8) or the dispatch deadline (<c>dispatch-deadline</c>, ORD-3). Issued by the timer scheduler.
+/// It fires no workflow trigger and changes no state: it raises <see cref="SlaBreached"/> when the SLA is still running
+/// past its breach at <see cref="EcomCommand.At"/>, <see cref="SlaWarningRaised"/> when it is still running past that
+/// warning's threshold and not yet breached, or <see cref="DispatchDeadlineMissed"/> when the order is paid but neither
+/// shipped nor cancelled by then; otherwise (the SLA stopped in time, the parcel left) it is accepted with no event.
 /// </summary>
 /// <param name="CommandId">The idempotency key (the scheduler derives it from the timer and its due instant).</param>
 /// <param name="Actor">Who records it (the system).</param>
 /// <param name="At">When the timer came due.</param>
 /// <param name="OrderId">The order.</param>
-/// <param name="TimerKind"><c>sla-breach</c> or <c>dispatch-deadline</c>.</param>
-/// <param name="Detail">For <c>sla-breach</c>, the SLA ID (such as <c>SLA-1</c>); otherwise ignored.</param>
+/// <param name="TimerKind"><c>sla-breach</c>, <c>sla-warning</c> or <c>dispatch-deadline</c>.</param>
+/// <param name="Detail">The timer's name: for <c>sla-breach</c> the SLA ID (such as <c>SLA-1</c>), for <c>sla-warning</c>
+/// <c>{sla}/warning-{n}</c> (such as <c>SLA-1/warning-1</c>); otherwise ignored.</param>
 public sealed record RecordDeadlinePassed(CommandId CommandId, Actor Actor, Instant At, OrderId OrderId, string TimerKind, string? Detail)
     : EcomCommand(CommandId, Actor, At)
 {
@@ -31,19 +32,9 @@ public sealed record RecordDeadlinePassed(CommandId CommandId, Actor Actor, Inst
             return CommandOutcome.NotFound(Target);
         }
 
-        if (string.Equals(TimerKind, OrderSlas.BreachTimerKind, StringComparison.Ordinal))
+        if (string.Equals(TimerKind, OrderSlas.BreachTimerKind, StringComparison.Ordinal) || string.Equals(TimerKind, OrderSlas.WarningTimerKind, StringComparison.Ordinal))
         {
-            var sla = Detail is null ? null : order.Sla(Detail);
-            if (sla is null)
-            {
-                return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"Order {OrderId} has no SLA timer '{Detail}'.");
-            }
-
-            var status = sla.Evaluate(At, input.Policy.Calendar);
-            // The breach timer is due exactly at the breach instant, where the SLA counts as breached (SLA-8).
-            return sla.Phase == SlaTimerPhase.Running && status.CurrentBreachAt is { } breachAt && breachAt <= At
-                ? CommandOutcome.Accept($"{sla.Definition.Id} breached", [], [new SlaBreached(Target, At, sla.Definition.Id, breachAt)])
-                : CommandOutcome.Accept($"{sla.Definition.Id} not breached ({status.State})", [], []);
+            return OrderSlas.DeadlinePassed(order.Sla, Target, $"Order {OrderId}", TimerKind, Detail, At, input.Policy); // SLA-8
         }
 
         if (string.Equals(TimerKind, PayOrder.DispatchDeadlineTimerKind, StringComparison.Ordinal))

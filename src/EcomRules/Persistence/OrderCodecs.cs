@@ -49,6 +49,8 @@ internal static class OrderCodecs
             static (r, source, at) => new SlaClosed(source, at, r.String("slaId"), r.Enum<SlaState>("outcome"), r.Duration("elapsed"))),
         Codec.Event("SlaBreached", static (f, e) => f.String("slaId", e.SlaId).Instant("breachAt", e.BreachAt),
             static (r, source, at) => new SlaBreached(source, at, r.String("slaId"), r.Instant("breachAt"))),
+        Codec.Event("SlaWarningRaised", static (f, e) => f.String("slaId", e.SlaId).String("threshold", e.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)).Instant("breachAt", e.BreachAt),
+            static (r, source, at) => new SlaWarningRaised(source, at, r.String("slaId"), decimal.Parse(r.String("threshold"), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture), r.Instant("breachAt"))),
         Codec.Event("DispatchDeadlineMissed", static (f, e) => f.Instant("deadline", e.Deadline),
             static (r, source, at) => new DispatchDeadlineMissed(source, at, r.Instant("deadline"))),
     ];

@@ -7,6 +7,7 @@ using EcomRules.Refunds;
 using EcomRules.Refunds.Events;
 using EcomRules.Returns;
 using EcomRules.Returns.Events;
+using EcomRules.Shipping;
 
 namespace EcomRules.Persistence;
 
@@ -31,8 +32,13 @@ internal static class ReturnCodecs
             static (r, source, at) => new ReturnRestocked(source, at, new WarehouseId(r.String("warehouse")), r.Array("lines", ReadLine))),
         Codec.Event("InvoiceHandedToFinance", static (f, e) => f.String("invoiceNumber", e.InvoiceNumber),
             static (r, source, at) => new InvoiceHandedToFinance(source, at, r.OptionalString("invoiceNumber"))),
-        Codec.Event("ReplacementShipmentRequested", static (f, e) => f.String("from", e.From.Value).Array("lines", e.Lines, WriteLine),
-            static (r, source, at) => new ReplacementShipmentRequested(source, at, new WarehouseId(r.String("from")), r.Array("lines", ReadLine))),
+        Codec.Event("ReplacementShipmentRequested", WriteReplacementRequested,
+            static (r, source, at) => r.OptionalObject("to") is { } to // optional: absent in events stored before replacements shipped
+                ? new ReplacementShipmentRequested(source, at, new WarehouseId(r.String("from")), r.Array("lines", ReadLine),
+                    DomainValues.ReadAddress(to), r.Strings("carriers").Select(c => new CarrierId(c)).ToImmutableArray())
+                : new ReplacementShipmentRequested(source, at, new WarehouseId(r.String("from")), r.Array("lines", ReadLine))),
+        Codec.Event("ReplacementShipped", static (f, e) => f.String("carrier", e.Carrier.Value).String("trackingNumber", e.TrackingNumber),
+            static (r, source, at) => new ReplacementShipped(source, at, new CarrierId(r.String("carrier")), r.String("trackingNumber"))),
         Codec.Event("RepairRequested", static (f, e) => f.Array("lines", e.Lines, WriteLine),
             static (r, source, at) => new RepairRequested(source, at, r.Array("lines", ReadLine))),
         Codec.Event("ReturnArchived", static (f, e) => f.Enum("outcome", e.Outcome),
@@ -49,12 +55,22 @@ internal static class ReturnCodecs
             static (r, source, at) => new RefundPaid(source, at, r.Money("amount"))),
     ];
 
+    private static void WriteReplacementRequested(JsonFields f, ReplacementShipmentRequested e)
+    {
+        f.String("from", e.From.Value).Array("lines", e.Lines, WriteLine);
+        if (e.To is { } to)
+        {
+            f.Object("to", to, DomainValues.WriteAddress).Strings("carriers", e.Carriers.IsDefault ? [] : e.Carriers.Select(c => c.Value));
+        }
+    }
+
     private static void WriteLine(JsonFields f, ReturnLine line) => f.String("sku", line.Sku).Int("quantity", line.Quantity);
 
     private static ReturnLine ReadLine(JsonRecord r) => new(r.String("sku"), r.Int("quantity"));
 
     private static void WriteCase(JsonFields f, ReturnCase c)
-        => f.String("order", c.Id.Order.Value).String("number", c.Id.Number).Enum("kind", c.Kind).Enum("reason", c.Reason).String("reasonText", c.ReasonText)
+    {
+        f.String("order", c.Id.Order.Value).String("number", c.Id.Number).Enum("kind", c.Kind).Enum("reason", c.Reason).String("reasonText", c.ReasonText)
             .Strings("evidence", c.Evidence.IsDefault ? [] : c.Evidence).Array("lines", c.Lines, WriteLine).String("customerPhone", c.CustomerPhone.Value)
             .String("warehouse", c.Warehouse.Value).Enum("state", c.State).Enum("outcome", c.Outcome).Instant("requestedAt", c.RequestedAt)
             .Date("lastDayToAsk", c.LastDayToAsk).String("decidedBy", c.DecidedBy).String("decisionReason", c.DecisionReason)
@@ -62,6 +78,13 @@ internal static class ReturnCodecs
             .Instant("receivedAt", c.ReceivedAt).Instant("restockedAt", c.RestockedAt).String("refund", c.Refund?.Number)
             .Array("slas", c.Slas, DomainValues.WriteSlaTimer)
             .ArrayIfAny("provisionalDeadlines", c.ProvisionalDeadlines, DomainValues.WriteProvisionalDeadline);
+
+        // Written only once set, so the stored form of every other case is unchanged (RET-5).
+        if (c.ReplacementTrackingNumber is not null)
+        {
+            f.String("replacementCarrier", c.ReplacementCarrier?.Value).String("replacementTrackingNumber", c.ReplacementTrackingNumber);
+        }
+    }
 
     private static ReturnCase ReadCase(JsonRecord r)
     {
@@ -72,7 +95,8 @@ internal static class ReturnCodecs
         return ReturnCase.Rehydrate(opened, r.Enum<ReturnState>("state"), r.Enum<ReturnOutcome>("outcome"), (r.OptionalString("decidedBy"), r.OptionalString("decisionReason")),
             (r.OptionalString("returnTrackingNumber"), r.Money("returnFreight")), (r.OptionalString("inspectionNotes"), r.OptionalInstant("receivedAt"), r.OptionalInstant("restockedAt")),
             r.OptionalString("refund") is { } refund ? new RefundId(id.Order, refund) : null,
-            r.OptionalArray("provisionalDeadlines", DomainValues.ReadProvisionalDeadline));
+            r.OptionalArray("provisionalDeadlines", DomainValues.ReadProvisionalDeadline),
+            (r.OptionalString("replacementCarrier") is { } carrier ? new CarrierId(carrier) : null, r.OptionalString("replacementTrackingNumber")));
     }
 
     private static void WriteRefund(JsonFields f, Refund refund)

@@ -48,6 +48,12 @@ public sealed class EcomPolicy
             problems.Add($"Records must be kept at least {MinimumRecordRetentionYears} years (ORD-6); {RecordRetentionYears} was given.");
         }
 
+        DeliveredMessageRetention = builder.DeliveredMessageRetention;
+        if (DeliveredMessageRetention <= Duration.Zero)
+        {
+            problems.Add($"Delivered outbox messages must be kept for a positive time; {DeliveredMessageRetention} was given.");
+        }
+
         _slas = builder.Slas.ToFrozenDictionary(StringComparer.Ordinal);
         foreach (var id in SlaDefinitions.All.Select(d => d.Id).Where(id => !_slas.ContainsKey(id)))
         {
@@ -109,6 +115,13 @@ public sealed class EcomPolicy
     /// <summary>Gets how many years records are kept at least (ORD-6).</summary>
     /// <value>The default is 5.</value>
     public int RecordRetentionYears { get; }
+
+    /// <summary>
+    /// Gets how long a delivered outbox message is kept before the purge job deletes it. Audit entries and idempotency
+    /// records are not affected: they keep <see cref="RecordRetentionYears"/> (ORD-6, SEC-3).
+    /// </summary>
+    /// <value>The default is 30 days.</value>
+    public Duration DeliveredMessageRetention { get; }
 
     /// <summary>Gets the SLA definitions by ID (<c>SLA-1</c> … <c>SLA-7</c>).</summary>
     public IReadOnlyDictionary<string, SlaDefinition> Slas => _slas;
@@ -225,6 +238,7 @@ public sealed class EcomPolicy
             Returns = Returns,
             Refunds = Refunds,
             RecordRetentionYears = RecordRetentionYears,
+            DeliveredMessageRetention = DeliveredMessageRetention,
         };
         builder.Slas.Clear();
         foreach (var (id, definition) in _slas)

@@ -60,6 +60,11 @@ public sealed class EcomPolicyBuilder
     /// <value>The default is 5, which is also the least allowed.</value>
     public int RecordRetentionYears { get; set; } = EcomPolicy.MinimumRecordRetentionYears;
 
+    /// <summary>Gets or sets how long a delivered outbox message is kept before it is purged; audit entries and
+    /// idempotency records keep <see cref="RecordRetentionYears"/> (ORD-6).</summary>
+    /// <value>The default is 30 days; positive.</value>
+    public Duration DeliveredMessageRetention { get; set; } = Duration.FromDays(30);
+
     /// <summary>Creates a builder holding a built-in profile.</summary>
     /// <param name="profile">The profile.</param>
     /// <returns>The builder.</returns>

@@ -16,9 +16,11 @@ namespace EcomRules.Ports;
 /// carrier depends only on the attempt number the store keeps (<see cref="OutboxEnvelope.Attempts"/>, which grows only
 /// when a failure is recorded), so a crash after a booking retries the SAME carrier with the SAME key, and the carrier's
 /// idempotency answers with the booking it already made.</para>
-/// <para><b>Residual risk.</b> A carrier that timed out (or failed after accepting) may have booked anyway; the next
-/// attempt asks a backup, which books too. Nothing on our side can tell that timeout from a failure; carriers' pickup
-/// lists must be reconciled, and a carrier that offers look-up by idempotency key should be asked before failing over.</para>
+/// <para><b>A timeout after the carrier accepted.</b> A carrier that timed out (or failed after accepting) may have
+/// booked anyway. Before a later attempt asks a backup, every carrier asked by an earlier attempt is looked up by its
+/// key (<see cref="ICarrierGateway.FindBookingAsync"/>, which never books); a booking found there is the answer, so the
+/// parcel is booked once. <b>Residual risk:</b> a carrier that cannot look up (the default) or whose look-up fails too
+/// is treated as not booked; carriers' pickup lists must then be reconciled.</para>
 /// </remarks>
 public sealed class CarrierRouter
 {
@@ -67,6 +69,15 @@ public sealed class CarrierRouter
         ArgumentNullException.ThrowIfNull(ranked);
         Preconditions.CheckArgument(ranked.Count > 0, nameof(ranked), "At least one carrier is needed.");
         var rank = RankFor(ranked.Count, attempt);
+        for (var earlier = 0; earlier < rank; earlier++)
+        {
+            // CAR-2: a carrier asked before may have booked although its call failed (a timeout after accepting).
+            if (await FindEarlierAsync(request, ranked[earlier], cancellationToken).ConfigureAwait(false) is { IsBooked: true } booked)
+            {
+                return new CarrierRouting(booked, earlier);
+            }
+        }
+
         var carrier = ranked[rank];
         if (!_gateways.TryGetValue(carrier, out var gateway))
         {
@@ -76,7 +87,7 @@ public sealed class CarrierRouter
         ShipmentBooking booking;
         try
         {
-            booking = await gateway.BookAsync(request with { Carrier = carrier, IdempotencyKey = $"{request.IdempotencyKey}/{carrier}" }, cancellationToken).ConfigureAwait(false);
+            booking = await gateway.BookAsync(request with { Carrier = carrier, IdempotencyKey = KeyFor(request, carrier) }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -87,5 +98,25 @@ public sealed class CarrierRouter
         return booking.IsBooked
             ? new CarrierRouting(booking, rank)
             : throw new CarrierUnavailableException(request.Order, ImmutableArray.Create($"{carrier}: refused: {booking.Refusal}"));
+    }
+
+    private static string KeyFor(ShipmentRequest request, CarrierId carrier) => $"{request.IdempotencyKey}/{carrier}";
+
+    private async ValueTask<ShipmentBooking?> FindEarlierAsync(ShipmentRequest request, CarrierId carrier, CancellationToken cancellationToken)
+    {
+        if (!_gateways.TryGetValue(carrier, out var gateway))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await gateway.FindBookingAsync(KeyFor(request, carrier), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Still unreachable: the backup is asked, as before look-ups existed (the residual risk above).
+            return null;
+        }
     }
 }

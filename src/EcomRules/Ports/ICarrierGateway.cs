@@ -17,4 +17,17 @@ public interface ICarrierGateway
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Booked with a tracking number, or refused; a failure throws.</returns>
     ValueTask<ShipmentBooking> BookAsync(ShipmentRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Looks up the booking made for <paramref name="idempotencyKey"/>, without booking anything (CAR-2): a call that
+    /// failed or timed out after the carrier accepted it is found here, so <see cref="CarrierRouter"/> never fails over
+    /// to a backup for a parcel this carrier already booked.
+    /// </summary>
+    /// <param name="idempotencyKey">The key of an earlier <see cref="BookAsync"/> call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The booking, or null when the key booked nothing. The default implementation cannot look up and
+    /// returns null; a carrier that offers look-up by idempotency key should implement it.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    ValueTask<ShipmentBooking?> FindBookingAsync(string idempotencyKey, CancellationToken cancellationToken = default)
+        => cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<ShipmentBooking?>(cancellationToken) : ValueTask.FromResult<ShipmentBooking?>(null);
 }

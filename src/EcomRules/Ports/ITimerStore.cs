@@ -41,6 +41,20 @@ public interface ITimerStore
     ValueTask<IReadOnlyList<DueTimer>> ListTimersAsync(Instant dueFrom, int max, DueTimer? after = null, CancellationToken cancellationToken = default)
         => throw new NotSupportedException($"{GetType().Name} does not list timers; implement ITimerStore.ListTimersAsync to recompute provisional deadlines (SLA-8).");
 
+    /// <summary>
+    /// Keeps a claimed timer that could not fire (its kind has no handler) for a later retry: it stays stored with its
+    /// due instant and kind, and no owner can claim it before <paramref name="until"/>. Nothing happens unless
+    /// <paramref name="owner"/> still holds it at the same due instant.
+    /// </summary>
+    /// <param name="timer">The timer as claimed.</param>
+    /// <param name="owner">The owner that claimed it.</param>
+    /// <param name="until">When it may be claimed again.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Whether the timer was postponed. The default implementation postpones nothing and returns false, which
+    /// leaves the timer to its claim's lease.</returns>
+    ValueTask<bool> PostponeTimerAsync(DueTimer timer, string owner, Instant until, CancellationToken cancellationToken = default)
+        => cancellationToken.IsCancellationRequested ? ValueTask.FromCanceled<bool>(cancellationToken) : ValueTask.FromResult(false);
+
     /// <summary>Counts the stored timers (for health checks and tests).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>How many timers are scheduled.</returns>

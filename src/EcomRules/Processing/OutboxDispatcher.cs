@@ -1,3 +1,4 @@
+using System.Globalization;
 using EcomRules.Engine;
 using EcomRules.Internal;
 using EcomRules.Orders;
@@ -5,6 +6,8 @@ using EcomRules.Orders.Events;
 using EcomRules.Ports;
 using EcomRules.Refunds;
 using EcomRules.Refunds.Events;
+using EcomRules.Returns;
+using EcomRules.Returns.Events;
 using NodaTime;
 
 namespace EcomRules.Processing;
@@ -23,7 +26,10 @@ namespace EcomRules.Processing;
 /// <item><see cref="ShipmentRequested"/> → one carrier per attempt through <see cref="CarrierRouter"/> (CAR-2: attempt
 /// n asks the n-th ranked carrier, key <c>{key}/{carrier}</c>), then <see cref="RecordShipment"/> with command ID
 /// <c>{key}/record</c>.</item>
+/// <item><see cref="ReplacementShipmentRequested"/> → booked like <see cref="ShipmentRequested"/> (CAR-2), then
+/// <see cref="RecordReplacementShipment"/> on the return case with command ID <c>{key}/record</c> (RET-5).</item>
 /// <item><see cref="CustomerNotificationRequested"/> → <see cref="INotifier.NotifyAsync"/> with the message key (ORD-4).</item>
+/// <item><see cref="SlaWarningRaised"/> → <see cref="INotifier.NotifyStaffAsync"/> with the message key (SLA-8).</item>
 /// <item>Any other event has no port to reach: it is completed.</item>
 /// </list>
 /// A follow-up command is issued at the delivery instant; on a redelivery the engine finds its command ID already
@@ -155,6 +161,16 @@ public sealed class OutboxDispatcher
                 return await FollowUpAsync(new RecordShipment(FollowUpId(key), Actor.System, now, new OrderId(shipment.Source.Id), booking.Carrier, booking.TrackingNumber!), cancellationToken).ConfigureAwait(false);
             }
 
+            case ReplacementShipmentRequested { To: { } to } replacement when !replacement.Carriers.IsDefaultOrEmpty:
+            {
+                // RET-5: booked like an order's shipment (CAR-2: one carrier per attempt, keys {key}/{carrier}).
+                var routing = await _carriers.BookAsync(
+                    new ShipmentRequest(key, replacement.Source, replacement.Carriers[0], replacement.From, to, null),
+                    replacement.Carriers, envelope.Attempts, cancellationToken).ConfigureAwait(false);
+                var booking = routing.Booking;
+                return await FollowUpAsync(new RecordReplacementShipment(FollowUpId(key), Actor.System, now, ReturnCaseId.FromKey(replacement.Source), booking.Carrier, booking.TrackingNumber!), cancellationToken).ConfigureAwait(false);
+            }
+
             case CreditNoteRequested credit:
             {
                 // INV-3: a red-letter credit note; the tax system may answer "pending" and report the number later.
@@ -165,6 +181,13 @@ public sealed class OutboxDispatcher
 
             case CustomerNotificationRequested notification:
                 await _notifier.NotifyAsync(new CustomerNotification(key, notification.Source, notification.Recipient, notification.Template, notification.Text), cancellationToken).ConfigureAwait(false);
+                return true;
+
+            case SlaWarningRaised warning:
+                // SLA-8: staff are warned, never the customer.
+                await _notifier.NotifyStaffAsync(new StaffNotification(key, warning.Source, "sla-warning", string.Create(CultureInfo.InvariantCulture,
+                    $"{warning.SlaId} on {warning.Source}: {warning.Threshold * 100:0.##} % of its time is used; it breaches at {warning.BreachAt} unless done first.")),
+                    cancellationToken).ConfigureAwait(false);
                 return true;
 
             default:

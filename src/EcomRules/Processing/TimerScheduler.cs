@@ -1,7 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using EcomRules.Engine;
 using EcomRules.Internal;
-using EcomRules.Orders;
 using EcomRules.Ports;
 using NodaTime;
 
@@ -12,13 +12,12 @@ namespace EcomRules.Processing;
 /// due instant with command ID <c>timer/{timerId}/{dueAt ticks}</c>, then completes the timer. A timer fired twice (a
 /// crash before completion, an expired lease) executes the same command ID again and has no second effect; a timer
 /// moved since it was claimed is left to fire at its new instant.
-/// <list type="bullet">
-/// <item><c>auto-complete</c> → <see cref="CompleteOrder"/> (ORD-1, ORD-5).</item>
-/// <item><c>sla-breach</c> → <see cref="RecordDeadlinePassed"/> with the SLA ID from the timer ID (SLA-8).</item>
-/// <item><c>dispatch-deadline</c> → <see cref="RecordDeadlinePassed"/> (ORD-3).</item>
-/// <item>Any other kind is not EcomRules' own: it is completed without a command and counted in <see cref="Skipped"/>,
-/// so an unknown timer never blocks the queue.</item>
-/// </list>
+/// <para>Which command a timer fires is looked up in a <see cref="TimerHandlerRegistry"/> by the timer's aggregate kind
+/// and kind; each module registers the timers it schedules (<see cref="TimerHandlerRegistry.Default"/>: orders and
+/// return cases). A timer whose kind has no handler is never completed without its command: it is counted in
+/// <see cref="Unhandled"/>, reported to the engine's diagnostics (once per kind as the first), and postponed by
+/// <see cref="TimerSchedulerOptions.UnhandledRetry"/> (<see cref="ITimerStore.PostponeTimerAsync"/>) so it neither
+/// vanishes nor blocks the timers behind it (SLA-8).</para>
 /// A command that throws (the order kept changing beyond the engine's retries) leaves the timer claimed; it fires
 /// again when the lease expires. No hosting dependency: a host calls <see cref="RunOnceAsync"/> in a loop with its
 /// clock. Thread-safe.
@@ -27,28 +26,42 @@ public sealed class TimerScheduler
 {
     private readonly ITimerStore _timers;
     private readonly EcomEngine _engine;
+    private readonly TimerHandlerRegistry _handlers;
     private readonly TimerSchedulerOptions _options;
+    private readonly ConcurrentDictionary<(string AggregateKind, string TimerKind), bool> _reported = new();
     private long _fired;
-    private long _skipped;
+    private long _unhandled;
     private long _failed;
 
-    /// <summary>Creates a scheduler.</summary>
+    /// <summary>Creates a scheduler with the <see cref="TimerHandlerRegistry.Default"/> handlers.</summary>
     /// <param name="timers">The timers to fire (usually the same store as the engine's).</param>
     /// <param name="engine">Executes the timers' commands.</param>
     /// <param name="options">Options; the defaults when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="timers"/> or <paramref name="engine"/> is null.</exception>
     public TimerScheduler(ITimerStore timers, EcomEngine engine, TimerSchedulerOptions? options = null)
+        : this(timers, engine, TimerHandlerRegistry.Default, options)
+    {
+    }
+
+    /// <summary>Creates a scheduler with the given handlers.</summary>
+    /// <param name="timers">The timers to fire (usually the same store as the engine's).</param>
+    /// <param name="engine">Executes the timers' commands; unhandled timers are reported to its diagnostics.</param>
+    /// <param name="handlers">Which command each timer kind fires.</param>
+    /// <param name="options">Options; the defaults when null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="timers"/>, <paramref name="engine"/> or <paramref name="handlers"/> is null.</exception>
+    public TimerScheduler(ITimerStore timers, EcomEngine engine, TimerHandlerRegistry handlers, TimerSchedulerOptions? options = null)
     {
         _timers = Preconditions.CheckNotNull(timers);
         _engine = Preconditions.CheckNotNull(engine);
+        _handlers = Preconditions.CheckNotNull(handlers);
         _options = options ?? new TimerSchedulerOptions();
     }
 
     /// <summary>Gets how many timers fired their command and were completed.</summary>
     public long Fired => Interlocked.Read(ref _fired);
 
-    /// <summary>Gets how many timers of unknown kinds were completed without a command.</summary>
-    public long Skipped => Interlocked.Read(ref _skipped);
+    /// <summary>Gets how many due timers had no handler for their kind; each was postponed, not completed.</summary>
+    public long Unhandled => Interlocked.Read(ref _unhandled);
 
     /// <summary>Gets how many firings threw; those timers fire again when their lease expires.</summary>
     public long Failed => Interlocked.Read(ref _failed);
@@ -76,44 +89,37 @@ public sealed class TimerScheduler
         var batch = await _timers.ClaimDueTimersAsync(owner, _options.BatchSize, now, _options.Lease, cancellationToken).ConfigureAwait(false);
         foreach (var timer in batch)
         {
-            var command = CommandFor(timer);
-            if (command is not null)
+            var command = _handlers.CommandFor(timer);
+            if (command is null)
             {
-                try
+                // Never completed without its command: reported, then kept for a retry (SLA-8).
+                Interlocked.Increment(ref _unhandled);
+                _engine.Diagnostics.TimerUnhandled(timer, _reported.TryAdd((timer.Target.Kind, timer.Kind), true));
+                await _timers.PostponeTimerAsync(timer, owner, now + _options.UnhandledRetry, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            try
+            {
+                var decision = await _engine.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+                if (decision.Code == RefusalCode.CalendarNotCovered)
                 {
-                    await _engine.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
+                    // DSP-1: the policy refuses a year without holiday data; the timer waits for the data, never deleted unfired.
                     Interlocked.Increment(ref _failed);
+                    await _timers.PostponeTimerAsync(timer, owner, now + _options.UnhandledRetry, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
             }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref _failed);
+                continue;
+            }
 
             await _timers.CompleteTimerAsync(timer, owner, cancellationToken).ConfigureAwait(false);
-            Interlocked.Increment(ref command is null ? ref _skipped : ref _fired);
+            Interlocked.Increment(ref _fired);
         }
 
         return batch.Count;
     }
-
-    private static EcomCommand? CommandFor(DueTimer timer)
-    {
-        if (!string.Equals(timer.Target.Kind, OrderId.Kind, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var order = new OrderId(timer.Target.Id);
-        return timer.Kind switch
-        {
-            RecordTrackingEvent.AutoCompleteTimerKind => new CompleteOrder(CommandIdFor(timer), Actor.System, timer.DueAt, order),
-            OrderSlas.BreachTimerKind => new RecordDeadlinePassed(CommandIdFor(timer), Actor.System, timer.DueAt, order, timer.Kind, SlaIdOf(timer.TimerId)),
-            PayOrder.DispatchDeadlineTimerKind => new RecordDeadlinePassed(CommandIdFor(timer), Actor.System, timer.DueAt, order, timer.Kind, null),
-            _ => null,
-        };
-    }
-
-    // Breach timer IDs are order/{id}/SLA-n (TimerRequest: {kind}/{id}/{name}): the SLA is the last segment.
-    private static string SlaIdOf(string timerId) => timerId[(timerId.LastIndexOf('/') + 1)..];
 }

@@ -8,6 +8,7 @@ public sealed class TimerSchedulerOptions
 {
     private int _batchSize = 32;
     private Duration _lease = Duration.FromMinutes(1);
+    private Duration _unhandledRetry = Duration.FromHours(1);
 
     /// <summary>Gets or sets how many due timers one run claims.</summary>
     /// <value>The default is 32; between 1 and 1000.</value>
@@ -25,5 +26,17 @@ public sealed class TimerSchedulerOptions
     {
         get => _lease;
         set => _lease = OutboxDispatcherOptions.Positive(value);
+    }
+
+    /// <summary>
+    /// Gets or sets how long a due timer whose kind has no handler waits before it is claimed again (a deployment may
+    /// register the handler meanwhile). It is never completed without its command.
+    /// </summary>
+    /// <value>The default is 1 hour; positive.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public Duration UnhandledRetry
+    {
+        get => _unhandledRetry;
+        set => _unhandledRetry = OutboxDispatcherOptions.Positive(value);
     }
 }

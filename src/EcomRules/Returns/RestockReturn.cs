@@ -10,15 +10,17 @@ namespace EcomRules.Returns;
 
 /// <summary>
 /// The warehouse confirms the received goods and stocks them in (RET-4), which stops SLA-7 (due by the end of the
-/// working day of receipt), and the case is settled by its kind (RET-5) and archived (RET-7), all in one change set:
+/// working day of receipt), and the case is settled by its kind (RET-5), all in one change set:
 /// <list type="bullet">
 /// <item>Return: a <see cref="Refund"/> is opened for the goods' value plus, when the merchant is at fault, the return
 /// freight the customer paid (RET-6), capped at what the order can still refund (REF-1); it then goes through
-/// approval (REF-2). The refund's requester is the staff member who accepted the case (REF-3).</item>
-/// <item>Exchange: a replacement shipment is requested (RET-5).</item>
-/// <item>Repair: the goods are booked in for repair free of charge (RET-5).</item>
+/// approval (REF-2). The refund's requester is the staff member who accepted the case (REF-3). The case is archived (RET-7).</item>
+/// <item>Exchange: a replacement shipment is requested (RET-5) and SLA-4 starts; the case stays open until the
+/// customer signs for the replacement (<see cref="RecordReplacementTracking"/>).</item>
+/// <item>Repair: the goods are booked in for repair free of charge (RET-5); <see cref="CompleteRepair"/> ships them back.</item>
 /// </list>
-/// The order's open return is closed (its units stay counted as returned).
+/// For a return the order's open return is closed (its units stay counted as returned); for an exchange or a repair,
+/// when the customer signs for the goods sent back.
 /// </summary>
 /// <param name="CommandId">The idempotency key.</param>
 /// <param name="Actor">Warehouse staff.</param>
@@ -28,28 +30,35 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
 {
     internal override ReturnTrigger Trigger => ReturnTrigger.Restock;
 
+    internal override ReturnTrigger TriggerFor(ReturnCase returnCase) => returnCase.Kind switch
+    {
+        ReturnKind.Exchange => ReturnTrigger.RestockForExchange,
+        ReturnKind.Repair => ReturnTrigger.RestockForRepair,
+        _ => ReturnTrigger.Restock,
+    };
+
     internal override CommandOutcome Apply(ReturnStep step)
     {
         var events = new Pending<DomainEvent>();
         var timers = new Pending<TimerRequest>();
         var before = step.Case;
-        var slas = OrderSlas.Stop(before.Slas, step.Policy, Target, At, ref events, ref timers, "SLA-7"); // SLA-7: confirmed and stocked in
-        events.Add(new ReturnRestocked(Target, At, before.Warehouse, before.Lines));
-        var order = step.Order.ClosingReturn(before.Claimed(), rejected: false);
         switch (before.Kind)
         {
             case ReturnKind.Exchange:
-                var exchanged = before.Restocking(At, ReturnOutcome.Exchanged, null, slas);
-                events.Add(new ReplacementShipmentRequested(Target, At, before.Warehouse, before.Lines)); // RET-5
-                Archive(ref events, exchanged, $"Your exchange {CaseId} is done: a replacement is on its way.");
-                return Accept(step, exchanged, events.ToReadOnlyList(), timers.ToReadOnlyList(), order);
+                // SLA-7 stops (stocked in), SLA-4 starts: the replacement is in stock and goes to the carrier (RET-5).
+                var exchanging = OrderSlas.StopThenStart(before.Slas, step.Policy, Target, At, ref events, ref timers, "SLA-7", "SLA-4");
+                events.Add(new ReturnRestocked(Target, At, before.Warehouse, before.Lines));
+                return RequestReplacement(step, before.RestockingForReplacement(At, ReturnState.ReplacementRequested, exchanging), ref events, ref timers);
             case ReturnKind.Repair:
-                var repaired = before.Restocking(At, ReturnOutcome.Repaired, null, slas);
+                var repairing = before.RestockingForReplacement(At, ReturnState.AwaitingRepair, OrderSlas.Stop(before.Slas, step.Policy, Target, At, ref events, ref timers, "SLA-7"));
+                events.Add(new ReturnRestocked(Target, At, before.Warehouse, before.Lines));
                 events.Add(new RepairRequested(Target, At, before.Lines)); // RET-5
-                Archive(ref events, repaired, $"Your goods for {CaseId} are being repaired free of charge.");
-                return Accept(step, repaired, events.ToReadOnlyList(), timers.ToReadOnlyList(), order);
+                events.Add(Notice(repairing, "return-repairing", $"Your goods for {CaseId} were received and are being repaired free of charge.")); // RET-7
+                return Accept(step, repairing, events.ToReadOnlyList(), timers.ToReadOnlyList());
             default:
-                return Refund(step, before, order, slas, ref events, ref timers);
+                var slas = OrderSlas.Stop(before.Slas, step.Policy, Target, At, ref events, ref timers, "SLA-7"); // SLA-7: confirmed and stocked in
+                events.Add(new ReturnRestocked(Target, At, before.Warehouse, before.Lines));
+                return Refund(step, before, step.Order.ClosingReturn(before.Claimed(), rejected: false), slas, ref events, ref timers);
         }
     }
 

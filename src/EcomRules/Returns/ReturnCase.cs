@@ -5,6 +5,7 @@ using EcomRules.Inventory;
 using EcomRules.Orders;
 using EcomRules.Policies;
 using EcomRules.Refunds;
+using EcomRules.Shipping;
 using EcomRules.Sla;
 using NodaTime;
 
@@ -98,7 +99,13 @@ public sealed record ReturnCase : IRecomputableDeadlines
     /// <summary>Gets the refund opened for a return, or null.</summary>
     public RefundId? Refund { get; private init; }
 
-    /// <summary>Gets the SLA timers (SLA-6 answer, SLA-7 restock).</summary>
+    /// <summary>Gets the carrier that took the replacement or the repaired goods (RET-5, CAR-3), or null.</summary>
+    public CarrierId? ReplacementCarrier { get; private init; }
+
+    /// <summary>Gets the tracking number of the replacement or the repaired goods (RET-5, CAR-3), or null.</summary>
+    public string? ReplacementTrackingNumber { get; private init; }
+
+    /// <summary>Gets the SLA timers (SLA-6 answer, SLA-7 restock, SLA-4 hand-over of a replacement).</summary>
     public ImmutableArray<SlaTimer> Slas { get; private init; }
 
     /// <summary>Gets the pending deadlines computed on provisional calendar days (DSP-1); recomputed when the year's data is added (SLA-8).</summary>
@@ -130,13 +137,15 @@ public sealed record ReturnCase : IRecomputableDeadlines
     // Persistence (EcomSerializer): rebuilds a stored state field by field; the caller has validated each value.
     internal static ReturnCase Rehydrate(ReturnCase opened, ReturnState state, ReturnOutcome outcome, (string? By, string? Reason) decision,
         (string? TrackingNumber, Money Freight) shipment, (string? Notes, Instant? ReceivedAt, Instant? RestockedAt) inspection, RefundId? refund,
-        ImmutableArray<ProvisionalDeadline> provisionalDeadlines)
+        ImmutableArray<ProvisionalDeadline> provisionalDeadlines,
+        (CarrierId? Carrier, string? TrackingNumber) replacement = default)
         => opened with
         {
             ProvisionalDeadlines = provisionalDeadlines,
             State = state, Outcome = outcome, DecidedBy = decision.By, DecisionReason = decision.Reason,
             ReturnTrackingNumber = shipment.TrackingNumber, ReturnFreight = shipment.Freight,
             InspectionNotes = inspection.Notes, ReceivedAt = inspection.ReceivedAt, RestockedAt = inspection.RestockedAt, Refund = refund,
+            ReplacementCarrier = replacement.Carrier, ReplacementTrackingNumber = replacement.TrackingNumber,
         };
 
     /// <summary>Gets the units claimed per SKU.</summary>
@@ -154,12 +163,13 @@ public sealed record ReturnCase : IRecomputableDeadlines
     object IRecomputableDeadlines.WithProvisionalDeadlines(ImmutableArray<ProvisionalDeadline> deadlines) => this with { ProvisionalDeadlines = deadlines };
 
     bool IRecomputableDeadlines.CountsOnCalendar(TimerRequest timer, EcomPolicy policy)
-        => string.Equals(timer.Kind, OrderSlas.BreachTimerKind, StringComparison.Ordinal)
-            && OrderSlas.CountsOnCalendar(Slas, timer.TimerId[(timer.TimerId.LastIndexOf('/') + 1)..], policy);
+        => OrderSlas.CountsOnCalendar(Slas, Id.Key, timer.Kind, timer.TimerId, policy);
 
-    // SLA-6, SLA-7: breach instants from the timers' events; any other deadline is not counted on the calendar.
+    // SLA-4, SLA-6, SLA-7: breach and warning instants from the timers' events; any other deadline is not counted on the calendar.
     Instant? IRecomputableDeadlines.Recompute(ProvisionalDeadline deadline, EcomPolicy policy, Instant at)
-        => string.Equals(deadline.Kind, OrderSlas.BreachTimerKind, StringComparison.Ordinal) ? OrderSlas.BreachDue(Slas, deadline.Name, policy) : deadline.DueAt;
+        => deadline.Kind is OrderSlas.BreachTimerKind or OrderSlas.WarningTimerKind
+            ? OrderSlas.RecomputeDue(Slas, Id.Key, deadline.Kind, deadline.TimerId, policy, at)
+            : deadline.DueAt;
 
     object IRecomputableDeadlines.RecomputeDerivedDates(EcomPolicy policy, IReadOnlyList<ProvisionalDeadline> pending) => this;
 
@@ -175,6 +185,17 @@ public sealed record ReturnCase : IRecomputableDeadlines
     internal ReturnCase Resolving(string reason) => this with { DecisionReason = reason };
 
     internal ReturnCase RefusingAfterNegotiation(string reason) => this with { State = ReturnState.Archived, Outcome = ReturnOutcome.RefusedAfterNegotiation, DecisionReason = reason };
+
+    /// <summary>RET-5: stocked in; the replacement waits for a carrier, or the goods go to repair first.</summary>
+    internal ReturnCase RestockingForReplacement(Instant at, ReturnState state, ImmutableArray<SlaTimer> slas) => this with { State = state, RestockedAt = at, Slas = slas };
+
+    internal ReturnCase RequestingReplacement(ImmutableArray<SlaTimer> slas) => this with { State = ReturnState.ReplacementRequested, Slas = slas };
+
+    internal ReturnCase ShippingReplacement(CarrierId carrier, string trackingNumber, ImmutableArray<SlaTimer> slas)
+        => this with { State = ReturnState.ReplacementShipped, ReplacementCarrier = carrier, ReplacementTrackingNumber = trackingNumber, Slas = slas };
+
+    /// <summary>RET-5: the customer signed for the replacement or the repaired goods; the case is archived.</summary>
+    internal ReturnCase DeliveringReplacement() => this with { State = ReturnState.Archived, Outcome = Kind == ReturnKind.Repair ? ReturnOutcome.Repaired : ReturnOutcome.Exchanged };
 
     internal ReturnCase Restocking(Instant at, ReturnOutcome outcome, RefundId? refund, ImmutableArray<SlaTimer> slas)
         => this with { State = ReturnState.Archived, Outcome = outcome, RestockedAt = at, Refund = refund, Slas = slas };

@@ -37,4 +37,11 @@ public readonly record struct ReturnCaseId
 
     /// <inheritdoc />
     public override string ToString() => Order.Value + "/" + Number;
+
+    /// <summary>Reads a case's store key (<c>return/{order}/{number}</c>; a number never holds '/') back into its ID.</summary>
+    internal static ReturnCaseId FromKey(AggregateKey key)
+    {
+        var slash = key.Id.LastIndexOf('/');
+        return new ReturnCaseId(new OrderId(key.Id[..Math.Max(slash, 0)]), key.Id[(slash + 1)..]);
+    }
 }

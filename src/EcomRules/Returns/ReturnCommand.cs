@@ -29,6 +29,10 @@ public abstract record ReturnCommand(CommandId CommandId, Actor Actor, Instant A
     /// <summary>Gets the trigger the command fires.</summary>
     internal abstract ReturnTrigger Trigger { get; }
 
+    /// <summary>Gets the trigger the command fires on <paramref name="returnCase"/>; <see cref="Trigger"/> unless the
+    /// case's kind decides (a restock of an exchange or a repair, RET-5).</summary>
+    internal virtual ReturnTrigger TriggerFor(ReturnCase returnCase) => Trigger;
+
     /// <summary>Gets what the workflow's guards see.</summary>
     internal virtual ReturnFacts Facts => default;
 
@@ -47,7 +51,8 @@ public abstract record ReturnCommand(CommandId CommandId, Actor Actor, Instant A
             return CommandOutcome.NotFound(orderKey);
         }
 
-        var fired = ReturnWorkflow.Definition.TryFire(returnCase.State, Trigger, Facts);
+        var trigger = TriggerFor(returnCase);
+        var fired = ReturnWorkflow.Definition.TryFire(returnCase.State, trigger, Facts);
         if (fired.IsRefused)
         {
             var refusal = fired.Refusal;
@@ -55,7 +60,7 @@ public abstract record ReturnCommand(CommandId CommandId, Actor Actor, Instant A
         }
 
         return fired.Kind == TransitionKind.Ignored
-            ? CommandOutcome.Accept($"{returnCase.State}: {Trigger} ignored (already done)", [], [])
+            ? CommandOutcome.Accept($"{returnCase.State}: {trigger} ignored (already done)", [], [])
             : Apply(new ReturnStep(returnCase, stored.Version, order, input.VersionOf(orderKey), input.Policy));
     }
 
@@ -114,6 +119,21 @@ public abstract record ReturnCommand(CommandId CommandId, Actor Actor, Instant A
             Notice(received, "return-received", $"Your returned goods for {CaseId} were received and checked."), // RET-7
         ],
         timers.ToReadOnlyList());
+    }
+
+    /// <summary>
+    /// RET-5: the replacement (exchange) or the repaired goods (repair) go to the customer: a carrier booking through the
+    /// outbox like an order's shipment (CAR-2), to the order's address, and the customer is told (RET-7). SLA-4 (handed
+    /// to the carrier) runs on the case until the booking is recorded.
+    /// </summary>
+    private protected CommandOutcome RequestReplacement(ReturnStep step, ReturnCase requested, ref Pending<DomainEvent> events, ref Pending<TimerRequest> timers)
+    {
+        var order = step.Order;
+        events.Add(new ReplacementShipmentRequested(Target, At, requested.Warehouse, requested.Lines, order.ShipTo, step.Policy.Carriers.RankedIds(order.ShipTo.Province)));
+        events.Add(Notice(requested, "return-replacement-requested", requested.Kind == ReturnKind.Repair
+            ? $"Your goods for {CaseId} are repaired and will be shipped back to you shortly."
+            : $"Your exchange {CaseId}: the replacement will be shipped to you shortly.")); // RET-7
+        return Accept(step, requested, events.ToReadOnlyList(), timers.ToReadOnlyList());
     }
 
     /// <summary>What a return command decides on.</summary>

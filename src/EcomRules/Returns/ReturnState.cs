@@ -20,4 +20,13 @@ public enum ReturnState
 
     /// <summary>Finished and archived (RET-7); <see cref="ReturnCase.Outcome"/> says how it ended.</summary>
     Archived = 5,
+
+    /// <summary>Repair: the goods were stocked in and are being repaired free of charge (RET-5).</summary>
+    AwaitingRepair = 6,
+
+    /// <summary>Exchange or repair: the replacement or the repaired goods wait for a carrier booking (RET-5, SLA-4 running).</summary>
+    ReplacementRequested = 7,
+
+    /// <summary>The replacement or the repaired goods are with the carrier; the case closes when the customer signs (RET-5, CAR-3).</summary>
+    ReplacementShipped = 8,
 }

@@ -26,4 +26,22 @@ public enum ReturnTrigger
 
     /// <summary>The warehouse stocks the goods in (RET-4, SLA-7).</summary>
     Restock = 7,
+
+    /// <summary>The warehouse stocks in the goods of an exchange; a replacement is to ship (RET-5).</summary>
+    RestockForExchange = 8,
+
+    /// <summary>The warehouse stocks in goods that go to repair free of charge (RET-5).</summary>
+    RestockForRepair = 9,
+
+    /// <summary>The repair is done; the repaired goods are to ship back (RET-5).</summary>
+    FinishRepair = 10,
+
+    /// <summary>A carrier booked the replacement or the repaired goods (RET-5, CAR-3).</summary>
+    ShipReplacement = 11,
+
+    /// <summary>The carrier reports the replacement in transit or out for delivery (CAR-3).</summary>
+    TrackReplacement = 12,
+
+    /// <summary>The customer signed for the replacement or the repaired goods; the case closes (RET-5, RET-7).</summary>
+    DeliverReplacement = 13,
 }

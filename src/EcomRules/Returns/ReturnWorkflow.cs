@@ -3,9 +3,10 @@ using EcomRules.Workflow;
 namespace EcomRules.Returns;
 
 /// <summary>
-/// The return case of RET-3 and RET-4 as one immutable transition table, shared by every case: requested → accepted
-/// (or rejected, archived) → shipped back → inspected: passed → received → restocked and archived, or failed →
-/// negotiation → received or archived.
+/// The return case of RET-3, RET-4 and RET-5 as one immutable transition table, shared by every case: requested →
+/// accepted (or rejected, archived) → shipped back → inspected: passed → received → restocked and archived, or failed →
+/// negotiation → received or archived. An exchange ships a replacement, a repair the repaired goods: restocked →
+/// (in repair →) replacement requested → shipped → signed for, archived.
 /// </summary>
 public static class ReturnWorkflow
 {
@@ -40,6 +41,16 @@ public static class ReturnWorkflow
                 .PermitIf(ReturnTrigger.ResolveReject, ReturnState.Archived, ReasonRecorded)
             .Configure(ReturnState.Received)
                 .Permit(ReturnTrigger.Restock, ReturnState.Archived)
+                .Permit(ReturnTrigger.RestockForExchange, ReturnState.ReplacementRequested)
+                .Permit(ReturnTrigger.RestockForRepair, ReturnState.AwaitingRepair)
+            .Configure(ReturnState.AwaitingRepair)
+                .Permit(ReturnTrigger.FinishRepair, ReturnState.ReplacementRequested)
+            .Configure(ReturnState.ReplacementRequested)
+                .Permit(ReturnTrigger.ShipReplacement, ReturnState.ReplacementShipped)
+            .Configure(ReturnState.ReplacementShipped)
+                .InternalTransition(ReturnTrigger.TrackReplacement)
+                .Permit(ReturnTrigger.DeliverReplacement, ReturnState.Archived)
+                .Ignore(ReturnTrigger.ShipReplacement)
             .Configure(ReturnState.Archived)
             .Build();
 }

@@ -22,11 +22,12 @@ public sealed class SlaDefinition
     /// <param name="description">What must happen, as a sentence.</param>
     /// <param name="goal">When it is due.</param>
     /// <param name="basis">What time it is measured on. The default is <see cref="SlaTimeBasis.WorkingTime"/>.</param>
-    /// <param name="warningThresholds">Fractions of the goal that raise a warning, each in (0, 1), ascending. The default is 0.5 and 0.75.</param>
+    /// <param name="warningThresholds">Fractions of the goal that raise a warning, each in (0, 1), ascending; exact decimals, so
+    /// 0.5 is exactly one half (SLA-8). The default is 0.5 and 0.75.</param>
     /// <exception cref="ArgumentNullException">A reference argument is null.</exception>
     /// <exception cref="ArgumentException">The id or description is blank, or the thresholds are not in (0, 1) or not strictly ascending.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="basis"/> is not defined.</exception>
-    public SlaDefinition(string id, RuleId ruleId, string description, Deadline goal, SlaTimeBasis basis = SlaTimeBasis.WorkingTime, IEnumerable<double>? warningThresholds = null)
+    public SlaDefinition(string id, RuleId ruleId, string description, Deadline goal, SlaTimeBasis basis = SlaTimeBasis.WorkingTime, IEnumerable<decimal>? warningThresholds = null)
     {
         Id = Preconditions.CheckNotBlank(id);
         Description = Preconditions.CheckNotBlank(description);
@@ -42,7 +43,7 @@ public sealed class SlaDefinition
     }
 
     /// <summary>Gets the default warning thresholds: 50 % and 75 % of the goal.</summary>
-    public static ImmutableArray<double> DefaultWarningThresholds { get; } = [0.5, 0.75];
+    public static ImmutableArray<decimal> DefaultWarningThresholds { get; } = [0.5m, 0.75m];
 
     /// <summary>Gets the SLA's id.</summary>
     public string Id { get; }
@@ -62,13 +63,13 @@ public sealed class SlaDefinition
 
     /// <summary>Gets the warning thresholds, ascending.</summary>
     /// <value>The default is 0.5 and 0.75.</value>
-    public ImmutableArray<double> WarningThresholds { get; }
+    public ImmutableArray<decimal> WarningThresholds { get; }
 
     /// <summary>Returns this definition with other warning thresholds.</summary>
     /// <param name="thresholds">Fractions in (0, 1), strictly ascending; none for no warnings.</param>
     /// <returns>The new definition.</returns>
     /// <exception cref="ArgumentException">A threshold is outside (0, 1), or they are not strictly ascending.</exception>
-    public SlaDefinition WithWarningThresholds(params IEnumerable<double> thresholds)
+    public SlaDefinition WithWarningThresholds(params IEnumerable<decimal> thresholds)
         => new(Id, RuleId, Description, Goal, Basis, Preconditions.CheckNotNull(thresholds));
 
     /// <summary>Returns this definition with another goal and basis.</summary>
@@ -81,7 +82,7 @@ public sealed class SlaDefinition
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Id}: {Goal} ({Basis})");
 
-    private static ImmutableArray<double> ValidateThresholds(IEnumerable<double> thresholds)
+    private static ImmutableArray<decimal> ValidateThresholds(IEnumerable<decimal> thresholds)
     {
         var array = thresholds.ToImmutableArray();
         for (var i = 0; i < array.Length; i++)

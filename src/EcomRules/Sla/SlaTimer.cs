@@ -128,7 +128,7 @@ public sealed class SlaTimer
         var warnings = new SlaWarning[thresholds.Length];
         for (var i = 0; i < warnings.Length; i++)
         {
-            var target = Duration.FromNanoseconds(Math.Round(m.Budget.ToInt64Nanoseconds() * thresholds[i]));
+            var target = Share(m.Budget, thresholds[i]);
             warnings[i] = new SlaWarning(thresholds[i], WhenConsumed(target, segments, m.Elapsed, m.Open ? now : null, meter), m.Elapsed >= target);
         }
 
@@ -242,6 +242,23 @@ public sealed class SlaTimer
         var budget = meter.Between(start, Definition.Goal.DueFrom(start, calendar));
         return budget == Duration.Zero ? start : meter.Add(start, budget);
     }
+
+    /// <summary>
+    /// Gets the instant the current cycle reaches warning threshold <paramref name="index"/> of its definition if it is
+    /// never paused (SLA-8): the same as that warning's <see cref="SlaWarning.DueAt"/> of <see cref="Evaluate"/> for a
+    /// timer that has run without pause since its cycle started.
+    /// </summary>
+    internal Instant OriginalWarningAt(int index, WorkingCalendar calendar)
+    {
+        var meter = new Meter(Definition.Basis, calendar);
+        var start = CycleStartedAt;
+        var target = Share(meter.Between(start, Definition.Goal.DueFrom(start, calendar)), Definition.WarningThresholds[index]);
+        return target == Duration.Zero ? start : meter.Add(start, target);
+    }
+
+    // The share of a budget a threshold stands for, to the nanosecond (exact decimal arithmetic, SLA-8).
+    private static Duration Share(Duration budget, decimal threshold)
+        => Duration.FromNanoseconds((long)Math.Round(budget.ToInt64Nanoseconds() * threshold, MidpointRounding.ToEven));
 
     // The earliest instant at which the running segments have consumed target; projected from now while open.
     private static Instant? WhenConsumed(Duration target, ReadOnlySpan<(Instant From, Instant To)> segments, Duration elapsed, Instant? now, Meter meter)

@@ -90,8 +90,11 @@ public sealed class UncoveredYearTests
 
         var order = scenario.Order("A-2");
         Assert.Equal(new LocalDate(2027, 3, 10), order.DispatchDate); // DSP-2 on an ordinary Wednesday
-        Assert.Equal(["SLA-1", "SLA-2", "SLA-3", "dispatch"], order.ProvisionalDeadlines.Select(d => d.Name).Order(StringComparer.Ordinal));
-        Assert.Equal(4, Single<DeadlinesProvisional>(paid).Deadlines.Length);
+        // Every deadline on the working calendar: the dispatch deadline (a working day) and SLA-1..3 with their warnings.
+        Assert.Contains(order.ProvisionalDeadlines, d => d.TimerId == "order/A-2/dispatch");
+        Assert.Equal(["SLA-1", "SLA-2", "SLA-3"], order.ProvisionalDeadlines.Where(d => d.Kind == "sla-breach").Select(d => d.TimerId["order/A-2/".Length..]).Order(StringComparer.Ordinal));
+        Assert.Equal(6, order.ProvisionalDeadlines.Count(d => d.Kind == "sla-warning"));
+        Assert.Equal(order.ProvisionalDeadlines.Length, Single<DeadlinesProvisional>(paid).Deadlines.Length);
     }
 
     [Fact]
@@ -129,7 +132,7 @@ public sealed class UncoveredYearTests
         Assert.Equal(new LocalDate(2027, 1, 1), provisional.DispatchDate); // an ordinary Friday, provisionally
         Assert.Equal(At(2027, 1, 1, 18, 0), provisional.DispatchDeadline);
         Assert.Equal(At(2027, 1, 1, 8, 40), scenario.Timer("A-5", "SLA-1")!.DueAt); // 5 + 10 working minutes
-        Assert.Equal(4, provisional.ProvisionalDeadlines.Length);
+        Assert.Equal(10, provisional.ProvisionalDeadlines.Length); // the dispatch deadline, SLA-1..3 and their 50 % and 75 % warnings
         var auditBefore = scenario.Store.AuditTrail.Count;
 
         scenario.Engine.ChangePolicy(scenario.Engine.Policy.WithHolidayYear(Year2027));

@@ -101,6 +101,7 @@ public sealed class CalendarYearsHostingTests
         Assert.NotEmpty(((Order)(await store.LoadAsync(new OrderId("R-1").Key))!.State).ProvisionalDeadlines);
         var before = engine.Policy;
 
+        clock.Reset(OrderScenario.At(2026, 12, 31, 18, 30)); // the notice is added a little later that evening
         source.Provider.Replace(new Dictionary<string, string?>(settings.Concat(Year2027Settings())));
         await monitor.Current;
 

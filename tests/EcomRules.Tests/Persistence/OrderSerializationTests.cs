@@ -75,6 +75,7 @@ public sealed class OrderSerializationTests
         var at = NodaTime.Instant.FromUtc(2026, 3, 5, 2, 0);
         yield return new EcomRules.Orders.Events.SlaBreached(new OrderId("E-3").Key, at, "SLA-1", at - NodaTime.Duration.FromMinutes(1));
         yield return new EcomRules.Orders.Events.DispatchDeadlineMissed(new OrderId("E-3").Key, at, at - NodaTime.Duration.FromHours(1));
+        yield return new EcomRules.Orders.Events.SlaWarningRaised(new OrderId("E-3").Key, at, "SLA-1", 0.75m, at + NodaTime.Duration.FromMinutes(4));
     }
 
     [Fact]

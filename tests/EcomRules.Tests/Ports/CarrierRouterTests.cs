@@ -75,7 +75,9 @@ public sealed class CarrierRouterTests
     [Trait("Rule", "CAR-2")]
     public async Task EachCarrier_GetsItsOwnIdempotencyKey()
     {
-        await Router().BookAsync(Shipment("ship-1", Sf), Ranked, 0);
+        // sf refuses, so attempt 1 finds no sf booking and asks zto (a booked sf would be the answer, CAR-2).
+        _sf.Behaviour = FakeCarrierBehaviour.Refuse;
+        await Assert.ThrowsAsync<CarrierUnavailableException>(() => Router().BookAsync(Shipment("ship-1", Sf), Ranked, 0).AsTask());
         await Router().BookAsync(Shipment("ship-1", Sf), Ranked, 1);
 
         Assert.Equal("ship-1/sf", Assert.Single(_sf.Calls).IdempotencyKey);

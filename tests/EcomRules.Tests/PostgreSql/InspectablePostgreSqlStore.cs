@@ -11,37 +11,27 @@ namespace EcomRules.Tests.PostgreSql;
 /// The PostgreSQL store plus <see cref="IEcomStoreInspection"/> read straight from its tables, so the store contract
 /// can see the outbox and the timers. A test-only wrapper: the shipped package does not depend on EcomRules.Testing.
 /// </summary>
-internal sealed class InspectablePostgreSqlStore(PostgreSqlEcomStore store, NpgsqlDataSource dataSource) : IEcomStore, IEcomStoreInspection, ITimerStore, IAsyncDisposable
+internal sealed class InspectablePostgreSqlStore(PostgreSqlEcomStore store, NpgsqlDataSource dataSource) : Testing.ForwardingStorePorts<PostgreSqlEcomStore>(store), IEcomStore, IEcomStoreInspection, IAsyncDisposable
 {
-    public PostgreSqlEcomStore Store => store;
+    public PostgreSqlEcomStore Store => Inner;
 
     public static async Task<InspectablePostgreSqlStore> OpenAsync(string connectionString)
         => new(await PostgreSqlStores.OpenAsync(connectionString), NpgsqlDataSource.Create(connectionString));
 
-    public ValueTask<StoredAggregate?> LoadAsync(AggregateKey key, CancellationToken cancellationToken = default) => store.LoadAsync(key, cancellationToken);
+    public ValueTask<StoredAggregate?> LoadAsync(AggregateKey key, CancellationToken cancellationToken = default) => Inner.LoadAsync(key, cancellationToken);
 
-    public ValueTask<IdempotencyRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default) => store.FindCommandAsync(commandId, cancellationToken);
+    public ValueTask<IdempotencyRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default) => Inner.FindCommandAsync(commandId, cancellationToken);
 
     public ValueTask<(IdempotencyRecord? Record, StoredAggregate? Target)> FindCommandAndLoadAsync(CommandId commandId, AggregateKey target, CancellationToken cancellationToken = default)
-        => store.FindCommandAndLoadAsync(commandId, target, cancellationToken);
+        => Inner.FindCommandAndLoadAsync(commandId, target, cancellationToken);
 
-    public ValueTask SaveAsync(ChangeSet changes, CancellationToken cancellationToken = default) => store.SaveAsync(changes, cancellationToken);
+    public ValueTask SaveAsync(ChangeSet changes, CancellationToken cancellationToken = default) => Inner.SaveAsync(changes, cancellationToken);
 
-    public ValueTask<IReadOnlyList<DueTimer>> ClaimDueTimersAsync(string owner, int max, Instant now, Duration lease, CancellationToken cancellationToken = default)
-        => store.ClaimDueTimersAsync(owner, max, now, lease, cancellationToken);
-
-    public ValueTask<bool> CompleteTimerAsync(DueTimer timer, string owner, CancellationToken cancellationToken = default) => store.CompleteTimerAsync(timer, owner, cancellationToken);
-
-    public ValueTask<IReadOnlyList<DueTimer>> ListTimersAsync(Instant dueFrom, int max, DueTimer? after = null, CancellationToken cancellationToken = default)
-        => store.ListTimersAsync(dueFrom, max, after, cancellationToken);
-
-    public ValueTask<long> CountTimersAsync(CancellationToken cancellationToken = default) => store.CountTimersAsync(cancellationToken);
-
-    public ValueTask<IReadOnlyList<AuditEntry>> ReadAuditAsync(AggregateKey key, CancellationToken cancellationToken = default) => store.ReadAuditAsync(key, cancellationToken);
+    public ValueTask<IReadOnlyList<AuditEntry>> ReadAuditAsync(AggregateKey key, CancellationToken cancellationToken = default) => Inner.ReadAuditAsync(key, cancellationToken);
 
     public async ValueTask<IReadOnlyList<StoredOutboxMessage>> ReadOutboxAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"SELECT seq, idempotency_key, event::text, created_at, delivered_at IS NOT NULL FROM {store.SchemaName}.outbox ORDER BY seq");
+        await using var command = dataSource.CreateCommand($"SELECT seq, idempotency_key, event::text, created_at, delivered_at IS NOT NULL FROM {Inner.SchemaName}.outbox ORDER BY seq");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var messages = new List<StoredOutboxMessage>();
         while (await reader.ReadAsync(cancellationToken))
@@ -55,7 +45,7 @@ internal sealed class InspectablePostgreSqlStore(PostgreSqlEcomStore store, Npgs
 
     public async ValueTask<IReadOnlyList<TimerRequest>> ReadTimersAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand($"SELECT timer_id, target_kind, target_id, kind, due_at FROM {store.SchemaName}.timers ORDER BY due_at, timer_id COLLATE \"C\"");
+        await using var command = dataSource.CreateCommand($"SELECT timer_id, target_kind, target_id, kind, due_at FROM {Inner.SchemaName}.timers ORDER BY due_at, timer_id COLLATE \"C\"");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var timers = new List<TimerRequest>();
         while (await reader.ReadAsync(cancellationToken))
@@ -68,7 +58,7 @@ internal sealed class InspectablePostgreSqlStore(PostgreSqlEcomStore store, Npgs
 
     public async ValueTask DisposeAsync()
     {
-        await store.DisposeAsync();
+        await Inner.DisposeAsync();
         await dataSource.DisposeAsync();
     }
 }

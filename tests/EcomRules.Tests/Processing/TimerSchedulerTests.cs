@@ -82,7 +82,8 @@ public sealed class TimerSchedulerTests
     }
 
     [Fact]
-    public async Task UnknownKinds_AreCompletedAndSkipped()
+    [Trait("Rule", "SLA-8")]
+    public async Task SLA8_UnknownKinds_AreKeptNotCompleted()
     {
         var store = new InMemoryEcomStore();
         var f = new ProcessingFixture(store);
@@ -91,8 +92,9 @@ public sealed class TimerSchedulerTests
         await store.SaveAsync(new ChangeSet(record, [], [], [], [new TimerRequest("custom/1/ping", key, "ping", T0)]));
 
         Assert.Equal(1, await f.Scheduler.RunOnceAsync("s", T0));
-        Assert.Equal(1, f.Scheduler.Skipped);
-        Assert.Equal(0, await store.CountTimersAsync());
+        Assert.Equal(1, f.Scheduler.Unhandled);
+        Assert.Equal(0, f.Scheduler.Fired);
+        Assert.Equal(1, await store.CountTimersAsync());
     }
 
     [Fact]

@@ -203,9 +203,12 @@ public sealed class ReturnCaseTests
         var f = new ReturnFixture();
         await f.ReceivedOrder(OrderId, ReturnFixture.At(2026, 3, 2));
         var done = await f.CompletedReturn(CaseId, ReturnFixture.At(2026, 3, 12), ReturnKind.Exchange, ReturnReason.Other);
-        Assert.Equal(ReturnOutcome.Exchanged, done.Outcome);
+        Assert.Equal(ReturnState.ReplacementRequested, done.State); // open until the customer signs for the replacement
+        Assert.Equal(ReturnOutcome.Open, done.Outcome);
         Assert.Null(done.Refund);
-        Assert.Contains(f.Store.Outbox, m => m.Message.Event is ReplacementShipmentRequested);
+        var requested = Assert.Single(f.Store.Outbox.Select(m => m.Message.Event).OfType<ReplacementShipmentRequested>());
+        Assert.Equal((await f.Get<Order>(OrderId.Key)).ShipTo, requested.To);
+        Assert.False(requested.Carriers.IsDefaultOrEmpty);
         Assert.Equal(Money.Zero, (await f.Get<Order>(OrderId.Key)).RefundReserved);
     }
 
@@ -217,7 +220,7 @@ public sealed class ReturnCaseTests
         await f.ReceivedOrder(OrderId, ReturnFixture.At(2026, 3, 2));
         Assert.Equal(RuleIds.Ret5, (await f.Run(f.Request(CaseId, ReturnFixture.At(2026, 3, 3), ReturnKind.Repair, ReturnReason.Other, text: "x"))).RuleId);
         var done = await f.CompletedReturn(CaseId, ReturnFixture.At(2026, 3, 3), ReturnKind.Repair);
-        Assert.Equal(ReturnOutcome.Repaired, done.Outcome);
+        Assert.Equal(ReturnState.AwaitingRepair, done.State); // the repaired goods ship back after CompleteRepair
         Assert.Contains(f.Store.Outbox, m => m.Message.Event is RepairRequested);
     }
 

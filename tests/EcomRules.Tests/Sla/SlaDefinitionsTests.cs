@@ -69,7 +69,7 @@ public sealed class SlaDefinitionsTests
     {
         Assert.Equal(["SLA-1", "SLA-2", "SLA-3", "SLA-4", "SLA-5", "SLA-6", "SLA-7"], SlaDefinitions.All.Select(s => s.Id));
         Assert.All(SlaDefinitions.All, s => Assert.Equal(s.Id, s.RuleId.Value));
-        Assert.All(SlaDefinitions.All, s => Assert.Equal([0.5, 0.75], s.WarningThresholds.ToArray()));
+        Assert.All(SlaDefinitions.All, s => Assert.Equal([0.5m, 0.75m], s.WarningThresholds.ToArray()));
     }
 
     [Theory]
@@ -78,10 +78,21 @@ public sealed class SlaDefinitionsTests
     [InlineData(1.0)]
     [InlineData(-0.1)]
     public void SLA8_WarningThresholds_MustBeBetween0And1(double threshold)
-        => Assert.Throws<ArgumentException>(() => SlaDefinitions.CustomerMatched.WithWarningThresholds(threshold));
+        => Assert.Throws<ArgumentException>(() => SlaDefinitions.CustomerMatched.WithWarningThresholds((decimal)threshold));
 
     [Fact]
     [Trait("Rule", "SLA-8")]
     public void SLA8_WarningThresholds_MustAscend()
-        => Assert.Throws<ArgumentException>(() => SlaDefinitions.CustomerMatched.WithWarningThresholds(0.75, 0.5));
+        => Assert.Throws<ArgumentException>(() => SlaDefinitions.CustomerMatched.WithWarningThresholds(0.75m, 0.5m));
+
+    [Fact]
+    [Trait("Rule", "SLA-8")]
+    public void SLA8_WarningThresholds_AreExactFractions()
+    {
+        // 0.1 + 0.2 is not 0.3 in double; thresholds are decimals, so a policy's 30 % is exactly 0.3 of the goal.
+        var definition = SlaDefinitions.DeliveryNoteGenerated.WithWarningThresholds(0.1m + 0.2m);
+        Assert.Equal(0.3m, Assert.Single(definition.WarningThresholds));
+        var status = SlaTimer.Start(definition, At(2026, 3, 2, 9, 0)).Evaluate(At(2026, 3, 2, 9, 18), WorkingCalendar.Default);
+        Assert.Equal(new SlaWarning(0.3m, At(2026, 3, 2, 9, 18), true), Assert.Single(status.Warnings));
+    }
 }

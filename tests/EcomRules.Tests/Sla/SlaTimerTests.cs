@@ -24,7 +24,7 @@ public sealed class SlaTimerTests
         Assert.Equal(Duration.FromMinutes(20), status.Remaining);
         Assert.Equal(At(2026, 3, 2, 10, 0), status.CurrentBreachAt);
         Assert.Equal(At(2026, 3, 2, 10, 0), status.OriginalBreachAt);
-        Assert.Equal([new SlaWarning(0.5, At(2026, 3, 2, 9, 30), true), new SlaWarning(0.75, At(2026, 3, 2, 9, 45), false)], status.Warnings.ToArray());
+        Assert.Equal([new SlaWarning(0.5m, At(2026, 3, 2, 9, 30), true), new SlaWarning(0.75m, At(2026, 3, 2, 9, 45), false)], status.Warnings.ToArray());
     }
 
     // Minutes up to 20 days after 2026-03-02 (the size grows to it), shrinking towards zero.

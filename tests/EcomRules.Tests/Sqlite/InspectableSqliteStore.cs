@@ -11,28 +11,18 @@ namespace EcomRules.Tests.Sqlite;
 /// <see cref="IEcomStoreInspection"/> read straight from the tables (the production package does not depend on
 /// EcomRules.Testing).
 /// </summary>
-internal sealed class InspectableSqliteStore(SqliteEcomStore store, SqliteTestDatabase database) : IEcomStore, IEcomStoreInspection, ITimerStore
+internal sealed class InspectableSqliteStore(SqliteEcomStore store, SqliteTestDatabase database) : Testing.ForwardingStorePorts<SqliteEcomStore>(store), IEcomStore, IEcomStoreInspection
 {
-    public ValueTask<StoredAggregate?> LoadAsync(AggregateKey key, CancellationToken cancellationToken = default) => store.LoadAsync(key, cancellationToken);
+    public ValueTask<StoredAggregate?> LoadAsync(AggregateKey key, CancellationToken cancellationToken = default) => Inner.LoadAsync(key, cancellationToken);
 
-    public ValueTask<IdempotencyRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default) => store.FindCommandAsync(commandId, cancellationToken);
+    public ValueTask<IdempotencyRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default) => Inner.FindCommandAsync(commandId, cancellationToken);
 
     public ValueTask<(IdempotencyRecord? Record, StoredAggregate? Target)> FindCommandAndLoadAsync(CommandId commandId, AggregateKey target, CancellationToken cancellationToken = default)
-        => store.FindCommandAndLoadAsync(commandId, target, cancellationToken);
+        => Inner.FindCommandAndLoadAsync(commandId, target, cancellationToken);
 
-    public ValueTask SaveAsync(ChangeSet changes, CancellationToken cancellationToken = default) => store.SaveAsync(changes, cancellationToken);
+    public ValueTask SaveAsync(ChangeSet changes, CancellationToken cancellationToken = default) => Inner.SaveAsync(changes, cancellationToken);
 
-    public ValueTask<IReadOnlyList<DueTimer>> ClaimDueTimersAsync(string owner, int max, Instant now, Duration lease, CancellationToken cancellationToken = default)
-        => store.ClaimDueTimersAsync(owner, max, now, lease, cancellationToken);
-
-    public ValueTask<bool> CompleteTimerAsync(DueTimer timer, string owner, CancellationToken cancellationToken = default) => store.CompleteTimerAsync(timer, owner, cancellationToken);
-
-    public ValueTask<IReadOnlyList<DueTimer>> ListTimersAsync(Instant dueFrom, int max, DueTimer? after = null, CancellationToken cancellationToken = default)
-        => store.ListTimersAsync(dueFrom, max, after, cancellationToken);
-
-    public ValueTask<long> CountTimersAsync(CancellationToken cancellationToken = default) => store.CountTimersAsync(cancellationToken);
-
-    public ValueTask<IReadOnlyList<AuditEntry>> ReadAuditAsync(AggregateKey key, CancellationToken cancellationToken = default) => store.ReadAuditAsync(key, cancellationToken);
+    public ValueTask<IReadOnlyList<AuditEntry>> ReadAuditAsync(AggregateKey key, CancellationToken cancellationToken = default) => Inner.ReadAuditAsync(key, cancellationToken);
 
     public ValueTask<IReadOnlyList<StoredOutboxMessage>> ReadOutboxAsync(CancellationToken cancellationToken = default)
     {

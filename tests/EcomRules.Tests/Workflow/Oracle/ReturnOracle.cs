@@ -35,9 +35,23 @@ internal static class ReturnOracle
             .PermitIf(ReturnTrigger.ResolveAccept, ReturnState.Received, reasonRecorded, "RET-3")
             .PermitIf(ReturnTrigger.ResolveReject, ReturnState.Archived, reasonRecorded, "RET-3");
 
-        // RET-4 / SLA-7: restocked the same day; RET-7: the case is archived at the end.
+        // RET-4 / SLA-7: restocked the same day; RET-7: the case is archived at the end. RET-5: an exchange ships a
+        // replacement instead of refunding, a quality problem may be repaired and shipped back.
         machine.Configure(ReturnState.Received)
-            .Permit(ReturnTrigger.Restock, ReturnState.Archived);
+            .Permit(ReturnTrigger.Restock, ReturnState.Archived)
+            .Permit(ReturnTrigger.RestockForExchange, ReturnState.ReplacementRequested)
+            .Permit(ReturnTrigger.RestockForRepair, ReturnState.AwaitingRepair);
+        machine.Configure(ReturnState.AwaitingRepair)
+            .Permit(ReturnTrigger.FinishRepair, ReturnState.ReplacementRequested);
+        machine.Configure(ReturnState.ReplacementRequested)
+            .Permit(ReturnTrigger.ShipReplacement, ReturnState.ReplacementShipped);
+
+        // CAR-3: tracking events flow back without a change of state; a repeated shipping notice changes nothing; RET-7:
+        // archived once the customer signs for the replacement.
+        machine.Configure(ReturnState.ReplacementShipped)
+            .InternalTransition(ReturnTrigger.TrackReplacement, oracle.Internal)
+            .Permit(ReturnTrigger.DeliverReplacement, ReturnState.Archived)
+            .Ignore(ReturnTrigger.ShipReplacement);
         machine.Configure(ReturnState.Archived);
         return oracle;
     }

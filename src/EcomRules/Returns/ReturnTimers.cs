@@ -1,0 +1,18 @@
+using EcomRules.Engine;
+using EcomRules.Orders;
+using EcomRules.Ports;
+using EcomRules.Processing;
+
+namespace EcomRules.Returns;
+
+/// <summary>The return module's durable timers and the commands they fire (registered in <see cref="TimerHandlerRegistry.Default"/>).</summary>
+internal static class ReturnTimers
+{
+    /// <summary>Adds every timer kind the return commands schedule: SLA-6 and SLA-7 warnings and breaches (SLA-8).</summary>
+    public static TimerHandlerRegistry Register(TimerHandlerRegistry registry) => registry
+        .Add(ReturnCaseId.Kind, OrderSlas.BreachTimerKind, Deadline)
+        .Add(ReturnCaseId.Kind, OrderSlas.WarningTimerKind, Deadline);
+
+    private static EcomCommand Deadline(DueTimer timer, CommandId id)
+        => new RecordReturnDeadlinePassed(id, Actor.System, timer.DueAt, ReturnCaseId.FromKey(timer.Target), timer.Kind, OrderSlas.TimerName(timer));
+}
