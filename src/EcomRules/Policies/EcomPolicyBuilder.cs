@@ -55,6 +55,10 @@ public sealed class EcomPolicyBuilder
     /// <value>The default is 5, which is also the least allowed.</value>
     public int RecordRetentionYears { get; set; } = EcomPolicy.MinimumRecordRetentionYears;
 
+    /// <summary>Gets or sets how much text and how many items a command may carry.</summary>
+    /// <value>The default is <see cref="InputLimits.Default"/>: codes 64, texts 200, reasons 2,000 characters; 1,000 items.</value>
+    public InputLimits Limits { get; set; } = InputLimits.Default;
+
     /// <summary>Creates a builder holding a built-in profile.</summary>
     /// <param name="profile">The profile.</param>
     /// <returns>The builder.</returns>
