@@ -1,4 +1,5 @@
 using EcomRules.Engine;
+using EcomRules.Policies;
 using EcomRules.Orders.Events;
 using EcomRules.Sla;
 using NodaTime;
@@ -36,7 +37,7 @@ public sealed record RecordDeadlinePassed(CommandId CommandId, Actor Actor, Inst
             var sla = Detail is null ? null : order.Sla(Detail);
             if (sla is null)
             {
-                return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"Order {OrderId} has no SLA timer '{Detail}'.");
+                return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"Order {OrderId} has no SLA timer '{Detail}'.", RuleIds.Sla8);
             }
 
             var status = sla.Evaluate(At, input.Policy.Calendar);
@@ -56,6 +57,9 @@ public sealed record RecordDeadlinePassed(CommandId CommandId, Actor Actor, Inst
 
         return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"'{TimerKind}' is not an order deadline timer kind.");
     }
+
+    internal override InputProblem? CheckInput(InputLimits limits)
+        => limits.Code(TimerKind, "timer kind") ?? limits.Code(Detail, "timer detail");
 
     internal override void WritePayload(PayloadWriter writer)
         => writer.Add("order", OrderId.Value).Add("kind", TimerKind).Add("detail", Detail);

@@ -28,6 +28,17 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
 {
     internal override ReturnTrigger Trigger => ReturnTrigger.Restock;
 
+    /// <inheritdoc />
+    internal override IEnumerable<AggregateKey> AlsoLoads => [CaseId.Order.Key, RefundOf(CaseId).Key];
+
+    /// <inheritdoc />
+    internal override CommandOutcome Decide(DecisionInput input)
+        // The refund this restock opens must not exist yet (a store written before its number was reserved): refuse,
+        // rather than fail the save on its version for ever.
+        => input.Get<ReturnCase>(Target) is { Kind: ReturnKind.Return } && input.Find(RefundOf(CaseId).Key) is not null
+            ? CommandOutcome.Refuse(RefusalCode.AlreadyExists, $"Refund {RefundOf(CaseId)} already exists; the return's refund cannot be opened under its number.")
+            : base.Decide(input);
+
     internal override CommandOutcome Apply(ReturnStep step)
     {
         var events = new Pending<DomainEvent>();
@@ -59,14 +70,17 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
 
     private CommandOutcome Refund(ReturnStep step, ReturnCase before, Order order, System.Collections.Immutable.ImmutableArray<Sla.SlaTimer> slas, ref Pending<DomainEvent> events, ref Pending<TimerRequest> timers)
     {
-        var goods = Money.Zero;
+        var goods = 0m; // in decimal: a sum is capped below, never an overflowing Money
         foreach (var line in before.Lines)
         {
-            goods += UnitPrice(step.Order, line.Sku).Times(line.Quantity);
+            goods += UnitPrice(step.Order, line.Sku).Yuan * line.Quantity;
         }
 
         var freight = before.MerchantAtFault ? before.ReturnFreight : Money.Zero; // RET-6
-        var amount = Money.Min(goods + freight, step.Order.Refundable); // REF-1: never above what is left to refund
+        // REF-1: never above what is left to refund; capped part by part, so goods and freight never overflow a sum.
+        var refundable = step.Order.Refundable;
+        var amount = goods >= refundable.Yuan ? refundable : new Money(goods);
+        amount += Money.Min(freight, refundable - amount);
         if (amount.IsZero)
         {
             var nothing = before.Restocking(At, ReturnOutcome.Refunded, null, slas);
@@ -74,7 +88,7 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
             return Accept(step, nothing, events.ToReadOnlyList(), timers.ToReadOnlyList(), order);
         }
 
-        var id = new RefundId(CaseId.Order, "return-" + CaseId.Number);
+        var id = RefundOf(CaseId);
         var refund = Refunds.Refund.Open(id, step.Order, amount, $"return {CaseId} ({before.Reason})", before.DecidedBy ?? Actor.Id, At, step.Policy.Refunds, CaseId.ToString());
         var after = before.Restocking(At, ReturnOutcome.Refunded, id, slas);
         events.Add(new RefundRequested(id.Key, At, amount, refund.ApproverRole));
@@ -83,6 +97,8 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
             : $"Your return {CaseId} is done; a refund of {amount}, including your return freight of {freight}, is being processed."); // RET-6, RET-7
         return Accept(step, after, events.ToReadOnlyList(), timers.ToReadOnlyList(), order.ReservingRefund(amount), new AggregateWrite(id.Key, 0, refund));
     }
+
+    private static RefundId RefundOf(ReturnCaseId caseId) => new(caseId.Order, RequestRefund.ReservedReturnPrefix + caseId.Number);
 
     private static Money UnitPrice(Order order, string sku)
     {

@@ -25,7 +25,7 @@ public static class ReturnWorkflow
     public static WorkflowDefinition<ReturnState, ReturnTrigger, ReturnFacts> Definition { get; } =
         new WorkflowBuilder<ReturnState, ReturnTrigger, ReturnFacts>("return")
             .StartAt(ReturnState.Requested)
-            .OnUnhandledTrigger(RuleIds.Ret4, "a return moves only along RET-3 and RET-4: decided, shipped back with the invoice, inspected, restocked.")
+            .OnUnhandledTrigger(RuleIds.Ret4, "a return is decided, shipped back with the invoice, inspected and restocked, in that order.")
             .Configure(ReturnState.Requested)
                 .PermitIf(ReturnTrigger.Accept, ReturnState.Accepted, ReasonRecorded)
                 .PermitIf(ReturnTrigger.Reject, ReturnState.Archived, ReasonRecorded)
