@@ -125,8 +125,10 @@ public sealed class EcomEngine
                 return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"The command's instant {command.At} is outside the years 1900 to 8999.");
             }
 
-            // Input that no state can make valid is refused before the aggregate is looked at.
-            if (command.CheckInput(input.Policy.Limits) is { } problem)
+            // Input that no state can make valid is refused before the aggregate is looked at. The actor is written to
+            // the audit trail of every accepted command (SEC-3), so it has a code's limit too.
+            var limits = input.Policy.Limits;
+            if ((limits.Code(command.Actor.Id, "actor ID") ?? limits.Code(command.Actor.Role.Value, "actor role") ?? command.CheckInput(limits)) is { } problem)
             {
                 return CommandOutcome.Refuse(RefusalCode.InvalidInput, problem.Reason, problem.RuleId);
             }

@@ -105,6 +105,7 @@ public sealed class BadInputTests
             f.Request(caseId, day) with { Evidence = [Megabyte] },
             new CancelOrder(f.NextId(), ReturnFixture.Buyer, day, order, Megabyte),
             new RecordDeadlinePassed(f.NextId(), Actor.System, day, order, Megabyte, null),
+            new ReportLogistics(f.NextId(), new Actor(Megabyte, ActorRole.Warehouse), day, order), // the actor goes to the audit trail
         ];
         foreach (var command in commands)
         {
