@@ -167,6 +167,13 @@ public sealed class MalformedCommandFuzzTests(ITestOutputHelper output)
                 return;
             }
 
+            if (decision.IsReplay)
+            {
+                // DESIGN: same command ID → the first decision, no second effect.
+                That(before == Snapshot(keys) && (commandsBefore, restBefore) == counts(), () => Describe(index, command, $"the replay had an effect: {decision}"));
+                That(!decision.IsAccepted || decision.State is not null, () => Describe(index, command, "a replayed acceptance without its state"));
+            }
+
             if (decision.IsAccepted)
             {
                 outcomes[0]++;
