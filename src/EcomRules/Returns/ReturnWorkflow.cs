@@ -21,6 +21,9 @@ public static class ReturnWorkflow
         "goods are received only when the goods and the invoice both pass the inspection.",
         static (in ReturnFacts f) => f.GoodsPassed && f.InvoiceReturned);
 
+    // RET-3: a decision on a request is made once; deciding again names RET-3, not the order of RET-4's steps.
+    private const string Decided = "the request has already been decided; a decision is recorded once.";
+
     /// <summary>Gets the return workflow.</summary>
     public static WorkflowDefinition<ReturnState, ReturnTrigger, ReturnFacts> Definition { get; } =
         new WorkflowBuilder<ReturnState, ReturnTrigger, ReturnFacts>("return")
@@ -30,16 +33,21 @@ public static class ReturnWorkflow
                 .PermitIf(ReturnTrigger.Accept, ReturnState.Accepted, ReasonRecorded)
                 .PermitIf(ReturnTrigger.Reject, ReturnState.Archived, ReasonRecorded)
             .Configure(ReturnState.Accepted)
+                .Refuse(ReturnTrigger.Accept, RuleIds.Ret3, Decided).Refuse(ReturnTrigger.Reject, RuleIds.Ret3, Decided)
                 .Permit(ReturnTrigger.Ship, ReturnState.ReturnShipped)
             .Configure(ReturnState.ReturnShipped)
+                .Refuse(ReturnTrigger.Accept, RuleIds.Ret3, Decided).Refuse(ReturnTrigger.Reject, RuleIds.Ret3, Decided)
                 .PermitIf(ReturnTrigger.PassInspection, ReturnState.Received, GoodsAndInvoicePass)
                 .Permit(ReturnTrigger.FailInspection, ReturnState.Negotiating)
                 .Ignore(ReturnTrigger.Ship)
             .Configure(ReturnState.Negotiating)
+                .Refuse(ReturnTrigger.Accept, RuleIds.Ret3, Decided).Refuse(ReturnTrigger.Reject, RuleIds.Ret3, Decided)
                 .PermitIf(ReturnTrigger.ResolveAccept, ReturnState.Received, ReasonRecorded)
                 .PermitIf(ReturnTrigger.ResolveReject, ReturnState.Archived, ReasonRecorded)
             .Configure(ReturnState.Received)
+                .Refuse(ReturnTrigger.Accept, RuleIds.Ret3, Decided).Refuse(ReturnTrigger.Reject, RuleIds.Ret3, Decided)
                 .Permit(ReturnTrigger.Restock, ReturnState.Archived)
             .Configure(ReturnState.Archived)
+                .Refuse(ReturnTrigger.Accept, RuleIds.Ret3, Decided).Refuse(ReturnTrigger.Reject, RuleIds.Ret3, Decided)
             .Build();
 }

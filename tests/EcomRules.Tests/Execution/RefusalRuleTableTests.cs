@@ -137,6 +137,12 @@ public sealed class RefusalRuleTableTests
             await Requested(f);
             return new DecideReturn(f.NextId(), ReturnFixture.Service, Day, Case, true, " ");
         }),
+        new("decide a case a second time", Code.Rule, "RET-3", async f =>
+        {
+            await Requested(f);
+            await f.Ok(new DecideReturn(f.NextId(), ReturnFixture.Service, Day, Case, true, "ok"));
+            return new DecideReturn(f.NextId(), ReturnFixture.Service, Day, Case, false, "changed our mind");
+        }),
         new("ship back before the case is accepted", Code.Rule, "RET-4", async f =>
         {
             await Requested(f);
