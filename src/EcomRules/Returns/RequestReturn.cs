@@ -4,6 +4,7 @@ using EcomRules.Internal;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
+using EcomRules.Refunds;
 using EcomRules.Returns.Events;
 using EcomRules.Sla;
 using NodaTime;
@@ -108,6 +109,11 @@ public sealed record RequestReturn(CommandId CommandId, Actor Actor, Instant At,
         if (!Enum.IsDefined(Kind) || !Enum.IsDefined(ReturnReason))
         {
             return new InputProblem("The kind or reason of the return is not a known value.", RuleIds.Ret1);
+        }
+
+        if (CaseId.Number.Length > RestockReturn.MaxCaseNumberLength)
+        {
+            return new InputProblem($"A return case number has at most {RestockReturn.MaxCaseNumberLength} characters, so that its refund can be numbered '{RequestRefund.ReservedReturnPrefix}{{case}}'.");
         }
 
         var problem = limits.Reason(ReasonText, "reason text")

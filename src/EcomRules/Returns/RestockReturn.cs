@@ -29,14 +29,17 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
     internal override ReturnTrigger Trigger => ReturnTrigger.Restock;
 
     /// <inheritdoc />
-    internal override IEnumerable<AggregateKey> AlsoLoads => [CaseId.Order.Key, RefundOf(CaseId).Key];
+    internal override IEnumerable<AggregateKey> AlsoLoads => RefundOf(CaseId) is { } refund ? [CaseId.Order.Key, refund.Key] : [CaseId.Order.Key];
 
     /// <inheritdoc />
     internal override CommandOutcome Decide(DecisionInput input)
         // The refund this restock opens must not exist yet (a store written before its number was reserved): refuse,
         // rather than fail the save on its version for ever.
-        => input.Get<ReturnCase>(Target) is { Kind: ReturnKind.Return } && input.Find(RefundOf(CaseId).Key) is not null
-            ? CommandOutcome.Refuse(RefusalCode.AlreadyExists, $"Refund {RefundOf(CaseId)} already exists; the return's refund cannot be opened under its number.")
+        => input.Get<ReturnCase>(Target) is not { Kind: ReturnKind.Return } ? base.Decide(input)
+            : RefundOf(CaseId) is not { } refund
+                ? CommandOutcome.Refuse(RefusalCode.InvalidInput, $"Return case number '{CaseId.Number}' is too long to number its refund '{RequestRefund.ReservedReturnPrefix}{{case}}'.")
+            : input.Find(refund.Key) is not null
+                ? CommandOutcome.Refuse(RefusalCode.AlreadyExists, $"Refund {refund} already exists; the return's refund cannot be opened under its number.")
             : base.Decide(input);
 
     internal override CommandOutcome Apply(ReturnStep step)
@@ -88,7 +91,7 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
             return Accept(step, nothing, events.ToReadOnlyList(), timers.ToReadOnlyList(), order);
         }
 
-        var id = RefundOf(CaseId);
+        var id = RefundOf(CaseId)!.Value; // checked in Decide
         var refund = Refunds.Refund.Open(id, step.Order, amount, $"return {CaseId} ({before.Reason})", before.DecidedBy ?? Actor.Id, At, step.Policy.Refunds, CaseId.ToString());
         var after = before.Restocking(At, ReturnOutcome.Refunded, id, slas);
         events.Add(new RefundRequested(id.Key, At, amount, refund.ApproverRole));
@@ -98,7 +101,12 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
         return Accept(step, after, events.ToReadOnlyList(), timers.ToReadOnlyList(), order.ReservingRefund(amount), new AggregateWrite(id.Key, 0, refund));
     }
 
-    private static RefundId RefundOf(ReturnCaseId caseId) => new(caseId.Order, RequestRefund.ReservedReturnPrefix + caseId.Number);
+    /// <summary>The ID of the refund a restocked return opens, or null when the case number is too long to make one (a case stored before RequestReturn refused such numbers).</summary>
+    internal static RefundId? RefundOf(ReturnCaseId caseId)
+        => caseId.Number.Length <= MaxCaseNumberLength ? new RefundId(caseId.Order, RequestRefund.ReservedReturnPrefix + caseId.Number) : null;
+
+    /// <summary>The longest case number whose refund can be numbered <c>return-{case}</c> (a refund number has at most 64 characters).</summary>
+    internal static readonly int MaxCaseNumberLength = 64 - RequestRefund.ReservedReturnPrefix.Length;
 
     private static Money UnitPrice(Order order, string sku)
     {

@@ -121,6 +121,22 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task AReturnCaseNumberTooLongToNumberItsRefund_IsRefusedWhenRequested_NotStuckAtRestock()
+    {
+        var f = new ReturnFixture();
+        var order = new OrderId("L-4");
+        var day = ReturnFixture.At(2026, 3, 3);
+        await f.ReceivedOrder(order, day);
+        var refused = await f.Run(f.Request(new ReturnCaseId(order, new string('n', 58)), day));
+        Assert.Equal(RefusalCode.InvalidInput, refused.Code);
+        Assert.Contains("at most 57 characters", refused.Reason, StringComparison.Ordinal);
+
+        var longest = new ReturnCaseId(order, new string('n', 57));
+        await f.CompletedReturn(longest, day);
+        Assert.NotNull(await f.Store.LoadAsync(new RefundId(order, "return-" + longest.Number).Key));
+    }
+
+    [Fact]
     public async Task TextLimits_ComeFromThePolicy()
     {
         var policy = EcomPolicy.RetailPlatform.ToBuilder();
