@@ -33,7 +33,22 @@ builder.Configuration.AddCommandLine(WithFlagValues(args), new Dictionary<string
     ["--uncovered"] = "EcomRules:Calendar:UncoveredYears",
 });
 
-var options = builder.Configuration.GetSection(SampleOptions.SectionName).Get<SampleOptions>() ?? new SampleOptions();
+SampleOptions options;
+try
+{
+    options = builder.Configuration.GetSection(SampleOptions.SectionName).Get<SampleOptions>() ?? new SampleOptions();
+}
+catch (InvalidOperationException e)
+{
+    // A value the binder cannot convert (--seed abc): say which, and how to call the sample; no stack trace.
+    return Usage(e.Message); // "Failed to convert configuration value 'abc' at 'Sample:Seed' to type 'System.Int32'."
+}
+
+if (options.Problems() is { Count: > 0 } problems)
+{
+    return Usage([.. problems]);
+}
+
 var database = Path.GetFullPath(options.Database, Environment.CurrentDirectory);
 var output = Console.Out;
 var portLog = options.Verbose ? output : TextWriter.Null;
@@ -53,7 +68,18 @@ foreach (var carrier in carriers)
 builder.Services.AddSingleton<INotifier>(notifier);
 
 using var host = builder.Build();
+try
+{
+    // Validated here, before the host starts (and logs the failure with its stack trace).
+    _ = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EcomRulesOptions>>().Value;
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException e)
+{
+    return Usage([.. e.Failures]); // --profile unknown and other EcomRules settings
+}
+
 await host.StartAsync().ConfigureAwait(false);
+
 var engine = host.Services.GetRequiredService<EcomEngine>();
 var store = (SqliteEcomStore)host.Services.GetRequiredService<IEcomStore>();
 var orderIds = OrderIds(options);
@@ -117,6 +143,17 @@ static List<OrderId> OrderIds(SampleOptions options)
     }
 
     return ids;
+}
+
+static int Usage(params string[] problems)
+{
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine(problem);
+    }
+
+    Console.Error.WriteLine(SampleOptions.Usage);
+    return 2;
 }
 
 // "--verify" and "--verbose" are flags: give them the value the configuration binder expects.

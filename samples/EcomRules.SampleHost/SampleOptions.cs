@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 
 namespace EcomRules.SampleHost;
 
@@ -28,4 +29,36 @@ internal sealed class SampleOptions
 
     /// <summary>Only check the database's invariants and exit non-zero on any violation.</summary>
     public bool Verify { get; set; }
+
+    /// <summary>The command line, printed when an argument is not valid.</summary>
+    public static string Usage =>
+        "usage: EcomRules.SampleHost [--days 1-366] [--orders 1-10000] [--profile retail-platform|parts-distributor] "
+        + "[--seed N] [--start yyyy-MM-dd] [--db FILE] [--verbose] [--verify]";
+
+    /// <summary>What is wrong with the options (the annotations' ranges and the start date); empty when nothing.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (Days is < 1 or > 366)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--days must be between 1 and 366; it is {Days}."));
+        }
+
+        if (OrdersPerDay is < 1 or > 10_000)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--orders must be between 1 and 10000; it is {OrdersPerDay}."));
+        }
+
+        if (!DateOnly.TryParseExact(StartDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            problems.Add($"--start must be a date such as 2026-03-02; it is '{StartDate}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Database))
+        {
+            problems.Add("--db must name a database file.");
+        }
+
+        return problems;
+    }
 }

@@ -9,12 +9,14 @@ namespace EcomRules.Hosting;
 /// Validates what the annotations cannot: the profile and time zone names, and the policy the options make, listing
 /// every problem the policy reports.
 /// </summary>
-internal sealed class EcomPolicyOptionsValidator : IValidateOptions<EcomRulesOptions>
+internal sealed class EcomPolicyOptionsValidator(ConfigurationBindingProblems bindingProblems) : IValidateOptions<EcomRulesOptions>
 {
+    private readonly EcomRulesOptionsValidator _annotations = new();
+
     public ValidateOptionsResult Validate(string? name, EcomRulesOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
+        var failures = new List<string>(bindingProblems.For(options)); // values configuration could not give
         if (!ProfileNames.TryParse(options.Profile, out _))
         {
             failures.Add($"EcomRules:Profile '{options.Profile}' is not a profile; use '{ProfileNames.RetailPlatform}' or '{ProfileNames.PartsDistributor}'.");
@@ -28,12 +30,21 @@ internal sealed class EcomPolicyOptionsValidator : IValidateOptions<EcomRulesOpt
         failures.AddRange(HolidayYearReader.Read(options.Calendar, ChinaPublicHolidays.Default).Problems);
         CheckProcessing("Outbox", options.Outbox, failures);
         CheckProcessing("Timers", options.Timers, failures);
-        if (options.RefundHeadquartersThreshold is { } threshold && (threshold <= 0m || threshold > Money.MaxYuan))
+        if (options.RefundHeadquartersThreshold is { } threshold)
         {
-            failures.Add($"EcomRules:RefundHeadquartersThreshold must be above 0 and at most {Money.MaxYuan} yuan.");
+            if (threshold <= 0m || threshold > Money.MaxYuan)
+            {
+                failures.Add($"EcomRules:RefundHeadquartersThreshold must be above 0 and at most {Money.MaxYuan} yuan; it is {threshold}.");
+            }
+            else if (decimal.Round(threshold, 2) != threshold)
+            {
+                failures.Add($"EcomRules:RefundHeadquartersThreshold {threshold} has a fraction of a fen; give yuan with at most two decimals (REF-2).");
+            }
         }
 
-        if (failures.Count == 0)
+        // The policy is built only from options that pass their own checks and the annotations (reported by the
+        // source-generated validator), so each problem is listed once.
+        if (failures.Count == 0 && !_annotations.Validate(name, options).Failed)
         {
             try
             {

@@ -40,7 +40,15 @@ public static class EcomRulesServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         var builder = AddCore(services);
-        services.Configure<EcomRulesOptions>(section);
+
+        // As Configure<EcomRulesOptions>(section), but a value that cannot be read is reported at start-up with every
+        // other problem instead of throwing from the binder and hiding the rest.
+        services.AddSingleton<IOptionsChangeTokenSource<EcomRulesOptions>>(new ConfigurationChangeTokenSource<EcomRulesOptions>(Options.DefaultName, section));
+        services.AddSingleton<IConfigureOptions<EcomRulesOptions>>(sp =>
+        {
+            var problems = sp.GetRequiredService<ConfigurationBindingProblems>();
+            return new ConfigureNamedOptions<EcomRulesOptions>(Options.DefaultName, options => problems.Set(options, EcomRulesOptionsBinder.Bind(section, options)));
+        });
         services.AddSingleton(new EcomRulesConfigurationSection(section));
         return builder;
     }
@@ -49,6 +57,7 @@ public static class EcomRulesServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<EcomRulesOptions>().ValidateOnStart();
+        services.TryAddSingleton<ConfigurationBindingProblems>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EcomRulesOptions>, EcomRulesOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EcomRulesOptions>, EcomPolicyOptionsValidator>());
 

@@ -96,21 +96,35 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
         }
 
         var store = new SqliteEcomStore(connectionString, serializer ?? EcomSerializer.Default, options);
-        var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        try
         {
-            using (var wal = connection.CreateCommand())
+            var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
             {
-                // Persistent in the file; must run outside a transaction.
-                wal.CommandText = "PRAGMA journal_mode = WAL;";
-                await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+                using (var wal = connection.CreateCommand())
+                {
+                    // Persistent in the file; must run outside a transaction.
+                    wal.CommandText = "PRAGMA journal_mode = WAL;";
+                    await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
 
-            await SqliteSchema.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+                await SqliteSchema.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (SqliteException e)
+        {
+            // Start-up errors name the store and the file: "file is not a database" alone does not say which.
+            throw new SqliteException($"EcomRules SQLite store at '{FileOf(connectionString)}': {e.Message}", e.SqliteErrorCode, e.SqliteExtendedErrorCode);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"EcomRules SQLite store at '{FileOf(connectionString)}': {e.Message}", e);
         }
 
         return store;
     }
+
+    private static string FileOf(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
 
     /// <inheritdoc />
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>

@@ -27,8 +27,8 @@ public sealed class Decision
         Events = events;
     }
 
-    private Decision(IdempotencyRecord record)
-        : this(record.CommandId, record.Target, record.Status, record.Code, record.RuleId, record.Reason, record.Version, 0, null, [])
+    private Decision(IdempotencyRecord record, object? state)
+        : this(record.CommandId, record.Target, record.Status, record.Code, record.RuleId, record.Reason, record.Version, 0, state, [])
     {
         _record = record;
         IsReplay = true;
@@ -62,7 +62,11 @@ public sealed class Decision
     public long Version { get; }
 
     /// <summary>Gets the target's state after an accepted command (an immutable aggregate), or null.</summary>
-    /// <remarks>A replayed decision carries no state: read the aggregate if its current state is needed.</remarks>
+    /// <remarks>
+    /// A replayed acceptance returned by <see cref="EcomEngine"/> carries the target's state as stored when the command
+    /// is repeated: the state the command produced, or a later one when another command has changed the target since
+    /// (the idempotency record keeps no state). A refusal carries none.
+    /// </remarks>
     public object? State { get; }
 
     /// <summary>Gets the events the command recorded; empty for refusals and replays.</summary>
@@ -77,7 +81,7 @@ public sealed class Decision
     /// <summary>Gets the state as <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The aggregate type.</typeparam>
     /// <returns>The state.</returns>
-    /// <exception cref="InvalidOperationException">There is no state of that type (a refusal, a replay, or another aggregate).</exception>
+    /// <exception cref="InvalidOperationException">There is no state of that type (a refusal, or another aggregate).</exception>
     public T StateAs<T>()
         where T : class
         => State as T ?? throw new InvalidOperationException($"Decision for {Target} carries no {typeof(T).Name} (status {Status}{(IsReplay ? ", replay" : string.Empty)}).");
@@ -107,11 +111,15 @@ public sealed class Decision
     /// <summary>Creates the decision returned again for a recorded command (no state, no events).</summary>
     /// <param name="record">The idempotency record.</param>
     /// <returns>The replayed decision.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
     public static Decision Replay(IdempotencyRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return new(record);
+        return new(record, null);
     }
+
+    /// <summary>The decision returned again for a recorded command, with the target's stored state (no events).</summary>
+    internal static Decision Replay(IdempotencyRecord record, object? state) => new(record, state);
 
     /// <summary>Gets the decision's idempotency record (the engine's decisions carry their payload's fingerprint).</summary>
     // The record of this decision, made on first read (a replay's is the stored one).

@@ -1,3 +1,4 @@
+using EcomRules.Policies;
 using NodaTime;
 
 namespace EcomRules.Engine;
@@ -23,6 +24,14 @@ public abstract record EcomCommand(CommandId CommandId, Actor Actor, Instant At)
 
     /// <summary>Gets other aggregates the decision reads (loaded before deciding, and written with version checks).</summary>
     internal virtual IEnumerable<AggregateKey> AlsoLoads => [];
+
+    /// <summary>
+    /// Checks the command's own fields (nulls, lengths, counts) before any aggregate is looked at: a problem refuses
+    /// the command as <see cref="RefusalCode.InvalidInput"/>, which is not recorded.
+    /// </summary>
+    /// <param name="limits">The policy's input limits.</param>
+    /// <returns>The first problem, or null.</returns>
+    internal virtual InputProblem? CheckInput(InputLimits limits) => null;
 
     /// <summary>Decides the command on the loaded aggregates: pure, no I/O.</summary>
     internal abstract CommandOutcome Decide(DecisionInput input);

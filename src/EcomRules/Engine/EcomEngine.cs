@@ -3,6 +3,7 @@ using EcomRules.Diagnostics;
 using EcomRules.Internal;
 using EcomRules.Policies;
 using EcomRules.Ports;
+using NodaTime;
 
 namespace EcomRules.Engine;
 
@@ -10,7 +11,10 @@ namespace EcomRules.Engine;
 /// Executes commands: the application layer of EcomRules.
 /// <list type="number">
 /// <item>Idempotency: a command ID already executed returns its first decision and has no second effect; the same
-/// ID with a different payload is refused (<see cref="RefusalCode.CommandIdReused"/>).</item>
+/// ID with a different payload is refused (<see cref="RefusalCode.CommandIdReused"/>). A decision is recorded only when
+/// the command was decided against its target: acceptances and business-rule refusals. A refusal for a missing target
+/// (<see cref="RefusalCode.NotFound"/>) or invalid input (<see cref="RefusalCode.InvalidInput"/>) is not recorded, so
+/// a retry of the same command ID is decided again once the target exists or the input is corrected.</item>
 /// <item>Load: the target aggregate (and any it reads) with their versions.</item>
 /// <item>Decide: pure domain code on the policy and the command's instant → accepted or refused.</item>
 /// <item>Save: state, audit entry (SEC-3), outbox messages, timers and the idempotency record in one transaction,
@@ -22,6 +26,9 @@ namespace EcomRules.Engine;
 /// </summary>
 public sealed class EcomEngine
 {
+    private static readonly Instant EarliestInstant = Instant.FromUtc(1900, 1, 1, 0, 0);
+    private static readonly Instant LatestInstant = Instant.FromUtc(9000, 1, 1, 0, 0);
+
     private readonly IEcomStore _store;
     private readonly IEcomDiagnostics _diagnostics;
     private readonly int _maxRetries;
@@ -77,7 +84,7 @@ public sealed class EcomEngine
         var (existing, target) = await _store.FindCommandAndLoadAsync(command.CommandId, command.Target, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
-            return Report(command, Replay(command, existing, fingerprint));
+            return Report(command, Replay(command, existing, fingerprint, target));
         }
 
         for (var attempt = 1; ; attempt++)
@@ -91,9 +98,10 @@ public sealed class EcomEngine
             var input = await LoadAsync(command, target, policy, cancellationToken).ConfigureAwait(false);
             var outcome = ProvisionalMarking.Apply(command, Decide(command, input), policy, out var provisionalYear, out var provisionalCount);
             var decision = ToDecision(command, outcome, input, fingerprint);
-            if (outcome.Code == RefusalCode.CalendarNotCovered)
+            if (!IsRecorded(outcome.Code))
             {
-                // Not recorded: once the year's data is added, a retry with the same command ID is decided afresh.
+                // Nothing was decided against the target (or the calendar lacks the year's data): no idempotency
+                // record, so a retry is decided afresh.
                 return Report(command, decision);
             }
 
@@ -124,15 +132,38 @@ public sealed class EcomEngine
                 // Another execution of the same command ID committed first: answer with its decision.
                 var stored = await _store.FindCommandAsync(command.CommandId, cancellationToken).ConfigureAwait(false)
                     ?? throw new InvalidOperationException($"The store reported command '{command.CommandId}' as recorded but cannot find it.", duplicate);
-                return Report(command, Replay(command, stored, fingerprint));
+                var current = await _store.LoadAsync(command.Target, cancellationToken).ConfigureAwait(false);
+                return Report(command, Replay(command, stored, fingerprint, current));
             }
         }
     }
+
+    /// <summary>
+    /// Whether a decision with <paramref name="code"/> is stored as its command ID's outcome: acceptances and refusals
+    /// decided against the target are; a missing target or invalid input are not (the Stripe semantics: a result is
+    /// saved only when the request executed against its target), nor a year without holiday data (DSP-1: decided afresh
+    /// once the data is added).
+    /// </summary>
+    internal static bool IsRecorded(RefusalCode code) => code is not (RefusalCode.NotFound or RefusalCode.InvalidInput or RefusalCode.CalendarNotCovered);
 
     private static CommandOutcome Decide(EcomCommand command, DecisionInput input)
     {
         try
         {
+            if (command.At < EarliestInstant || command.At >= LatestInstant)
+            {
+                // Calendar and retention arithmetic (years later, in the merchant's zone) stays far from NodaTime's limits.
+                return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"The command's instant {command.At} is outside the years 1900 to 8999.");
+            }
+
+            // Input that no state can make valid is refused before the aggregate is looked at. The actor is written to
+            // the audit trail of every accepted command (SEC-3), so it has a code's limit too.
+            var limits = input.Policy.Limits;
+            if ((limits.Code(command.Actor.Id, "actor ID") ?? limits.Code(command.Actor.Role.Value, "actor role") ?? command.CheckInput(limits)) is { } problem)
+            {
+                return CommandOutcome.Refuse(RefusalCode.InvalidInput, problem.Reason, problem.RuleId);
+            }
+
             return command.Decide(input);
         }
         catch (RuleViolationException violation)
@@ -147,9 +178,12 @@ public sealed class EcomEngine
         }
     }
 
-    private static Decision Replay(EcomCommand command, IdempotencyRecord record, UInt128 fingerprint)
+    // A replayed acceptance carries the target's stored state (the caller needs no special case for a retry); the
+    // record keeps no state, so it is the state as stored now, which is the one the command produced unless a later
+    // command changed the target since.
+    private static Decision Replay(EcomCommand command, IdempotencyRecord record, UInt128 fingerprint, StoredAggregate? target)
         => record.HasFingerprint(fingerprint) || PayloadWriter.LegacyMatches(record.Fingerprint, command)
-            ? Decision.Replay(record)
+            ? Decision.Replay(record, record.Status == DecisionStatus.Accepted && target is not null && target.Key == record.Target ? target.State : null)
             : Decision.Refused(command.CommandId, command.Target, RefusalCode.CommandIdReused, default,
                 $"Command ID '{command.CommandId}' was already used for a different {record.Target.Kind} command; an idempotency key is used once.",
                 record.Version);

@@ -1,6 +1,10 @@
 namespace EcomRules.Engine;
 
-/// <summary>The kind of a refusal. Catalogue refusals also carry the <see cref="RuleId"/> that refused.</summary>
+/// <summary>
+/// The kind of a refusal. A refusal also carries, wherever a catalogue rule applies, the most specific rule as
+/// <see cref="Decision.RuleId"/>. <see cref="NotFound"/> and <see cref="InvalidInput"/> refusals are not recorded
+/// under their command ID (a retry is decided again); the others are.
+/// </summary>
 public enum RefusalCode
 {
     /// <summary>Not refused.</summary>
@@ -9,10 +13,14 @@ public enum RefusalCode
     /// <summary>A rule of the catalogue refused the command; <see cref="Decision.RuleId"/> names it.</summary>
     RuleViolation = 1,
 
-    /// <summary>The command's data is invalid (a negative quantity, an empty order); nothing in the catalogue is at stake.</summary>
+    /// <summary>
+    /// The command's own data is invalid whatever the state (an empty order, a null line, an amount past
+    /// <see cref="Money.MaxYuan"/>, text over the policy's input limits, an instant outside the years 1900 to 8999);
+    /// <see cref="Decision.RuleId"/> names the rule at stake when there is one (ORD-1 for an order's total). Not recorded.
+    /// </summary>
     InvalidInput = 2,
 
-    /// <summary>The command targets an aggregate that does not exist.</summary>
+    /// <summary>The command targets an aggregate that does not exist (yet). Not recorded: a retry once it exists is decided again.</summary>
     NotFound = 3,
 
     /// <summary>The command would create an aggregate that already exists.</summary>

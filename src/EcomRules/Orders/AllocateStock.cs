@@ -23,11 +23,6 @@ public sealed record AllocateStock(CommandId CommandId, Actor Actor, Instant At,
 
     internal override CommandOutcome Apply(Order order, long version, EcomPolicy policy)
     {
-        if (string.IsNullOrWhiteSpace(DeliveryNote))
-        {
-            return CommandOutcome.Refuse(RefusalCode.InvalidInput, "A delivery note number is required to allocate stock.");
-        }
-
         var buyerTaxId = order.Buyer is BusinessBuyer business ? business.CreditCode.Value : null;
         var events = new Pending<DomainEvent>();
         events.Add(new StockAllocated(Target, At, order.Warehouse, DeliveryNote));
@@ -36,6 +31,12 @@ public sealed record AllocateStock(CommandId CommandId, Actor Actor, Instant At,
         var slas = OrderSlas.StopThenStart(order.Slas, policy, Target, At, ref events, ref timers, "SLA-3", "SLA-4");
         return Accept(order, order.Allocating(DeliveryNote, slas), version, events.ToReadOnlyList(), timers.ToReadOnlyList());
     }
+
+    // ORD-1: an order is allocated with its delivery note made.
+    internal override InputProblem? CheckInput(InputLimits limits)
+        => string.IsNullOrWhiteSpace(DeliveryNote)
+            ? new InputProblem("A delivery note number is required to allocate stock.", RuleIds.Ord1)
+            : limits.Code(DeliveryNote, "delivery note number");
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("note", DeliveryNote);
 }

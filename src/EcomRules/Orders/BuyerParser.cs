@@ -12,7 +12,7 @@ internal static class BuyerParser
         List<string>? problems = null; // created by the first problem: a valid buyer allocates no list
         if (!Enum.IsDefined(details.Kind))
         {
-            return (null, RuleIds.Cus1, ["the buyer is neither a business (CUS-1) nor a private person (CUS-2)"]);
+            return (null, RuleIds.Cus1, ["the buyer is neither a business nor a private person"]);
         }
 
         var address = ParseAddress(details, ref problems);
@@ -81,6 +81,8 @@ internal static class BuyerParser
     private static string FirstSentence(string message)
     {
         var end = message.IndexOf(" (Parameter", StringComparison.Ordinal);
-        return (end < 0 ? message : message[..end]).TrimEnd('.');
+        // The refusal names CUS-1 or CUS-2 as its RuleId; the sentence does not repeat it.
+        return (end < 0 ? message : message[..end]).TrimEnd('.')
+            .Replace(" (CUS-1)", string.Empty, StringComparison.Ordinal).Replace(" (CUS-2)", string.Empty, StringComparison.Ordinal);
     }
 }

@@ -31,6 +31,17 @@ public sealed record CancelOrder(CommandId CommandId, Actor Actor, Instant At, O
     /// <inheritdoc />
     internal override IEnumerable<AggregateKey> AlsoLoads => [RefundId.ForCancellation(OrderId).Key];
 
+    /// <inheritdoc />
+    internal override CommandOutcome Decide(DecisionInput input)
+    {
+        // The cancellation's refund must not exist yet (a store written before its number was reserved): refuse,
+        // rather than fail the save on its version for ever.
+        var refund = RefundId.ForCancellation(OrderId);
+        return input.Get<Order>(Target) is { State: not OrderState.Cancelled, Refundable.IsZero: false } && input.Find(refund.Key) is not null
+            ? CommandOutcome.Refuse(RefusalCode.AlreadyExists, $"Refund {refund} already exists; the cancellation's refund cannot be opened under its number.")
+            : base.Decide(input);
+    }
+
     internal override CommandOutcome Apply(Order order, long version, EcomPolicy policy)
     {
         var refund = order.Refundable; // ORD-2: everything paid and not yet refunded or reserved
@@ -54,6 +65,8 @@ public sealed record CancelOrder(CommandId CommandId, Actor Actor, Instant At, O
 
         return Accept(order, order.Cancelling(At, refund, slas), version, events.ToReadOnlyList(), timers.ToReadOnlyList(), refundWrite);
     }
+
+    internal override InputProblem? CheckInput(InputLimits limits) => limits.Reason(CancellationReason, "cancellation reason");
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("reason", CancellationReason);
 }

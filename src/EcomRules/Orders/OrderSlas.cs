@@ -144,13 +144,13 @@ internal static class OrderSlas
         var index = -1;
         if (isWarning && (name is null || !TryParseWarningName(name, out slaId, out index)))
         {
-            return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"{subject} has no SLA warning timer '{name}'.");
+            return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"{subject} has no SLA warning timer '{name}'.", RuleIds.Sla8);
         }
 
         var sla = slaId is null ? null : find(slaId);
         if (sla is null)
         {
-            return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"{subject} has no SLA timer '{slaId}'.");
+            return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"{subject} has no SLA timer '{slaId}'.", RuleIds.Sla8);
         }
 
         var status = sla.Evaluate(at, policy.Calendar);

@@ -25,7 +25,7 @@ public static class OrderWorkflow
     public static WorkflowDefinition<OrderState, OrderTrigger, OrderFacts> Definition { get; } =
         new WorkflowBuilder<OrderState, OrderTrigger, OrderFacts>("order")
             .StartAt(OrderState.Placed)
-            .OnUnhandledTrigger(RuleIds.Ord1, "an order moves only along the lifecycle of ORD-1.")
+            .OnUnhandledTrigger(RuleIds.Ord1, "an order moves only along its lifecycle: placed, paid, confirmed, allocated, invoiced, shipped, received, completed.")
             .Configure(OrderState.Cancellable)
                 .Permit(OrderTrigger.Cancel, OrderState.Cancelled) // ORD-2: any time before receipt
                 .Refuse(OrderTrigger.Ship, RuleIds.Ord7, "nothing ships without payment, a delivery note and an invoice; the warehouse refuses release.")

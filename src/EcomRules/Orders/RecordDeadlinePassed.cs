@@ -1,4 +1,5 @@
 using EcomRules.Engine;
+using EcomRules.Policies;
 using EcomRules.Orders.Events;
 using NodaTime;
 
@@ -47,6 +48,9 @@ public sealed record RecordDeadlinePassed(CommandId CommandId, Actor Actor, Inst
 
         return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"'{TimerKind}' is not an order deadline timer kind.");
     }
+
+    internal override InputProblem? CheckInput(InputLimits limits)
+        => limits.Code(TimerKind, "timer kind") ?? limits.Code(Detail, "timer detail");
 
     internal override void WritePayload(PayloadWriter writer)
         => writer.Add("order", OrderId.Value).Add("kind", TimerKind).Add("detail", Detail);

@@ -22,11 +22,6 @@ public sealed record RecordInvoice(CommandId CommandId, Actor Actor, Instant At,
 
     internal override CommandOutcome Apply(Order order, long version, EcomPolicy policy)
     {
-        if (string.IsNullOrWhiteSpace(InvoiceNumber))
-        {
-            return CommandOutcome.Refuse(RefusalCode.InvalidInput, "An invoice number is required.");
-        }
-
         if (Amount != order.Total)
         {
             return CommandOutcome.Refuse(RuleIds.Inv1, $"The invoice of {Amount} does not cover goods and freight ({order.Goods} + {order.Freight} = {order.Total}).");
@@ -39,6 +34,12 @@ public sealed record RecordInvoice(CommandId CommandId, Actor Actor, Instant At,
             new ShipmentRequested(Target, At, order.Warehouse, order.ShipTo, carriers, InvoiceNumber),
         });
     }
+
+    // INV-1: every order gets an invoice, identified by its number.
+    internal override InputProblem? CheckInput(InputLimits limits)
+        => string.IsNullOrWhiteSpace(InvoiceNumber)
+            ? new InputProblem("An invoice number is required.", RuleIds.Inv1)
+            : limits.Code(InvoiceNumber, "invoice number");
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("invoice", InvoiceNumber).Add("amount", Amount);
 }

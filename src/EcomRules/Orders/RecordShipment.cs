@@ -30,6 +30,12 @@ public sealed record RecordShipment(CommandId CommandId, Actor Actor, Instant At
             return CommandOutcome.Refuse(RuleIds.Car3, "A shipment needs a carrier and a tracking number.");
         }
 
+        if (!IsKnown(policy, Carrier))
+        {
+            // CAR-1: only a carrier of the policy's fee tables ships; an unknown one has no agreed fee.
+            return CommandOutcome.Refuse(RuleIds.Car1, $"Carrier '{Carrier}' is not among the policy's carriers; ship with one that has a fee table.");
+        }
+
         var onTime = order.DispatchDeadline is not { } deadline || At <= deadline; // ORD-3
         var events = new Pending<DomainEvent>();
         events.Add(new OrderShipped(Target, At, Carrier, TrackingNumber, onTime));
@@ -40,5 +46,21 @@ public sealed record RecordShipment(CommandId CommandId, Actor Actor, Instant At
         return Accept(order, order.Shipping(Carrier, TrackingNumber, At, onTime, slas), version, events.ToReadOnlyList(), timers.ToReadOnlyList());
     }
 
+    internal override InputProblem? CheckInput(InputLimits limits)
+        => limits.Code(TrackingNumber, "tracking number") ?? limits.Code(Carrier.Value, "carrier ID");
+
     internal override void WriteFields(PayloadWriter writer) => writer.Add("carrier", Carrier.Value).Add("tracking", TrackingNumber);
+
+    private static bool IsKnown(EcomPolicy policy, CarrierId carrier)
+    {
+        foreach (var terms in policy.Carriers.Carriers)
+        {
+            if (terms.Id == carrier)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

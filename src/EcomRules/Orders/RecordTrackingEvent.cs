@@ -24,11 +24,6 @@ public sealed record RecordTrackingEvent(CommandId CommandId, Actor Actor, Insta
 
     internal override CommandOutcome Apply(Order order, long version, EcomPolicy policy)
     {
-        if (!Enum.IsDefined(Kind))
-        {
-            return CommandOutcome.Refuse(RefusalCode.InvalidInput, $"Tracking event {(int)Kind} is not a known kind.");
-        }
-
         if (Kind != TrackingEventKind.Signed)
         {
             return Accept(order, order.Tracking(Kind), version, [new TrackingEventRecorded(Target, At, Kind)]);
@@ -45,6 +40,10 @@ public sealed record RecordTrackingEvent(CommandId CommandId, Actor Actor, Insta
         },
         [new TimerRequest(Target, "complete", AutoCompleteTimerKind, closes)]);
     }
+
+    // CAR-3: tracking events are shipped, in transit, delivered or signed.
+    internal override InputProblem? CheckInput(InputLimits limits)
+        => Enum.IsDefined(Kind) ? null : new InputProblem($"Tracking event {(int)Kind} is not a known kind.", RuleIds.Car3);
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("kind", (long)Kind);
 }

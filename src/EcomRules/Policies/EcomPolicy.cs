@@ -41,6 +41,7 @@ public sealed class EcomPolicy
         Carriers = builder.Carriers ?? Fail<CarrierPolicy>(problems, "Carriers are required (CAR-1).", null!);
         Returns = builder.Returns ?? Fail<ReturnWindowPolicy>(problems, "Return windows are required (RET-2).", null!);
         Refunds = builder.Refunds ?? Fail<RefundApprovalPolicy>(problems, "Refund approval tiers are required (REF-2).", null!);
+        Limits = builder.Limits ?? Fail<InputLimits>(problems, "Input limits are required.", null!);
         InvoiceCutoff = builder.InvoiceCutoff;
         RecordRetentionYears = builder.RecordRetentionYears;
         if (RecordRetentionYears < MinimumRecordRetentionYears)
@@ -122,6 +123,10 @@ public sealed class EcomPolicy
     /// </summary>
     /// <value>The default is 30 days.</value>
     public Duration DeliveredMessageRetention { get; }
+
+    /// <summary>Gets how much text and how many items a command may carry; more is refused as invalid input.</summary>
+    /// <value>The default is <see cref="InputLimits.Default"/>: codes 64, texts 200, reasons 2,000 characters; 1,000 items.</value>
+    public InputLimits Limits { get; }
 
     /// <summary>Gets the SLA definitions by ID (<c>SLA-1</c> … <c>SLA-7</c>).</summary>
     public IReadOnlyDictionary<string, SlaDefinition> Slas => _slas;
@@ -239,6 +244,7 @@ public sealed class EcomPolicy
             Refunds = Refunds,
             RecordRetentionYears = RecordRetentionYears,
             DeliveredMessageRetention = DeliveredMessageRetention,
+            Limits = Limits,
         };
         builder.Slas.Clear();
         foreach (var (id, definition) in _slas)

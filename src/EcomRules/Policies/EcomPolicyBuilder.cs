@@ -65,6 +65,10 @@ public sealed class EcomPolicyBuilder
     /// <value>The default is 30 days; positive.</value>
     public Duration DeliveredMessageRetention { get; set; } = Duration.FromDays(30);
 
+    /// <summary>Gets or sets how much text and how many items a command may carry.</summary>
+    /// <value>The default is <see cref="InputLimits.Default"/>: codes 64, texts 200, reasons 2,000 characters; 1,000 items.</value>
+    public InputLimits Limits { get; set; } = InputLimits.Default;
+
     /// <summary>Creates a builder holding a built-in profile.</summary>
     /// <param name="profile">The profile.</param>
     /// <returns>The builder.</returns>

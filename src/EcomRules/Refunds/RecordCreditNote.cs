@@ -22,7 +22,10 @@ public sealed record RecordCreditNote(CommandId CommandId, Actor Actor, Instant 
 
     internal override ActorRole StepRole(Refund refund, RefundApprovalPolicy policy) => policy.FinanceReviewer;
 
-    internal override string? InputProblem => string.IsNullOrWhiteSpace(CreditNoteNumber) ? "A credit note needs its number (INV-3)." : null;
+    internal override InputProblem? CheckInput(InputLimits limits)
+        => string.IsNullOrWhiteSpace(CreditNoteNumber)
+            ? new InputProblem("A credit note needs its number.", RuleIds.Inv3)
+            : limits.Code(CreditNoteNumber, "credit note number");
 
     internal override bool HoldsStepRole(ActorRole role) => Actor.Role == role || Actor.Role == ActorRole.System;
 

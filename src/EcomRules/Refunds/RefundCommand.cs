@@ -40,11 +40,6 @@ public abstract record RefundCommand(CommandId CommandId, Actor Actor, Instant A
             return CommandOutcome.NotFound(Target);
         }
 
-        if (InputProblem is { } problem)
-        {
-            return CommandOutcome.Refuse(RefusalCode.InvalidInput, problem);
-        }
-
         var role = StepRole(refund, input.Policy.Refunds);
         var holdsRole = HoldsStepRole(role);
         var independent = IsIndependent(refund);
@@ -52,10 +47,18 @@ public abstract record RefundCommand(CommandId CommandId, Actor Actor, Instant A
         if (fired.IsRefused)
         {
             var refusal = fired.Refusal;
-            var reason = refusal.RuleId != RuleIds.Ref3 ? refusal.Reason
-                : !independent ? $"{Actor.Id} requested this refund or signed an earlier approval step; nobody approves a refund they requested, and each approval step needs another person (REF-3)."
-                : $"The {Step} step needs the role '{role}'; {Actor.Id} acts as '{Actor.Role}' (REF-3).";
-            return CommandOutcome.Refuse(RefusalCode.RuleViolation, reason, refusal.RuleId);
+            if (refusal.RuleId != RuleIds.Ref3)
+            {
+                return CommandOutcome.Refuse(RefusalCode.RuleViolation, refusal.Reason, refusal.RuleId);
+            }
+
+            // The guard checks both halves of the separation of duties; the refusal names the more specific rule:
+            // REF-3 for signing one's own request (or a second approval step), the step's own rule for a wrong role.
+            return independent
+                ? WrongRole(refund, role, input.Policy.Refunds)
+                : CommandOutcome.Refuse(RefusalCode.RuleViolation,
+                    $"{Actor.Id} requested refund {RefundId} or signed an earlier approval step of it; nobody approves a refund they requested, and each approval step needs another person.",
+                    RuleIds.Ref3);
         }
 
         if (fired.Kind == Workflow.TransitionKind.Ignored)
@@ -81,9 +84,6 @@ public abstract record RefundCommand(CommandId CommandId, Actor Actor, Instant A
             [new AggregateWrite(Target, stored.Version, after), new AggregateWrite(orderKey, input.VersionOf(orderKey), ApplyToOrder(order, after))],
             Events(after, signature, order));
     }
-
-    /// <summary>Gets what is wrong with the command's own fields, or null.</summary>
-    internal virtual string? InputProblem => null;
 
     /// <summary>Gets the role the step needs (REF-2).</summary>
     internal abstract ActorRole StepRole(Refund refund, RefundApprovalPolicy policy);
@@ -119,6 +119,26 @@ public abstract record RefundCommand(CommandId CommandId, Actor Actor, Instant A
     /// <summary>Writes the command's own fields to the fingerprint.</summary>
     internal virtual void WriteFields(PayloadWriter writer)
     {
+    }
+
+    /// <summary>
+    /// The refusal of a signer without the step's role: REF-2 sets who approves (by the refund's amount tier), who
+    /// reviews and who pays; INV-3 that finance settles the invoice.
+    /// </summary>
+    private CommandOutcome WrongRole(Refund refund, ActorRole role, RefundApprovalPolicy policy)
+    {
+        if (refund.State == RefundState.Requested && role == refund.ApproverRole)
+        {
+            // REF-2: the tier is fixed by the amount when the refund is requested.
+            var tier = refund.ApproverRole == policy.HeadquartersApprover
+                ? $"the headquarters tier ({policy.HeadquartersThreshold} and above)"
+                : $"the department tier (below {policy.HeadquartersThreshold})";
+            return CommandOutcome.Refuse(RuleIds.Ref2,
+                $"Refund {RefundId} of {refund.Amount} is in {tier}: it is approved or rejected by the role '{role}'; {Actor.Id} acts as '{Actor.Role}'.");
+        }
+
+        return CommandOutcome.Refuse(Step == RefundStep.InvoiceSettlement ? RuleIds.Inv3 : RuleIds.Ref2,
+            $"The {Step} step of refund {RefundId} is signed by the role '{role}'; {Actor.Id} acts as '{Actor.Role}'.");
     }
 
     private static string Describe(Refund before, Refund after) => $"{before.State} → {after.State}";

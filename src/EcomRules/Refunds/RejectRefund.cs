@@ -30,7 +30,10 @@ public sealed record RejectRefund(CommandId CommandId, Actor Actor, Instant At, 
     internal override ActorRole StepRole(Refund refund, RefundApprovalPolicy policy)
         => refund.State == RefundState.Requested ? refund.ApproverRole : policy.FinanceReviewer;
 
-    internal override string? InputProblem => string.IsNullOrWhiteSpace(RejectionReason) ? "A rejection needs its reason (SEC-3)." : null;
+    internal override InputProblem? CheckInput(InputLimits limits)
+        => string.IsNullOrWhiteSpace(RejectionReason)
+            ? new InputProblem("A rejection needs its reason, recorded in the audit trail.", RuleIds.Sec3)
+            : limits.Reason(RejectionReason, "rejection reason");
 
     internal override Refund Apply(Refund refund, RefundSignature signature) => refund.Rejecting(signature, RejectionReason);
 

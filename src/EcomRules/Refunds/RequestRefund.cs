@@ -1,5 +1,6 @@
 using EcomRules.Engine;
 using EcomRules.Orders;
+using EcomRules.Policies;
 using EcomRules.Refunds.Events;
 using NodaTime;
 
@@ -36,11 +37,6 @@ public sealed record RequestRefund(CommandId CommandId, Actor Actor, Instant At,
             return CommandOutcome.Refuse(RefusalCode.AlreadyExists, $"Refund {RefundId} already exists.");
         }
 
-        if (string.IsNullOrWhiteSpace(RefundReason))
-        {
-            return CommandOutcome.Refuse(RefusalCode.InvalidInput, "A refund needs a reason (SEC-3).");
-        }
-
         var orderKey = RefundId.Order.Key;
         if (input.Get<Order>(orderKey) is not { } order)
         {
@@ -57,6 +53,24 @@ public sealed record RequestRefund(CommandId CommandId, Actor Actor, Instant At,
             [new AggregateWrite(Target, 0, refund), new AggregateWrite(orderKey, input.VersionOf(orderKey), order.ReservingRefund(Amount))],
             [new RefundRequested(Target, At, Amount, refund.ApproverRole)]);
     }
+
+    /// <inheritdoc />
+    internal override InputProblem? CheckInput(InputLimits limits)
+    {
+        if (string.IsNullOrWhiteSpace(RefundReason))
+        {
+            return new InputProblem("A refund needs a reason, recorded in the audit trail.", RuleIds.Sec3);
+        }
+
+        // The refunds a cancellation (ORD-2) or a restocked return opens take these numbers; a request may not.
+        var number = RefundId.Number;
+        return string.Equals(number, RefundId.ForCancellation(RefundId.Order).Number, StringComparison.Ordinal) || number.StartsWith(ReservedReturnPrefix, StringComparison.Ordinal)
+            ? new InputProblem($"Refund number '{number}' is kept for the refund of a cancellation or a return; choose another.")
+            : limits.Reason(RefundReason, "refund reason");
+    }
+
+    /// <summary>The prefix of the numbers of the refunds restocked returns open (<c>return-{case}</c>).</summary>
+    internal const string ReservedReturnPrefix = "return-";
 
     /// <inheritdoc />
     internal override void WritePayload(PayloadWriter writer)

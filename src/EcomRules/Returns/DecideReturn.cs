@@ -1,4 +1,5 @@
 using EcomRules.Engine;
+using EcomRules.Policies;
 using EcomRules.Internal;
 using EcomRules.Orders;
 using EcomRules.Returns.Events;
@@ -44,6 +45,8 @@ public sealed record DecideReturn(CommandId CommandId, Actor Actor, Instant At, 
         Archive(ref events, after, $"Your request {CaseId} was not accepted: {DecisionReason}");
         return Accept(step, after, events.ToReadOnlyList(), timers.ToReadOnlyList(), step.Order.ClosingReturn(after.Claimed(), rejected: true));
     }
+
+    internal override InputProblem? CheckInput(InputLimits limits) => limits.Reason(DecisionReason, "decision reason");
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("accepted", Accepted).Add("reason", DecisionReason);
 }

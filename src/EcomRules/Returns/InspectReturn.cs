@@ -1,4 +1,5 @@
 using EcomRules.Engine;
+using EcomRules.Policies;
 using EcomRules.Orders;
 using EcomRules.Returns.Events;
 using NodaTime;
@@ -43,6 +44,8 @@ public sealed record InspectReturn(CommandId CommandId, Actor Actor, Instant At,
 
         return ReceiveGoods(step, Notes, inspected);
     }
+
+    internal override InputProblem? CheckInput(InputLimits limits) => limits.Reason(Notes, "inspection notes");
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("goods", GoodsPassed).Add("invoice", InvoiceReturned).Add("notes", Notes);
 }

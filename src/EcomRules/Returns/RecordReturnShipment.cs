@@ -1,4 +1,5 @@
 using EcomRules.Engine;
+using EcomRules.Policies;
 using EcomRules.Returns.Events;
 using NodaTime;
 
@@ -22,11 +23,6 @@ public sealed record RecordReturnShipment(CommandId CommandId, Actor Actor, Inst
 
     internal override CommandOutcome Apply(ReturnStep step)
     {
-        if (string.IsNullOrWhiteSpace(TrackingNumber))
-        {
-            return CommandOutcome.Refuse(RefusalCode.InvalidInput, "A return shipment needs its tracking number (RET-4).");
-        }
-
         var after = step.Case.Shipping(TrackingNumber, ReturnFreight);
         return Accept(step, after,
         [
@@ -34,6 +30,11 @@ public sealed record RecordReturnShipment(CommandId CommandId, Actor Actor, Inst
             Notice(after, "return-shipped", $"Your return parcel {TrackingNumber} for {CaseId} is on its way to warehouse {after.Warehouse}."), // RET-7
         ]);
     }
+
+    internal override InputProblem? CheckInput(InputLimits limits)
+        => string.IsNullOrWhiteSpace(TrackingNumber)
+            ? new InputProblem("A return shipment needs its tracking number.", RuleIds.Ret4)
+            : limits.Code(TrackingNumber, "tracking number");
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("tracking", TrackingNumber).Add("freight", ReturnFreight);
 }

@@ -3,6 +3,8 @@ using EcomRules.Engine;
 using EcomRules.Internal;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
+using EcomRules.Policies;
+using EcomRules.Refunds;
 using EcomRules.Returns.Events;
 using EcomRules.Sla;
 using NodaTime;
@@ -101,13 +103,37 @@ public sealed record RequestReturn(CommandId CommandId, Actor Actor, Instant At,
         }
     }
 
-    private CommandOutcome? CheckRequest(Order order)
+    /// <inheritdoc />
+    internal override InputProblem? CheckInput(InputLimits limits)
     {
         if (!Enum.IsDefined(Kind) || !Enum.IsDefined(ReturnReason))
         {
-            return CommandOutcome.Refuse(RefusalCode.InvalidInput, "The kind or reason is not a known value (RET-1).");
+            return new InputProblem("The kind or reason of the return is not a known value.", RuleIds.Ret1);
         }
 
+        if (CaseId.Number.Length > RestockReturn.MaxCaseNumberLength)
+        {
+            return new InputProblem($"A return case number has at most {RestockReturn.MaxCaseNumberLength} characters, so that its refund can be numbered '{RequestRefund.ReservedReturnPrefix}{{case}}'.");
+        }
+
+        var problem = limits.Reason(ReasonText, "reason text")
+            ?? limits.Items(Evidence.IsDefault ? 0 : Evidence.Length, "pieces of evidence")
+            ?? limits.Items(Lines.IsDefault ? 0 : Lines.Length, "return lines");
+        foreach (var evidence in Evidence.IsDefault ? [] : Evidence)
+        {
+            problem ??= limits.Text(evidence, "evidence reference");
+        }
+
+        foreach (var line in Lines.IsDefault ? [] : Lines)
+        {
+            problem ??= limits.Code(line?.Sku, "SKU");
+        }
+
+        return problem;
+    }
+
+    private CommandOutcome? CheckRequest(Order order)
+    {
         if (ReturnReason == ReturnReason.Other && string.IsNullOrWhiteSpace(ReasonText))
         {
             return CommandOutcome.Refuse(RuleIds.Ret1, "The reason 'other' needs a description in free text.");
@@ -133,7 +159,7 @@ public sealed record RequestReturn(CommandId CommandId, Actor Actor, Instant At,
             return CommandOutcome.Refuse(RuleIds.Ret1, "A return names at least one item and quantity.");
         }
 
-        var asked = new Dictionary<string, int>(StringComparer.Ordinal);
+        var asked = new Dictionary<string, long>(StringComparer.Ordinal); // long: many large quantities never wrap round
         foreach (var line in Lines)
         {
             if (line is null || string.IsNullOrWhiteSpace(line.Sku) || line.Quantity <= 0)

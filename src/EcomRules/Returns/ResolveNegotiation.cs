@@ -1,4 +1,5 @@
 using EcomRules.Engine;
+using EcomRules.Policies;
 using EcomRules.Internal;
 using EcomRules.Returns.Events;
 using NodaTime;
@@ -40,6 +41,8 @@ public sealed record ResolveNegotiation(CommandId CommandId, Actor Actor, Instan
         Archive(ref events, closed, $"Your return {CaseId} is closed after negotiation: {Outcome}");
         return Accept(step, closed, events.ToReadOnlyList(), null, step.Order.ClosingReturn(closed.Claimed(), rejected: true));
     }
+
+    internal override InputProblem? CheckInput(InputLimits limits) => limits.Reason(Outcome, "agreed outcome");
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("accepted", Accepted).Add("outcome", Outcome);
 }

@@ -37,6 +37,20 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
         _ => ReturnTrigger.Restock,
     };
 
+    /// <inheritdoc />
+    internal override IEnumerable<AggregateKey> AlsoLoads => RefundOf(CaseId) is { } refund ? [CaseId.Order.Key, refund.Key] : [CaseId.Order.Key];
+
+    /// <inheritdoc />
+    internal override CommandOutcome Decide(DecisionInput input)
+        // The refund this restock opens must not exist yet (a store written before its number was reserved): refuse,
+        // rather than fail the save on its version for ever.
+        => input.Get<ReturnCase>(Target) is not { Kind: ReturnKind.Return } ? base.Decide(input)
+            : RefundOf(CaseId) is not { } refund
+                ? CommandOutcome.Refuse(RefusalCode.InvalidInput, $"Return case number '{CaseId.Number}' is too long to number its refund '{RequestRefund.ReservedReturnPrefix}{{case}}'.")
+            : input.Find(refund.Key) is not null
+                ? CommandOutcome.Refuse(RefusalCode.AlreadyExists, $"Refund {refund} already exists; the return's refund cannot be opened under its number.")
+            : base.Decide(input);
+
     internal override CommandOutcome Apply(ReturnStep step)
     {
         var events = new Pending<DomainEvent>();
@@ -68,14 +82,17 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
 
     private CommandOutcome Refund(ReturnStep step, ReturnCase before, Order order, System.Collections.Immutable.ImmutableArray<Sla.SlaTimer> slas, ref Pending<DomainEvent> events, ref Pending<TimerRequest> timers)
     {
-        var goods = Money.Zero;
+        var goods = 0m; // in decimal: a sum is capped below, never an overflowing Money
         foreach (var line in before.Lines)
         {
-            goods += UnitPrice(step.Order, line.Sku).Times(line.Quantity);
+            goods += UnitPrice(step.Order, line.Sku).Yuan * line.Quantity;
         }
 
         var freight = before.MerchantAtFault ? before.ReturnFreight : Money.Zero; // RET-6
-        var amount = Money.Min(goods + freight, step.Order.Refundable); // REF-1: never above what is left to refund
+        // REF-1: never above what is left to refund; capped part by part, so goods and freight never overflow a sum.
+        var refundable = step.Order.Refundable;
+        var amount = goods >= refundable.Yuan ? refundable : new Money(goods);
+        amount += Money.Min(freight, refundable - amount);
         if (amount.IsZero)
         {
             var nothing = before.Restocking(At, ReturnOutcome.Refunded, null, slas);
@@ -83,7 +100,7 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
             return Accept(step, nothing, events.ToReadOnlyList(), timers.ToReadOnlyList(), order);
         }
 
-        var id = new RefundId(CaseId.Order, "return-" + CaseId.Number);
+        var id = RefundOf(CaseId)!.Value; // checked in Decide
         var refund = Refunds.Refund.Open(id, step.Order, amount, $"return {CaseId} ({before.Reason})", before.DecidedBy ?? Actor.Id, At, step.Policy.Refunds, CaseId.ToString());
         var after = before.Restocking(At, ReturnOutcome.Refunded, id, slas);
         events.Add(new RefundRequested(id.Key, At, amount, refund.ApproverRole));
@@ -92,6 +109,13 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
             : $"Your return {CaseId} is done; a refund of {amount}, including your return freight of {freight}, is being processed."); // RET-6, RET-7
         return Accept(step, after, events.ToReadOnlyList(), timers.ToReadOnlyList(), order.ReservingRefund(amount), new AggregateWrite(id.Key, 0, refund));
     }
+
+    /// <summary>The ID of the refund a restocked return opens, or null when the case number is too long to make one (a case stored before RequestReturn refused such numbers).</summary>
+    internal static RefundId? RefundOf(ReturnCaseId caseId)
+        => caseId.Number.Length <= MaxCaseNumberLength ? new RefundId(caseId.Order, RequestRefund.ReservedReturnPrefix + caseId.Number) : null;
+
+    /// <summary>The longest case number whose refund can be numbered <c>return-{case}</c> (a refund number has at most 64 characters).</summary>
+    internal static readonly int MaxCaseNumberLength = 64 - RequestRefund.ReservedReturnPrefix.Length;
 
     private static Money UnitPrice(Order order, string sku)
     {

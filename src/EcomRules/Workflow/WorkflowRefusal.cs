@@ -41,7 +41,10 @@ public readonly struct WorkflowRefusal<TState, TTrigger>
         RefusalKind.NotPermitted => _rule is null
             ? $"Trigger '{Trigger}' is not permitted in state '{State}'."
             : $"Trigger '{Trigger}' is not permitted in state '{State}': {_rule.Reason}",
-        _ => $"Trigger '{Trigger}' was refused in state '{State}' by {_rule!.Name}: {_rule.Reason}",
+        // An explicit Refuse is named after its rule: the rule ID is data (RuleId), not repeated in the sentence.
+        _ => string.Equals(_rule!.Name, _rule.RuleId.Value, StringComparison.Ordinal)
+            ? $"Trigger '{Trigger}' was refused in state '{State}': {_rule.Reason}"
+            : $"Trigger '{Trigger}' was refused in state '{State}' by {_rule.Name}: {_rule.Reason}",
     };
 
     /// <summary>Creates the exception that reports this refusal.</summary>

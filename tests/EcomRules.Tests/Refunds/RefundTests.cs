@@ -31,7 +31,8 @@ public sealed class RefundTests
         var refund = (await f.Ok(Request(f, "r1", 5000.00m))).StateAs<Refund>();
         Assert.Equal(ActorRole.Headquarters, refund.ApproverRole);
         var byDept = await f.Run(new ApproveRefund(f.NextId(), ReturnFixture.DeptHead, Day, refund.Id));
-        Assert.Equal(RuleIds.Ref3, byDept.RuleId);
+        Assert.Equal(RuleIds.Ref2, byDept.RuleId); // the tier rule, not REF-3 (issue 14)
+        Assert.Contains("headquarters tier (CNY 5000.00 and above)", byDept.Reason, StringComparison.Ordinal);
         Assert.Contains("'headquarters'", byDept.Reason, StringComparison.Ordinal);
         await f.Ok(new ApproveRefund(f.NextId(), ReturnFixture.Hq, Day, refund.Id));
     }
@@ -43,7 +44,7 @@ public sealed class RefundTests
         var f = await PaidOrder(2000m);
         var refund = (await f.Ok(Request(f, "r1", 4999.99m))).StateAs<Refund>();
         Assert.Equal(ActorRole.SalesDepartmentHead, refund.ApproverRole);
-        Assert.Equal(RuleIds.Ref3, (await f.Run(new ApproveRefund(f.NextId(), ReturnFixture.Hq, Day, refund.Id))).RuleId);
+        Assert.Equal(RuleIds.Ref2, (await f.Run(new ApproveRefund(f.NextId(), ReturnFixture.Hq, Day, refund.Id))).RuleId);
         var paid = await f.PaidRefund(refund.Id, Day);
         Assert.Equal(RefundState.Paid, paid.State);
         Assert.Equal([RefundStep.Approval, RefundStep.FinanceReview, RefundStep.InvoiceSettlement, RefundStep.Payment], paid.Signatures.Select(s => s.Step));
@@ -72,18 +73,21 @@ public sealed class RefundTests
         await f.Ok(new RequestRefund(f.NextId(), head, Day, id, new Money(50m), "goodwill"));
         var self = await f.Run(new ApproveRefund(f.NextId(), head, Day, id));
         Assert.Equal(RuleIds.Ref3, self.RuleId);
-        Assert.Contains("requested this refund", self.Reason, StringComparison.Ordinal);
+        Assert.Equal(RefusalCode.RuleViolation, self.Code);
+        Assert.Contains("requested refund", self.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("REF-3", self.Reason, StringComparison.Ordinal); // the rule is RuleId, not repeated in the sentence
     }
 
     [Fact]
-    [Trait("Rule", "REF-3")]
-    public async Task REF3_wrong_role_is_refused()
+    [Trait("Rule", "REF-2")]
+    public async Task REF2_an_approver_without_the_tiers_role_is_refused_citing_the_tier_and_amount()
     {
         var f = await PaidOrder();
         var id = (await f.Ok(Request(f, "r1", 50m))).StateAs<Refund>().Id;
         var wrong = await f.Run(new ApproveRefund(f.NextId(), ReturnFixture.Finance, Day, id));
-        Assert.Equal(RuleIds.Ref3, wrong.RuleId);
-        Assert.Contains("needs the role 'sales-department-head'", wrong.Reason, StringComparison.Ordinal);
+        Assert.Equal(RuleIds.Ref2, wrong.RuleId);
+        Assert.Contains("of CNY 50.00 is in the department tier (below CNY 5000.00)", wrong.Reason, StringComparison.Ordinal);
+        Assert.Contains("'sales-department-head'", wrong.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,7 +112,7 @@ public sealed class RefundTests
         Assert.Equal(new Money(300m), (await f.Get<Order>(OrderId.Key)).RefundReserved);
 
         var id = new RefundId(OrderId, "r1");
-        Assert.Equal(RuleIds.Ref3, (await f.Run(new RejectRefund(f.NextId(), ReturnFixture.Finance, Day, id, "no"))).RuleId);
+        Assert.Equal(RuleIds.Ref2, (await f.Run(new RejectRefund(f.NextId(), ReturnFixture.Finance, Day, id, "no"))).RuleId); // not the tier's role
         var rejected = await f.Ok(new RejectRefund(f.NextId(), ReturnFixture.DeptHead, Day, id, "not justified"));
         Assert.Contains(rejected.Events, e => e is RefundRejected);
         Assert.Equal(Money.Zero, (await f.Get<Order>(OrderId.Key)).RefundReserved);

@@ -58,7 +58,7 @@ public sealed class WorkflowFiringTests
 
         Assert.Equal(RuleIds.Ord2, refusal.RuleId);
         Assert.Equal("ORD-2", refusal.GuardName);
-        Assert.Equal("Trigger 'Cancel' was refused in state 'Draft' by ORD-2: Drafts are deleted, not cancelled.", refusal.Reason);
+        Assert.Equal("Trigger 'Cancel' was refused in state 'Draft': Drafts are deleted, not cancelled.", refusal.Reason); // the rule ID is RuleId, not repeated
         Assert.Equal("ORD-2: " + refusal.Reason, refusal.ToString());
     }
 

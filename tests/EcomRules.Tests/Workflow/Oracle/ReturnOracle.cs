@@ -10,7 +10,9 @@ internal static class ReturnOracle
 {
     public static StatelessOracle<ReturnState, ReturnTrigger, ReturnFacts> Create()
     {
-        var oracle = new StatelessOracle<ReturnState, ReturnTrigger, ReturnFacts>(static (_, _, failedGuard) => failedGuard ?? "RET-4");
+        // RET-3: a request is decided once, so deciding again cites RET-3; any other step out of order cites RET-4.
+        var oracle = new StatelessOracle<ReturnState, ReturnTrigger, ReturnFacts>(static (_, trigger, failedGuard)
+            => failedGuard ?? (trigger is ReturnTrigger.Accept or ReturnTrigger.Reject ? "RET-3" : "RET-4"));
 
         // RET-3: service staff accept or reject with the reason recorded (and so does the negotiation of RET-4).
         var reasonRecorded = oracle.Guard(f => f.HasReason);
