@@ -67,19 +67,19 @@ internal sealed class SimulationReport
         var refunds = new List<Refund>();
         foreach (var id in orderIds)
         {
-            if ((await store.LoadAsync(id.Key).ConfigureAwait(false))?.State is Order order)
+            if ((await store.GetAsync(id).ConfigureAwait(false))?.Aggregate is { } order)
             {
                 orders.Add(order);
             }
 
-            if ((await store.LoadAsync(new ReturnCaseId(id, "1").Key).ConfigureAwait(false))?.State is ReturnCase returnCase)
+            if ((await store.GetAsync(new ReturnCaseId(id, "1")).ConfigureAwait(false))?.Aggregate is { } returnCase)
             {
                 returns.Add(returnCase);
             }
 
             foreach (var refundId in new[] { RefundId.ForCancellation(id), new RefundId(id, "return-1") })
             {
-                if ((await store.LoadAsync(refundId.Key).ConfigureAwait(false))?.State is Refund refund)
+                if ((await store.GetAsync(refundId).ConfigureAwait(false))?.Aggregate is { } refund)
                 {
                     refunds.Add(refund);
                 }

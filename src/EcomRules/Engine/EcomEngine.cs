@@ -18,7 +18,7 @@ namespace EcomRules.Engine;
 /// </list>
 /// Thread-safe; one instance serves the whole application.
 /// </summary>
-public sealed class EcomEngine
+public sealed partial class EcomEngine
 {
     private readonly IEcomStore _store;
     private readonly IEcomDiagnostics _diagnostics;
