@@ -20,7 +20,7 @@ public sealed class EcomRulesBuilder
 
     /// <summary>
     /// Uses a store: registers it as <see cref="IEcomStore"/> and, when it implements them, as
-    /// <see cref="IOutboxStore"/> and <see cref="ITimerStore"/>. Replaces a store chosen before.
+    /// <see cref="IOutboxStore"/>, <see cref="ITimerStore"/> and <see cref="IWorkQueueStore"/>. Replaces a store chosen before.
     /// </summary>
     /// <typeparam name="TStore">The store type.</typeparam>
     /// <param name="factory">Creates the store (once; it is a singleton).</param>
@@ -32,6 +32,7 @@ public sealed class EcomRulesBuilder
         Services.RemoveAll<IEcomStore>();
         Services.RemoveAll<IOutboxStore>();
         Services.RemoveAll<ITimerStore>();
+        Services.RemoveAll<IWorkQueueStore>();
         Services.RemoveAll<TStore>();
         Services.AddSingleton(factory);
         Services.AddSingleton<IEcomStore>(sp => sp.GetRequiredService<TStore>());
@@ -43,6 +44,11 @@ public sealed class EcomRulesBuilder
         if (typeof(ITimerStore).IsAssignableFrom(typeof(TStore)))
         {
             Services.AddSingleton(sp => (ITimerStore)sp.GetRequiredService<TStore>());
+        }
+
+        if (typeof(IWorkQueueStore).IsAssignableFrom(typeof(TStore)))
+        {
+            Services.AddSingleton(sp => (IWorkQueueStore)sp.GetRequiredService<TStore>());
         }
 
         return this;

@@ -30,7 +30,7 @@ namespace EcomRules.PostgreSql;
 /// </list>
 /// Thread-safe; one instance serves the whole application.
 /// </summary>
-public sealed class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore, IAsyncDisposable, IDisposable
+public sealed partial class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITimerStore, IAsyncDisposable, IDisposable
 {
     private static readonly int MigrationCount = PostgreSqlMigrations.For(PostgreSqlStoreOptions.DefaultSchemaName).Length;
 

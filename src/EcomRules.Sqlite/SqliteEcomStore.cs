@@ -39,7 +39,7 @@ namespace EcomRules.Sqlite;
 /// quotes stored JSON.</item>
 /// </list>
 /// </summary>
-public sealed class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerStore, IDisposable, IAsyncDisposable
+public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerStore, IDisposable, IAsyncDisposable
 {
     private const string LoadSql = "SELECT version, json FROM aggregates WHERE kind = $kind AND id = $id;";
     private const string FindCommandSql = "SELECT fingerprint, target_kind, target_id, status, code, rule_id, reason, version FROM commands WHERE command_id = $id;";

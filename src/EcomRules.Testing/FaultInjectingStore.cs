@@ -1,5 +1,6 @@
 using EcomRules.Engine;
 using EcomRules.Ports;
+using EcomRules.Queues;
 using NodaTime;
 
 namespace EcomRules.Testing;
@@ -10,7 +11,7 @@ namespace EcomRules.Testing;
 /// commits (<see cref="StoreCrashException"/>), and delays on any call. <see cref="StoreFaults"/> says how often; the
 /// faults are drawn from a pseudo-random sequence with its seed, so a failing test fails the same way again when
 /// its calls come in the same order (single-threaded callers, or a fixed interleaving). Every injected fault is in
-/// <see cref="Injected"/>. Outbox and timer calls pass through (with delays) when the inner store has them. Thread-safe
+/// <see cref="Injected"/>. Outbox, timer and work-queue calls pass through (with delays) when the inner store has them. Thread-safe
 /// when the inner store is.
 /// </summary>
 /// <example>
@@ -19,7 +20,7 @@ namespace EcomRules.Testing;
 /// var engine = new EcomEngine(store, EcomPolicy.RetailPlatform); // the engine retries conflicts itself
 /// </code>
 /// </example>
-public sealed class FaultInjectingStore : IEcomStore, IOutboxStore, ITimerStore
+public sealed class FaultInjectingStore : IEcomStore, IOutboxStore, ITimerStore, IWorkQueueStore
 {
     private readonly IEcomStore _inner;
     private readonly Random _random;
@@ -165,6 +166,16 @@ public sealed class FaultInjectingStore : IEcomStore, IOutboxStore, ITimerStore
     /// <exception cref="NotSupportedException">The inner store has no timers.</exception>
     public ValueTask<long> CountTimersAsync(CancellationToken cancellationToken = default)
         => Timers.CountTimersAsync(cancellationToken);
+
+    /// <inheritdoc />
+    /// <exception cref="NotSupportedException">The inner store has no work queues.</exception>
+    public async ValueTask<WorkQueuePage> ReadWorkQueueAsync(WorkQueueQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var queues = _inner as IWorkQueueStore ?? throw new NotSupportedException($"The wrapped {_inner.GetType().Name} has no work queues (IWorkQueueStore).");
+        await MaybeDelayAsync(nameof(ReadWorkQueueAsync), default, cancellationToken).ConfigureAwait(false);
+        return await queues.ReadWorkQueueAsync(query, cancellationToken).ConfigureAwait(false);
+    }
 
     private IOutboxStore Outbox => _inner as IOutboxStore
         ?? throw new NotSupportedException($"The wrapped {_inner.GetType().Name} has no outbox (IOutboxStore).");

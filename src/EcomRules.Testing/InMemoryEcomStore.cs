@@ -14,7 +14,7 @@ namespace EcomRules.Testing;
 /// timer ports (<see cref="IOutboxStore"/>, <see cref="ITimerStore"/>) with the same semantics as the durable stores:
 /// a claim holds until its lease expires, failures count attempts, and dead letters wait for a retry. Thread-safe.
 /// </summary>
-public sealed class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutboxStore, ITimerStore
+public sealed partial class InMemoryEcomStore : IEcomStore, IEcomStoreInspection, IOutboxStore, ITimerStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<AggregateKey, StoredAggregate> _aggregates = [];

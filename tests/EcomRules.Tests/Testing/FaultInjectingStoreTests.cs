@@ -2,6 +2,7 @@ using EcomRules.Engine;
 using EcomRules.Orders;
 using EcomRules.Policies;
 using EcomRules.Ports;
+using EcomRules.Queues;
 using EcomRules.Testing;
 using NodaTime;
 
@@ -123,6 +124,22 @@ public sealed class FaultInjectingStoreTests
         Assert.Equal(await inner.CountTimersAsync(), await store.CountTimersAsync());
         Assert.Equal((await inner.GetOutboxStatisticsAsync()).Pending, (await store.GetOutboxStatisticsAsync()).Pending);
         Assert.Contains(store.Injected, f => f.Operation == nameof(FaultInjectingStore.LoadAsync) || f.Operation == nameof(FaultInjectingStore.FindCommandAsync));
+    }
+
+    [Fact]
+    public async Task WorkQueues_PassThroughToTheInnerStore()
+    {
+        var inner = new InMemoryEcomStore();
+        var store = new FaultInjectingStore(inner, new StoreFaults { DelayProbability = 1 }, NoWait);
+        var engine = new EcomEngine(store, EcomPolicy.RetailPlatform);
+        await engine.ExecuteAsync(Place(0));
+        await engine.ExecuteAsync(new PayOrder(new CommandId("pay/F-0"), Shop, At, new OrderId("F-0"), (await engine.GetAsync(new OrderId("F-0")))!.Aggregate.Total));
+
+        var page = await store.ReadWorkQueueAsync(WorkQueueQuery.RunningSlas());
+
+        Assert.Equal((await inner.ReadWorkQueueAsync(WorkQueueQuery.RunningSlas())).Items, page.Items);
+        Assert.NotEmpty(page.Items);
+        Assert.Contains(store.Injected, f => f.Operation == nameof(FaultInjectingStore.ReadWorkQueueAsync));
     }
 
     [Theory]
