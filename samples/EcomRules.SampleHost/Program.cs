@@ -12,12 +12,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 // The reference host: EcomRules on its embedded default (SQLite) in a generic host, with fake invoice, carrier and
 // SMS adapters that say what a real one would be asked to do. A simulated clock runs the trading period in seconds.
 //
 //   dotnet run --project samples/EcomRules.SampleHost -- [--days 14] [--orders 60] [--profile retail-platform]
-//                                                        [--seed 20260302] [--db ecomrules-sample.db] [--verbose] [--verify]
+//                                                        [--seed 20260302] [--db ecomrules-sample.db] [--verbose] [--verify] [--telemetry]
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(WithFlagValues(args), new Dictionary<string, string>(StringComparer.Ordinal)
 {
@@ -28,6 +30,7 @@ builder.Configuration.AddCommandLine(WithFlagValues(args), new Dictionary<string
     ["--db"] = "Sample:Database",
     ["--verbose"] = "Sample:Verbose",
     ["--verify"] = "Sample:Verify",
+    ["--telemetry"] = "Sample:Telemetry",
     ["--profile"] = "EcomRules:Profile",
 });
 
@@ -49,6 +52,13 @@ foreach (var carrier in carriers)
 }
 
 builder.Services.AddSingleton<INotifier>(notifier);
+if (options.Telemetry)
+{
+    // What a host adds to see EcomRules' spans and metrics (README, "Telemetry").
+    builder.Services.AddOpenTelemetry()
+        .WithTracing(tracing => tracing.AddSource(EcomRulesTelemetry.Name).AddConsoleExporter())
+        .WithMetrics(metrics => metrics.AddMeter(EcomRulesTelemetry.Name).AddConsoleExporter());
+}
 
 using var host = builder.Build();
 await host.StartAsync().ConfigureAwait(false);
@@ -111,14 +121,14 @@ static List<OrderId> OrderIds(SampleOptions options)
     return ids;
 }
 
-// "--verify" and "--verbose" are flags: give them the value the configuration binder expects.
+// "--verify", "--verbose" and "--telemetry" are flags: give them the value the configuration binder expects.
 static string[] WithFlagValues(string[] args)
 {
     var result = new List<string>(args.Length + 2);
     for (var i = 0; i < args.Length; i++)
     {
         result.Add(args[i]);
-        if (args[i] is "--verify" or "--verbose" && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+        if (args[i] is "--verify" or "--verbose" or "--telemetry" && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
         {
             result.Add("true");
         }

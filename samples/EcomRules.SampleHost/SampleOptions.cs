@@ -28,4 +28,7 @@ internal sealed class SampleOptions
 
     /// <summary>Only check the database's invariants and exit non-zero on any violation.</summary>
     public bool Verify { get; set; }
+
+    /// <summary>Export the library's spans and metrics with OpenTelemetry's console exporter.</summary>
+    public bool Telemetry { get; set; }
 }

@@ -55,6 +55,7 @@ public sealed partial class EcomEngine
         ArgumentNullException.ThrowIfNull(command.Actor, nameof(command));
         Preconditions.CheckArgument(command.CommandId.Value.Length > 0, nameof(command), "The command has no CommandId; every command needs an idempotency key.");
         cancellationToken.ThrowIfCancellationRequested();
+        using var execution = _diagnostics.CommandStarting(command);
 
         var fingerprint = PayloadWriter.Fingerprint(command);
         // One read for the idempotency look-up and the target (one round trip where the store batches them).

@@ -135,7 +135,7 @@ public sealed partial class PackedPackages : IAsyncLifetime
         return output;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
