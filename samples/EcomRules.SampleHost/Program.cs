@@ -85,6 +85,7 @@ else
     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"EcomRules sample: {options.Days} days from {options.StartDate}, {options.OrdersPerDay} orders a day, profile {engine.Policy.Name}, seed {options.Seed}"));
     output.WriteLine($"Database: {database}");
+    output.WriteLine("After the trading days no new orders arrive, but the run goes on until every return window has closed, so that every order can complete (ORD-1).");
     if (carriers[0].Behaviour == FakeCarrierBehaviour.Book)
     {
         carriers[0].FailNext(3); // the preferred carrier has an outage at the start: the backup takes over (CAR-2)
