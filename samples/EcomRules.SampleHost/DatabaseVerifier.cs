@@ -25,14 +25,15 @@ internal static class DatabaseVerifier
         var found = 0;
         foreach (var id in orderIds)
         {
-            var stored = await store.LoadAsync(id.Key, cancellationToken).ConfigureAwait(false);
-            if (stored?.State is not Order order)
+            var stored = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
             {
                 continue;
             }
 
+            var order = stored.Aggregate;
             found++;
-            await CheckAuditAsync(store, stored, violations, cancellationToken).ConfigureAwait(false);
+            await CheckAuditAsync(store, stored.Key, stored.Version, violations, cancellationToken).ConfigureAwait(false);
 
             // ORD-7: nothing ships without payment, delivery note and invoice.
             if (order.ShippedAt is not null && (order.PaidAt is null || order.DeliveryNote is null || order.InvoiceNumber is null))
@@ -52,21 +53,26 @@ internal static class DatabaseVerifier
                 violations.Add($"{id}: completed before its return window closed or with an open return (ORD-1).");
             }
 
-            foreach (var key in new[] { new ReturnCaseId(id, "1").Key, RefundId.ForCancellation(id).Key, new RefundId(id, "return-1").Key })
+            if (await store.GetAsync(new ReturnCaseId(id, "1"), cancellationToken).ConfigureAwait(false) is { } returnCase)
             {
-                var other = await store.LoadAsync(key, cancellationToken).ConfigureAwait(false);
+                await CheckAuditAsync(store, returnCase.Key, returnCase.Version, violations, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var refundId in new[] { RefundId.ForCancellation(id), new RefundId(id, "return-1") })
+            {
+                var other = await store.GetAsync(refundId, cancellationToken).ConfigureAwait(false);
                 if (other is not null)
                 {
-                    await CheckAuditAsync(store, other, violations, cancellationToken).ConfigureAwait(false);
+                    await CheckAuditAsync(store, other.Key, other.Version, violations, cancellationToken).ConfigureAwait(false);
                 }
 
                 // REF-3: a paid refund was approved, reviewed and paid by three people, none of them the requester.
-                if (other?.State is Refund { State: RefundState.Paid } refund)
+                if (other?.Aggregate is { State: RefundState.Paid } refund)
                 {
                     var signers = refund.Signatures.Select(s => s.ActorId).ToArray();
                     if (signers.Contains(refund.RequestedBy, StringComparer.Ordinal) || signers.Distinct(StringComparer.Ordinal).Count() < 3)
                     {
-                        violations.Add($"{key}: paid without three distinct approvers other than the requester (REF-2, REF-3).");
+                        violations.Add($"{refundId}: paid without three distinct approvers other than the requester (REF-2, REF-3).");
                     }
                 }
             }
@@ -87,13 +93,13 @@ internal static class DatabaseVerifier
     }
 
     // SEC-3: every state change is in the audit trail: versions 1..N, nothing missing, nothing beyond the stored version.
-    private static async Task CheckAuditAsync(IEcomStore store, StoredAggregate stored, List<string> violations, CancellationToken cancellationToken)
+    private static async Task CheckAuditAsync(IEcomStore store, AggregateKey key, long version, List<string> violations, CancellationToken cancellationToken)
     {
-        var audit = await store.ReadAuditAsync(stored.Key, cancellationToken).ConfigureAwait(false);
+        var audit = await store.ReadAuditAsync(key, cancellationToken).ConfigureAwait(false);
         var versions = audit.Select(a => a.Version).Where(v => v > 0).Distinct().Order().ToArray();
-        if (versions.Length != stored.Version || (versions.Length > 0 && (versions[0] != 1 || versions[^1] != stored.Version)))
+        if (versions.Length != version || (versions.Length > 0 && (versions[0] != 1 || versions[^1] != version)))
         {
-            violations.Add($"{stored.Key}: version {stored.Version} but the audit trail records versions [{string.Join(",", versions)}] (SEC-3).");
+            violations.Add($"{key}: version {version} but the audit trail records versions [{string.Join(",", versions)}] (SEC-3).");
         }
     }
 }

@@ -12,12 +12,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 // The reference host: EcomRules on its embedded default (SQLite) in a generic host, with fake invoice, carrier and
 // SMS adapters that say what a real one would be asked to do. A simulated clock runs the trading period in seconds.
 //
 //   dotnet run --project samples/EcomRules.SampleHost -- [--days 14] [--orders 60] [--profile retail-platform]
-//                                                        [--seed 20260302] [--db ecomrules-sample.db] [--verbose] [--verify]
+//                                                        [--seed 20260302] [--db ecomrules-sample.db] [--verbose] [--verify] [--telemetry]
 //                                                        [--start 2026-12-20] [--uncovered provisional|refuse]
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(WithFlagValues(args), new Dictionary<string, string>(StringComparer.Ordinal)
@@ -29,6 +31,7 @@ builder.Configuration.AddCommandLine(WithFlagValues(args), new Dictionary<string
     ["--db"] = "Sample:Database",
     ["--verbose"] = "Sample:Verbose",
     ["--verify"] = "Sample:Verify",
+    ["--telemetry"] = "Sample:Telemetry",
     ["--profile"] = "EcomRules:Profile",
     ["--uncovered"] = "EcomRules:Calendar:UncoveredYears",
 });
@@ -66,6 +69,13 @@ foreach (var carrier in carriers)
 }
 
 builder.Services.AddSingleton<INotifier>(notifier);
+if (options.Telemetry)
+{
+    // What a host adds to see EcomRules' spans and metrics (README, "Telemetry").
+    builder.Services.AddOpenTelemetry()
+        .WithTracing(tracing => tracing.AddSource(EcomRulesTelemetry.Name).AddConsoleExporter())
+        .WithMetrics(metrics => metrics.AddMeter(EcomRulesTelemetry.Name).AddConsoleExporter());
+}
 
 using var host = builder.Build();
 try
@@ -106,6 +116,7 @@ else
     var holidays = engine.Policy.Calendar.Holidays;
     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"Calendar: public holidays {holidays.FirstYear}–{holidays.LastYear} (last: {holidays.GetYear(holidays.LastYear).Citation}); a later year is {(engine.Policy.UncoveredYears == EcomRules.Calendars.UncoveredYears.Refuse ? "refused (DSP-1)" : "provisional: ordinary Mon–Sat weeks until its data is added (DSP-1)")}"));
+    output.WriteLine("After the trading days no new orders arrive, but the run goes on until every return window has closed, so that every order can complete (ORD-1).");
     if (carriers[0].Behaviour == FakeCarrierBehaviour.Book)
     {
         carriers[0].FailNext(3); // the preferred carrier has an outage at the start: the backup takes over (CAR-2)
@@ -156,14 +167,14 @@ static int Usage(params string[] problems)
     return 2;
 }
 
-// "--verify" and "--verbose" are flags: give them the value the configuration binder expects.
+// "--verify", "--verbose" and "--telemetry" are flags: give them the value the configuration binder expects.
 static string[] WithFlagValues(string[] args)
 {
     var result = new List<string>(args.Length + 2);
     for (var i = 0; i < args.Length; i++)
     {
         result.Add(args[i]);
-        if (args[i] is "--verify" or "--verbose" && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+        if (args[i] is "--verify" or "--verbose" or "--telemetry" && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
         {
             result.Add("true");
         }

@@ -33,7 +33,7 @@ internal sealed class SampleOptions
     /// <summary>The command line, printed when an argument is not valid.</summary>
     public static string Usage =>
         "usage: EcomRules.SampleHost [--days 1-366] [--orders 1-10000] [--profile retail-platform|parts-distributor] "
-        + "[--seed N] [--start yyyy-MM-dd] [--db FILE] [--verbose] [--verify]";
+        + "[--seed N] [--start yyyy-MM-dd] [--uncovered provisional|refuse] [--db FILE] [--verbose] [--verify] [--telemetry]";
 
     /// <summary>What is wrong with the options (the annotations' ranges and the start date); empty when nothing.</summary>
     public IReadOnlyList<string> Problems()
@@ -61,4 +61,7 @@ internal sealed class SampleOptions
 
         return problems;
     }
+
+    /// <summary>Export the library's spans and metrics with OpenTelemetry's console exporter.</summary>
+    public bool Telemetry { get; set; }
 }

@@ -58,6 +58,16 @@ internal sealed class SimulationReport
         });
     }
 
+    // What TradingSimulation draws, against each limit (SlaDefinitions): why the sample breaches what it breaches.
+    private static readonly Dictionary<string, string> WhyBreached = new(StringComparer.Ordinal)
+    {
+        ["SLA-1"] = "sales confirm 3-20 working minutes after payment; the limit is 15.",
+        ["SLA-3"] = "the delivery note comes 10-54 working minutes after confirmation, or on the dispatch day for orders paid after the cut-off; and 1 order in 20 the warehouse falls 12-30 working hours behind. The limit is 1 working hour from payment.",
+        ["SLA-5"] = "the logistics report goes out between 08:30 and 09:14 the next working day; the limit is 09:00.",
+        ["SLA-6"] = "service answers a return request 1-29 hours after it arrives; the limit is 24 hours.",
+        ["SLA-7"] = "returned goods are restocked 20-400 minutes after they arrive; those arriving late miss the end of the working day.",
+    };
+
     public void PrintDay(TextWriter output, LocalDate day)
     {
         var counts = _days.GetValueOrDefault(day) ?? [];
@@ -72,19 +82,19 @@ internal sealed class SimulationReport
         var refunds = new List<Refund>();
         foreach (var id in orderIds)
         {
-            if ((await store.LoadAsync(id.Key).ConfigureAwait(false))?.State is Order order)
+            if ((await store.GetAsync(id).ConfigureAwait(false))?.Aggregate is { } order)
             {
                 orders.Add(order);
             }
 
-            if ((await store.LoadAsync(new ReturnCaseId(id, "1").Key).ConfigureAwait(false))?.State is ReturnCase returnCase)
+            if ((await store.GetAsync(new ReturnCaseId(id, "1")).ConfigureAwait(false))?.Aggregate is { } returnCase)
             {
                 returns.Add(returnCase);
             }
 
             foreach (var refundId in new[] { RefundId.ForCancellation(id), new RefundId(id, "return-1") })
             {
-                if ((await store.LoadAsync(refundId.Key).ConfigureAwait(false))?.State is Refund refund)
+                if ((await store.GetAsync(refundId).ConfigureAwait(false))?.Aggregate is { } refund)
                 {
                     refunds.Add(refund);
                 }
@@ -94,11 +104,22 @@ internal sealed class SimulationReport
         var w = output;
         w.WriteLine();
         w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Summary ({policy.Name}; {_commands} commands this run, {_replays} of them replays of an earlier run)"));
+        if (_commands > 0 && _replays == _commands)
+        {
+            // A replay returns the recorded decision without deciding or saving again.
+            w.WriteLine("  This database already held this trading period: every command was replayed from its idempotency record and nothing changed.");
+        }
+        else if (_replays > 0)
+        {
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {_replays} commands were already recorded and replayed without a second effect; {_commands - _replays} were new."));
+        }
+
         w.WriteLine();
         w.WriteLine("Orders by state (ORD-1)");
         foreach (var group in orders.GroupBy(o => o.State).OrderBy(g => g.Key))
         {
-            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {group.Key,-12} {group.Count(),6}"));
+            var note = group.Key == OrderState.Placed ? "  never paid: abandoned checkouts" : string.Empty;
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {group.Key,-12} {group.Count(),6}{note}"));
         }
 
         var shipped = orders.Where(o => o.ShippedOnTime is not null).ToArray();
@@ -112,6 +133,7 @@ internal sealed class SimulationReport
         w.WriteLine("SLAs (SLA-8)          met  met after warning  breached  open  cancelled");
         var timers = orders.SelectMany(o => o.Slas).Concat(returns.SelectMany(r => r.Slas));
         var measured = policy.Calendar.WithUncoveredYears(EcomRules.Calendars.UncoveredYears.Provisional); // a report, not a decision: measure past the data too
+        var breached = new List<string>();
         foreach (var group in timers.GroupBy(t => t.Definition.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var statuses = group.Select(t => t.Evaluate(FinishedAt, measured)).ToArray();
@@ -119,6 +141,19 @@ internal sealed class SimulationReport
             var warned = statuses.Count(s => s.State == SlaState.Met) - met;
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {group.Key,-8} {Describe(group.First().Definition),-11}{met,5}  {warned,17}  {statuses.Count(s => s.State == SlaState.Breached),8}  {statuses.Count(s => s.State is SlaState.Running or SlaState.Paused),4}  {statuses.Count(s => s.State == SlaState.Cancelled),9}"));
+            if (statuses.Any(s => s.State == SlaState.Breached))
+            {
+                breached.Add(group.Key);
+            }
+        }
+
+        if (breached.Count > 0)
+        {
+            w.WriteLine("  Why they breach: the simulated staff are slow on purpose, so that the timers have something to report.");
+            foreach (var id in breached)
+            {
+                w.WriteLine($"    {id,-6} {WhyBreached.GetValueOrDefault(id, "the simulated staff sometimes take longer than the limit.")}");
+            }
         }
 
         w.WriteLine();

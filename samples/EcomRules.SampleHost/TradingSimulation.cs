@@ -203,7 +203,7 @@ internal sealed class TradingSimulation
 
     private async Task PayAsync(OrderId id, CancellationToken ct)
     {
-        var order = await LoadAsync<Order>(id.Key).ConfigureAwait(false);
+        var order = await GetAsync(id).ConfigureAwait(false);
         if (order is null)
         {
             return;
@@ -234,7 +234,7 @@ internal sealed class TradingSimulation
             return;
         }
 
-        var order = await LoadAsync<Order>(id.Key).ConfigureAwait(false);
+        var order = await GetAsync(id).ConfigureAwait(false);
         var dispatchDay = order?.DispatchDate ?? at.InZone(Policy.Zone).Date;
         var earliest = Calendar.AddWorkingTime(at, Duration.FromMinutes(Rng(id).Next(10, 55)));
         var dayStart = Calendar.NextWorkingInstant(At(dispatchDay, new LocalTime(0, 0)));
@@ -262,7 +262,7 @@ internal sealed class TradingSimulation
 
     private async Task AwaitShipmentAsync(OrderId id, int checks)
     {
-        var order = await LoadAsync<Order>(id.Key).ConfigureAwait(false);
+        var order = await GetAsync(id).ConfigureAwait(false);
         if (order?.ShippedAt is { } shippedAt)
         {
             Schedule(shippedAt + Duration.FromHours(Rng(id).Next(4, 10)), () => TrackAsync(id, TrackingEventKind.InTransit, "transit"));
@@ -291,7 +291,7 @@ internal sealed class TradingSimulation
         }
 
         // About one order in eight comes back; some ask after their window (RET-2).
-        var order = await LoadAsync<Order>(id.Key).ConfigureAwait(false);
+        var order = await GetAsync(id).ConfigureAwait(false);
         if (order is not null)
         {
             var askAt = _clock.GetCurrentInstant() + Duration.FromDays(Rng(id).Next(1, 12)) + Duration.FromHours(Rng(id).Next(0, 10));
@@ -304,7 +304,7 @@ internal sealed class TradingSimulation
         var at = _clock.GetCurrentInstant();
         var buyer = new Actor("buyer", ActorRole.Customer);
         var cancelled = await ExecuteAsync(new CancelOrder(Id(id, "cancel"), buyer, at, id, reason)).ConfigureAwait(false);
-        if (cancelled.IsAccepted && await LoadAsync<Refund>(RefundId.ForCancellation(id).Key).ConfigureAwait(false) is not null)
+        if (cancelled.IsAccepted && await GetAsync(RefundId.ForCancellation(id)).ConfigureAwait(false) is not null)
         {
             ScheduleRefund(RefundId.ForCancellation(id), requester: buyer.Id, at);
         }
@@ -392,7 +392,7 @@ internal sealed class TradingSimulation
         }
 
         var refundId = new RefundId(caseId.Order, "return-" + caseId.Number);
-        if (restocked.IsAccepted && await LoadAsync<Refund>(refundId.Key).ConfigureAwait(false) is not null)
+        if (restocked.IsAccepted && await GetAsync(refundId).ConfigureAwait(false) is not null)
         {
             ScheduleRefund(refundId, acceptedBy, _clock.GetCurrentInstant());
         }
@@ -403,7 +403,7 @@ internal sealed class TradingSimulation
 
     private async Task ApproveAsync(RefundId id, string requester)
     {
-        var refund = await LoadAsync<Refund>(id.Key).ConfigureAwait(false);
+        var refund = await GetAsync(id).ConfigureAwait(false);
         if (refund is null || refund.State != RefundState.Requested)
         {
             return;
@@ -472,7 +472,7 @@ internal sealed class TradingSimulation
             await ExecuteAsync(new RecordCreditNote(Id(id, "credit-note-issued"), InvoiceSystem, _clock.GetCurrentInstant(), id, creditNote)).ConfigureAwait(false);
         }
 
-        var refund = await LoadAsync<Refund>(id.Key).ConfigureAwait(false);
+        var refund = await GetAsync(id).ConfigureAwait(false);
         if (refund?.State == RefundState.InvoiceSettled)
         {
             SchedulePayment(id);
@@ -504,9 +504,9 @@ internal sealed class TradingSimulation
         return builder.ToImmutable();
     }
 
-    private async Task<T?> LoadAsync<T>(AggregateKey key)
+    private async Task<T?> GetAsync<T>(IAggregateId<T> id)
         where T : class
-        => (await _store.LoadAsync(key).ConfigureAwait(false))?.State as T;
+        => (await _store.GetAsync(id).ConfigureAwait(false))?.Aggregate;
 
     private void Schedule(Instant at, Step step, bool afterPump = false)
     {

@@ -28,6 +28,9 @@ internal abstract class EcomLoopService : BackgroundService
 
     protected abstract string Name { get; }
 
+    /// <summary>Gets the name of the span around one poll, in OpenTelemetry's "{operation} {target}" style.</summary>
+    protected virtual string SpanName => Name;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!_options.Enabled)
@@ -43,7 +46,7 @@ internal abstract class EcomLoopService : BackgroundService
         {
             try
             {
-                using var activity = EcomRulesTelemetry.ActivitySource.StartActivity(Name);
+                using var activity = EcomRulesTelemetry.ActivitySource.StartActivity(SpanName);
                 var handled = await RunOnceAsync(_clock.GetCurrentInstant(), stoppingToken).ConfigureAwait(false);
                 failures = 0;
                 if (handled == 0)

@@ -6,8 +6,10 @@ namespace EcomRules.Hosting;
 
 /// <summary>
 /// Configures EcomRules after <see cref="EcomRulesServiceCollectionExtensions.AddEcomRules(IServiceCollection, Action{EcomRulesOptions})"/>:
-/// choose a store (<c>UseSqlite</c>, <c>UsePostgreSql</c> from their packages, <see cref="UseStore{TStore}"/>,
-/// or <c>UseInMemory</c> from <c>EcomRules.Testing</c>) and, optionally, a policy built in code.
+/// choose a store (<c>UseSqlite</c>, the embedded default; <c>UsePostgreSql</c> from <c>EcomRules.PostgreSql</c>; or any
+/// store with <see cref="UseStore{TStore}(Func{IServiceProvider, TStore})"/>, such as
+/// <c>UseStore(new InMemoryEcomStore())</c> with the in-memory store of <c>EcomRules.Testing</c>) and, optionally, a
+/// policy built in code.
 /// </summary>
 public sealed class EcomRulesBuilder
 {
@@ -18,7 +20,7 @@ public sealed class EcomRulesBuilder
 
     /// <summary>
     /// Uses a store: registers it as <see cref="IEcomStore"/> and, when it implements them, as
-    /// <see cref="IOutboxStore"/>, <see cref="ITimerStore"/> and <see cref="IRetentionStore"/>. Replaces a store chosen before.
+    /// <see cref="IOutboxStore"/>, <see cref="ITimerStore"/>, <see cref="IRetentionStore"/> and <see cref="IWorkQueueStore"/>. Replaces a store chosen before.
     /// </summary>
     /// <typeparam name="TStore">The store type.</typeparam>
     /// <param name="factory">Creates the store (once; it is a singleton).</param>
@@ -31,6 +33,7 @@ public sealed class EcomRulesBuilder
         Services.RemoveAll<IOutboxStore>();
         Services.RemoveAll<ITimerStore>();
         Services.RemoveAll<IRetentionStore>();
+        Services.RemoveAll<IWorkQueueStore>();
         Services.RemoveAll<TStore>();
         Services.AddSingleton(factory);
         Services.AddSingleton<IEcomStore>(sp => sp.GetRequiredService<TStore>());
@@ -49,7 +52,28 @@ public sealed class EcomRulesBuilder
             Services.AddSingleton(sp => (IRetentionStore)sp.GetRequiredService<TStore>());
         }
 
+        if (typeof(IWorkQueueStore).IsAssignableFrom(typeof(TStore)))
+        {
+            Services.AddSingleton(sp => (IWorkQueueStore)sp.GetRequiredService<TStore>());
+        }
+
         return this;
+    }
+
+    /// <summary>
+    /// Uses a store instance, for example <c>UseStore(new InMemoryEcomStore())</c> in tests and demos (nothing
+    /// survives the process). Registered as <see cref="UseStore{TStore}(Func{IServiceProvider, TStore})"/> does;
+    /// replaces a store chosen before.
+    /// </summary>
+    /// <typeparam name="TStore">The store type.</typeparam>
+    /// <param name="store">The store.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
+    public EcomRulesBuilder UseStore<TStore>(TStore store)
+        where TStore : class, IEcomStore
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return UseStore(_ => store);
     }
 
     /// <summary>Uses a policy built in code instead of the one the options describe.</summary>

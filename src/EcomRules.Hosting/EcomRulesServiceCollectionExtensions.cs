@@ -73,7 +73,7 @@ public static class EcomRulesServiceCollectionExtensions
         services.TryAddSingleton(sp => EcomPolicyFactory.Create(sp.GetRequiredService<IOptions<EcomRulesOptions>>().Value));
         services.TryAddSingleton(sp => new EcomEngine(
             sp.GetService<IEcomStore>() ?? throw new InvalidOperationException(
-                "No EcomRules store is configured: call UseSqlite(), UsePostgreSql() or UseInMemory() on the builder AddEcomRules returns."),
+                "No EcomRules store is configured: call UseSqlite(), UsePostgreSql() or UseStore(…) (e.g. UseStore(new InMemoryEcomStore()) from EcomRules.Testing) on the builder AddEcomRules returns."),
             sp.GetRequiredService<EcomPolicy>(),
             new EcomEngineOptions { MaxConcurrencyRetries = sp.GetRequiredService<IOptions<EcomRulesOptions>>().Value.MaxConcurrencyRetries },
             sp.GetRequiredService<IEcomDiagnostics>()));

@@ -13,6 +13,18 @@ public sealed class EcomRulesTelemetry : IDisposable
     /// <summary>The name of the meter and of the activity source.</summary>
     public const string Name = "EcomRules";
 
+    /// <summary>The attribute naming a command (<c>PayOrder</c>), on command spans and metrics.</summary>
+    public const string CommandNameAttribute = "ecomrules.command.name";
+
+    /// <summary>The attribute naming an aggregate kind (<c>order</c>, <c>return</c>, <c>refund</c>).</summary>
+    public const string AggregateKindAttribute = "ecomrules.aggregate.kind";
+
+    /// <summary>The attribute saying how a command ended: <c>accepted</c>, <c>refused</c>, <c>replayed</c> or <c>error</c>.</summary>
+    public const string OutcomeAttribute = "ecomrules.decision.outcome";
+
+    /// <summary>The attribute naming the rule that refused a command (<c>ORD-1</c>), or the refusal code when no rule did.</summary>
+    public const string RuleAttribute = "ecomrules.rule.id";
+
     private double _outboxLagSeconds;
     private long _outboxPending;
     private long _outboxDeadLetters;
@@ -38,9 +50,13 @@ public sealed class EcomRulesTelemetry : IDisposable
         ProvisionalDeadlines = Meter.CreateCounter<long>("ecomrules.calendar.provisional_deadlines", "{deadline}", "Deadlines computed on provisional calendar days of a year without public-holiday data, by year (DSP-1).");
         TimersUnhandled = Meter.CreateCounter<long>("ecomrules.timers.unhandled", "{timer}", "Due timers whose kind has no handler: kept and retried, never completed, by aggregate kind and timer kind.");
         OutboxPurged = Meter.CreateCounter<long>("ecomrules.outbox.purged", "{message}", "Delivered outbox messages deleted after their retention.");
+        CommandDuration = Meter.CreateHistogram<double>("ecomrules.command.duration", "s", "How long executing a command took, by aggregate kind, command and outcome.");
     }
 
-    /// <summary>Gets the activity source for command execution and background work.</summary>
+    /// <summary>
+    /// Gets the activity source: an <c>execute {command}</c> span per command (<c>execute PayOrder</c>), and a
+    /// <c>dispatch ecomrules.outbox</c> or <c>fire ecomrules.timers</c> span per poll of the background services.
+    /// </summary>
     public static ActivitySource ActivitySource { get; } = new(Name);
 
     /// <summary>Gets the meter.</summary>
@@ -70,6 +86,8 @@ public sealed class EcomRulesTelemetry : IDisposable
     internal Counter<long> TimersUnhandled { get; }
 
     internal Counter<long> OutboxPurged { get; }
+
+    internal Histogram<double> CommandDuration { get; }
 
     /// <inheritdoc />
     public void Dispose() => Meter.Dispose();

@@ -21,33 +21,37 @@ internal sealed class HostingDiagnostics : IEcomDiagnostics
         _telemetry = telemetry;
     }
 
+    public IDisposable? CommandStarting(EcomCommand command) => new CommandExecution(_telemetry, command);
+
     public void CommandDecided(EcomCommand command, Decision decision)
     {
-        var kind = new KeyValuePair<string, object?>("ecomrules.aggregate.kind", decision.Target.Kind);
-        var action = new KeyValuePair<string, object?>("ecomrules.command", command.Action);
+        var kind = new KeyValuePair<string, object?>(EcomRulesTelemetry.AggregateKindAttribute, decision.Target.Kind);
+        var action = new KeyValuePair<string, object?>(EcomRulesTelemetry.CommandNameAttribute, command.Action);
+        var outcome = decision.IsReplay ? "replayed" : decision.IsRefused ? "refused" : "accepted";
+        CommandExecution.Current?.Decided(outcome, decision);
+
         if (decision.IsReplay)
         {
-            _telemetry.Commands.Add(1, kind, action, new("ecomrules.outcome", "replayed"));
+            _telemetry.Commands.Add(1, kind, action, new(EcomRulesTelemetry.OutcomeAttribute, outcome));
             Log.CommandReplayed(_logger, command.Action, decision.Target.ToString(), decision.CommandId.Value);
             return;
         }
 
         if (decision.IsRefused)
         {
-            _telemetry.Commands.Add(1, kind, action, new("ecomrules.outcome", "refused"));
-            _telemetry.Refusals.Add(1, new KeyValuePair<string, object?>("ecomrules.rule", decision.RuleId.IsEmpty ? decision.Code.ToString() : decision.RuleId.Value));
+            _telemetry.Commands.Add(1, kind, action, new(EcomRulesTelemetry.OutcomeAttribute, outcome));
+            _telemetry.Refusals.Add(1, new KeyValuePair<string, object?>(EcomRulesTelemetry.RuleAttribute, decision.RuleId.IsEmpty ? decision.Code.ToString() : decision.RuleId.Value));
             Log.CommandRefused(_logger, command.Action, decision.Target.ToString(), decision.RuleId.IsEmpty ? "-" : decision.RuleId.Value, decision.Code.ToString(), decision.Reason);
             return;
         }
 
-        _telemetry.Commands.Add(1, kind, action, new("ecomrules.outcome", "accepted"));
+        _telemetry.Commands.Add(1, kind, action, new(EcomRulesTelemetry.OutcomeAttribute, outcome));
         _telemetry.Transitions.Add(1, kind);
-        Activity.Current?.AddEvent(new ActivityEvent(command.Action));
         foreach (var e in decision.Events)
         {
             if (e is SlaClosed { Outcome: SlaState.Breached } closed)
             {
-                _telemetry.SlaBreaches.Add(1, new KeyValuePair<string, object?>("ecomrules.sla", closed.SlaId));
+                _telemetry.SlaBreaches.Add(1, new KeyValuePair<string, object?>("ecomrules.sla.id", closed.SlaId));
                 Log.SlaBreached(_logger, closed.SlaId, decision.Target.ToString());
             }
             else if (e is SlaWarningRaised warning)

@@ -24,6 +24,8 @@ internal sealed class OutboxDispatcherService : EcomLoopService
 
     protected override string Name => "EcomRules outbox dispatcher";
 
+    protected override string SpanName => "dispatch ecomrules.outbox";
+
     // Resolved when the loop starts, so a disabled loop never needs its ports.
     protected override void Prepare()
     {

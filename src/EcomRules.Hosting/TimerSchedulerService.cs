@@ -22,6 +22,8 @@ internal sealed class TimerSchedulerService : EcomLoopService
 
     protected override string Name => "EcomRules timer scheduler";
 
+    protected override string SpanName => "fire ecomrules.timers";
+
     // Resolved when the loop starts, so a disabled loop never needs its ports.
     protected override void Prepare() => _scheduler = _services.GetRequiredService<TimerScheduler>();
 

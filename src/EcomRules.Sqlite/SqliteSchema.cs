@@ -82,6 +82,17 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         CREATE INDEX timers_due ON timers (due_at, timer_id);
         """,
+
+        // Version 2. Staff work queues (IWorkQueueStore): refunds awaiting approval by role (REF-2), returns awaiting a
+        // decision or inspection, each oldest request first; dispatch deadlines and SLA breaches by due instant. The
+        // JSON paths are the serializer's field names, a stored format that does not change without a migration.
+        """
+        CREATE INDEX refunds_awaiting_approval ON aggregates (json_extract(json, '$.approverRole'), json_extract(json, '$.requestedAt'), id)
+            WHERE kind = 'refund' AND json_extract(json, '$.state') = 'Requested';
+        CREATE INDEX returns_awaiting ON aggregates (json_extract(json, '$.state'), json_extract(json, '$.requestedAt'), id)
+            WHERE kind = 'return';
+        CREATE INDEX timers_by_kind ON timers (kind, due_at, aggregate_id, timer_id);
+        """,
     ];
 
     /// <summary>Gets the schema version this code writes.</summary>

@@ -207,7 +207,7 @@ public static class Program
         {
             var id = new OrderId("c" + i.ToString("D3", CultureInfo.InvariantCulture));
             await ExecuteAsync(engine, new PlaceOrder(new($"{id}/place"), new Actor("buyer", ActorRole.Customer), T0, id, SampleBuyers.Private(), [new OrderLine("SKU-1", 1 + (i % 3), new Money(40m))]));
-            var total = ((Order)(await store.LoadAsync(id.Key))!.State).Total;
+            var total = (await store.GetAsync(id))!.Aggregate.Total;
             await ExecuteAsync(engine, new PayOrder(new($"{id}/pay"), Actor.System, T0 + Duration.FromMinutes(5), id, total));
             await ExecuteAsync(engine, new ConfirmOrder(new($"{id}/confirm"), new Actor("sales", ActorRole.Sales), T0 + Duration.FromMinutes(10), id));
             await ExecuteAsync(engine, new AllocateStock(new($"{id}/allocate"), new Actor("wh", ActorRole.Warehouse), T0 + Duration.FromMinutes(30), id, "DN-" + id));
@@ -250,8 +250,8 @@ public static class Program
         for (var i = 0; i < orders; i++)
         {
             var id = new OrderId("c" + i.ToString("D3", CultureInfo.InvariantCulture));
-            var stored = await store.LoadAsync(id.Key);
-            if (stored?.State is not Order order)
+            var stored = await store.GetAsync(id);
+            if (stored?.Aggregate is not { } order)
             {
                 failures.Add($"{id}: missing");
                 continue;

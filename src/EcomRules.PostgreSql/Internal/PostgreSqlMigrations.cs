@@ -106,5 +106,17 @@ internal static class PostgreSqlMigrations
         ALTER TABLE "{schema}".aggregates ALTER COLUMN state TYPE json USING state::json, SET (fillfactor = 70);
         ALTER TABLE "{schema}".outbox ALTER COLUMN event TYPE json USING event::json;
         """,
+
+        // 3: staff work queues (IWorkQueueStore), as SQLite's version 2: refunds awaiting approval by role (REF-2), returns
+        // awaiting a decision or inspection, each oldest request first; dispatch deadlines and SLA breaches by due instant.
+        // Text sorts byte-wise (COLLATE "C") whatever the database's collation, as the other stores order it. The JSON
+        // field names are the serializer's, a stored format. Building the indexes reads the aggregates table once.
+        $"""
+        CREATE INDEX refunds_awaiting_approval ON "{schema}".aggregates ((state->>'approverRole'), (state->>'requestedAt') COLLATE "C", id COLLATE "C")
+            WHERE kind = 'refund' AND state->>'state' = 'Requested';
+        CREATE INDEX returns_awaiting ON "{schema}".aggregates ((state->>'state'), (state->>'requestedAt') COLLATE "C", id COLLATE "C")
+            WHERE kind = 'return';
+        CREATE INDEX timers_by_kind ON "{schema}".timers (kind, due_at, target_id COLLATE "C", timer_id COLLATE "C");
+        """,
     ];
 }

@@ -10,6 +10,14 @@ namespace EcomRules.Diagnostics;
 /// </summary>
 public interface IEcomDiagnostics
 {
+    /// <summary>
+    /// A command starts executing. The engine disposes what this returns when the execution ends (decided, or failed
+    /// with an exception), so an implementation can time it or open a span around it.
+    /// </summary>
+    /// <param name="command">The command.</param>
+    /// <returns>What ends with the execution; null (the default) for nothing.</returns>
+    IDisposable? CommandStarting(EcomCommand command) => null;
+
     /// <summary>A command was decided (accepted, refused or replayed).</summary>
     /// <param name="command">The command.</param>
     /// <param name="decision">The decision.</param>

@@ -24,7 +24,7 @@ namespace EcomRules.Engine;
 /// A year without public-holiday data never makes it throw: the policy's <see cref="EcomPolicy.UncoveredYears"/>
 /// decides (provisional deadlines, or a refusal naming DSP-1). Thread-safe; one instance serves the whole application.
 /// </summary>
-public sealed class EcomEngine
+public sealed partial class EcomEngine
 {
     private static readonly Instant EarliestInstant = Instant.FromUtc(1900, 1, 1, 0, 0);
     private static readonly Instant LatestInstant = Instant.FromUtc(9000, 1, 1, 0, 0);
@@ -78,6 +78,7 @@ public sealed class EcomEngine
         ArgumentNullException.ThrowIfNull(command.Actor, nameof(command));
         Preconditions.CheckArgument(command.CommandId.Value.Length > 0, nameof(command), "The command has no CommandId; every command needs an idempotency key.");
         cancellationToken.ThrowIfCancellationRequested();
+        using var execution = _diagnostics.CommandStarting(command);
 
         var fingerprint = PayloadWriter.Fingerprint(command);
         // One read for the idempotency look-up and the target (one round trip where the store batches them).

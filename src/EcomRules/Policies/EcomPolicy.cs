@@ -14,7 +14,7 @@ namespace EcomRules.Policies;
 /// match the catalogue's profile table; every number is a setting a merchant can change through
 /// <see cref="EcomPolicyBuilder"/>. Invalid settings fail at construction with every problem listed.
 /// </summary>
-public sealed class EcomPolicy
+public sealed partial class EcomPolicy
 {
     /// <summary>The least number of years records are kept (ORD-6).</summary>
     public const int MinimumRecordRetentionYears = 5;

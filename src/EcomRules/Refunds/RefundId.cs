@@ -8,7 +8,7 @@ namespace EcomRules.Refunds;
 /// Identifies a refund: the order it refunds and a number unique within that order. The order is part of the ID so
 /// that every refund command can load the order it reserves money on (REF-1).
 /// </summary>
-public readonly record struct RefundId
+public readonly record struct RefundId : IAggregateId<Refund>
 {
     /// <summary>The aggregate kind of refunds in the store.</summary>
     public const string Kind = "refund";

@@ -29,8 +29,8 @@ public sealed class AddEcomRulesTests
     public void AddEcomRules_CalledTwice_IsHarmless()
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddEcomRules(o => o.Profile = "retail-platform").UseInMemory();
-        services.AddEcomRules(o => o.RecordRetentionYears = 7).UseInMemory();
+        services.AddEcomRules(o => o.Profile = "retail-platform").UseStore(new InMemoryEcomStore());
+        services.AddEcomRules(o => o.RecordRetentionYears = 7).UseStore(new InMemoryEcomStore());
         Assert.Single(services, d => d.ServiceType == typeof(EcomEngine));
         Assert.Single(services, d => d.ServiceType == typeof(IClock));
         using var provider = services.BuildServiceProvider();
@@ -50,7 +50,7 @@ public sealed class AddEcomRulesTests
             ["EcomRules:Outbox:BatchSize"] = "25",
         }).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddEcomRules(configuration.GetSection(EcomRulesOptions.SectionName)).UseInMemory();
+        services.AddEcomRules(configuration.GetSection(EcomRulesOptions.SectionName)).UseStore(new InMemoryEcomStore());
         using var provider = services.BuildServiceProvider();
         var options = provider.GetRequiredService<IOptions<EcomRulesOptions>>().Value;
         Assert.Equal(25, options.Outbox.BatchSize);
@@ -71,7 +71,7 @@ public sealed class AddEcomRulesTests
             o.RecordRetentionYears = 2;
             o.Outbox.BatchSize = 0;
             o.Timers.Lease = TimeSpan.Zero;
-        }).UseInMemory();
+        }).UseStore(new InMemoryEcomStore());
         using var host = builder.Build();
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         var all = string.Join("\n", ex.Failures);
@@ -108,7 +108,7 @@ public sealed class AddEcomRulesTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddEcomRules(configure).UseInMemory();
+        services.AddEcomRules(configure).UseStore(new InMemoryEcomStore());
         return services;
     }
 }

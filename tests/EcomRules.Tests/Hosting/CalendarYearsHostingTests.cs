@@ -34,7 +34,7 @@ public sealed class CalendarYearsHostingTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(Year2027Settings()) { ["EcomRules:Profile"] = "parts-distributor" }).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddEcomRules(configuration.GetSection(EcomRulesOptions.SectionName)).UseInMemory();
+        services.AddEcomRules(configuration.GetSection(EcomRulesOptions.SectionName)).UseStore(new InMemoryEcomStore());
         using var provider = services.BuildServiceProvider();
 
         var policy = provider.GetRequiredService<EcomEngine>().Policy;
@@ -62,7 +62,7 @@ public sealed class CalendarYearsHostingTests
             ["EcomRules:Calendar:Years:2:DaysOff:0"] = "2026-03-02",
         });
         var store = new InMemoryEcomStore();
-        builder.Services.AddEcomRules(builder.Configuration.GetSection(EcomRulesOptions.SectionName)).UseInMemory(store);
+        builder.Services.AddEcomRules(builder.Configuration.GetSection(EcomRulesOptions.SectionName)).UseStore(store);
         using var host = builder.Build();
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
@@ -86,7 +86,7 @@ public sealed class CalendarYearsHostingTests
         ((IConfigurationBuilder)builder.Configuration).Add(source);
         builder.Services.AddSingleton<IClock>(clock);
         var store = new InMemoryEcomStore();
-        builder.Services.AddEcomRules(builder.Configuration.GetSection(EcomRulesOptions.SectionName)).UseInMemory(store);
+        builder.Services.AddEcomRules(builder.Configuration.GetSection(EcomRulesOptions.SectionName)).UseStore(store);
         builder.Services.Configure<EcomRulesOptions>(o => { o.Outbox.Enabled = false; o.Timers.Enabled = false; });
         using var host = builder.Build();
         await host.StartAsync();
@@ -122,7 +122,7 @@ public sealed class CalendarYearsHostingTests
         var source = new ReloadableSource(settings);
         ((IConfigurationBuilder)builder.Configuration).Add(source);
         builder.Services.AddSingleton<IClock>(new FakeClock(OrderScenario.At(2026, 12, 1, 9, 0)));
-        builder.Services.AddEcomRules(builder.Configuration.GetSection(EcomRulesOptions.SectionName)).UseInMemory();
+        builder.Services.AddEcomRules(builder.Configuration.GetSection(EcomRulesOptions.SectionName)).UseStore(new InMemoryEcomStore());
         using var host = builder.Build();
         await host.StartAsync();
         var engine = host.Services.GetRequiredService<EcomEngine>();

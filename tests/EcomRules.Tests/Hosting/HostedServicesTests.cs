@@ -88,7 +88,7 @@ public sealed class HostedServicesTests
         {
             o.Outbox.Enabled = false;
             o.Timers.Enabled = false;
-        }).UseInMemory();
+        }).UseStore(new InMemoryEcomStore());
         using var host = builder.Build();
         await host.StartAsync();
         Assert.NotNull(host.Services.GetRequiredService<EcomEngine>());
@@ -99,7 +99,7 @@ public sealed class HostedServicesTests
     public async Task EnabledOutbox_WithoutPorts_FailsTheHostClearly()
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddEcomRules(_ => { }).UseInMemory();
+        builder.Services.AddEcomRules(_ => { }).UseStore(new InMemoryEcomStore());
         using var host = builder.Build();
         await host.StartAsync();
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();

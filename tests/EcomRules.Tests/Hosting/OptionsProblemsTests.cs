@@ -13,7 +13,7 @@ public sealed class OptionsProblemsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddEcomRules(configuration.GetSection(EcomRulesOptions.SectionName)).UseInMemory();
+        services.AddEcomRules(configuration.GetSection(EcomRulesOptions.SectionName)).UseStore(new InMemoryEcomStore());
         return services.BuildServiceProvider();
     }
 

@@ -27,7 +27,7 @@ public sealed class OutboxPurgeServiceTests
         {
             o.DeliveredMessageRetentionDays = 30;
             o.Purge.BatchSize = 2;
-        }).UseInMemory(store);
+        }).UseStore(store);
         await using var provider = services.BuildServiceProvider();
         Assert.Same(store, provider.GetRequiredService<IRetentionStore>());
         var engine = provider.GetRequiredService<EcomEngine>();
@@ -74,7 +74,7 @@ public sealed class OutboxPurgeServiceTests
     public void PurgeJob_IsRegisteredAsAHostedService()
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddEcomRules(_ => { }).UseInMemory();
+        services.AddEcomRules(_ => { }).UseStore(new InMemoryEcomStore());
         using var provider = services.BuildServiceProvider();
         Assert.Contains(provider.GetServices<IHostedService>(), s => s is OutboxPurgeService);
     }

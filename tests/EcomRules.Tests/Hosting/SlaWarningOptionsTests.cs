@@ -20,7 +20,7 @@ public sealed class SlaWarningOptionsTests
             ["EcomRules:DeliveredMessageRetentionDays"] = "45",
         }).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddEcomRules(configuration.GetSection(EcomRulesOptions.SectionName)).UseInMemory();
+        services.AddEcomRules(configuration.GetSection(EcomRulesOptions.SectionName)).UseStore(new InMemoryEcomStore());
         using var provider = services.BuildServiceProvider();
 
         var policy = provider.GetRequiredService<EcomPolicy>();
@@ -33,7 +33,7 @@ public sealed class SlaWarningOptionsTests
     public void SLA8_InvalidWarningThresholds_FailValidation()
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddEcomRules(o => o.SlaWarningThresholds = [0.75m, 0.5m]).UseInMemory();
+        services.AddEcomRules(o => o.SlaWarningThresholds = [0.75m, 0.5m]).UseStore(new InMemoryEcomStore());
         using var provider = services.BuildServiceProvider();
 
         var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<EcomRulesOptions>>().Value);

@@ -25,8 +25,8 @@ public sealed class SqliteEcomStoreTests
         await File.WriteAllBytesAsync(db.FilePath, []);
         db.Open();
 
-        Assert.Equal(1, db.Scalar("SELECT max(version) FROM schema_version"));
-        Assert.Equal(1, db.Scalar("SELECT count(*) FROM schema_version"));
+        Assert.Equal(SqliteSchema.LatestVersion, db.Scalar("SELECT max(version) FROM schema_version"));
+        Assert.Equal(SqliteSchema.LatestVersion, db.Scalar("SELECT count(*) FROM schema_version"));
         Assert.Equal(5, db.Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('aggregates','commands','audit','outbox','timers')"));
         using var connection = db.Connect();
         using var command = connection.CreateCommand();
@@ -46,7 +46,7 @@ public sealed class SqliteEcomStoreTests
         Assert.Equal(1, (await second.LoadAsync(Key))!.Version);
         Assert.Equal(new ContractState("c1", 1), (await second.LoadAsync(Key))!.State);
         Assert.Single(await second.ReadAuditAsync(Key));
-        Assert.Equal(1, db.Scalar("SELECT count(*) FROM schema_version"));
+        Assert.Equal(SqliteSchema.LatestVersion, db.Scalar("SELECT count(*) FROM schema_version"));
     }
 
     [Fact]

@@ -1,0 +1,102 @@
+using EcomRules.Engine;
+using EcomRules.Ports;
+using EcomRules.Queues;
+using Npgsql;
+using NodaTime;
+using NodaTime.Text;
+
+namespace EcomRules.PostgreSql;
+
+/// <content>Staff work queues, each read with one indexed statement (schema version 3).</content>
+public sealed partial class PostgreSqlEcomStore : IWorkQueueStore
+{
+    // Window bounds for a query without one: far outside any business instant, inside what timestamptz holds.
+    private static readonly Instant Earliest = Instant.FromUtc(1000, 1, 1, 0, 0);
+    private static readonly Instant Latest = Instant.FromUtc(9000, 1, 1, 0, 0);
+
+    /// <inheritdoc />
+    /// <remarks>Ordered as <see cref="WorkQueueQuery.Compare"/> says; request instants compare as stored (ISO-8601 text), which
+    /// orders them exactly except for requests within one second of each other with fractions of a second.</remarks>
+    /// <exception cref="NpgsqlException">The database could not be reached.</exception>
+    public async ValueTask<WorkQueuePage> ReadWorkQueueAsync(WorkQueueQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var s = "\"" + SchemaName + "\"";
+        var after = query.After;
+        var items = new List<WorkItem>(Math.Min(query.PageSize + 1, 64));
+        if (query.TimerKind is { } timerKind)
+        {
+            using var timers = _dataSource.CreateCommand($"""
+                SELECT target_kind, target_id, timer_id, due_at FROM {s}.timers
+                WHERE kind = $1 AND due_at >= $2 AND due_at < $3
+                  AND (due_at, target_id COLLATE "C", timer_id COLLATE "C") > ($4, $5, $6)
+                ORDER BY due_at, target_id COLLATE "C", timer_id COLLATE "C"
+                LIMIT $7
+                """);
+            timers.Parameters.Add(Text(timerKind));
+            timers.Parameters.Add(Timestamp(CeilingMicrosecond(query.From ?? Earliest)));
+            timers.Parameters.Add(Timestamp(CeilingMicrosecond(query.Before ?? Latest)));
+            timers.Parameters.Add(Timestamp(after?.DueAt ?? Earliest));
+            timers.Parameters.Add(Text(after?.Key.Id ?? string.Empty));
+            timers.Parameters.Add(Text(after is null ? string.Empty : after.TimerId));
+            timers.Parameters.Add(Value(query.PageSize + 1));
+            var reader = await timers.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    items.Add(WorkItem.ForTimer(query.Queue, new AggregateKey(reader.GetString(0), reader.GetString(1)), reader.GetString(2), ReadInstant(reader, 3)));
+                }
+            }
+
+            return query.ToPage(items);
+        }
+
+        // The literal kinds and states match the partial indexes' WHERE clauses, so the planner can use them.
+        var (kind, state) = query.AwaitedState!.Value;
+        var refunds = query.Queue == WorkQueue.RefundApproval;
+        using var command = _dataSource.CreateCommand($"""
+            SELECT id, state->>'requestedAt' FROM {s}.aggregates
+            WHERE {(refunds
+                ? "kind = 'refund' AND state->>'state' = 'Requested' AND state->>'approverRole' = $4 AND state->>'requestedBy' <> $5"
+                : "kind = 'return' AND state->>'state' = $4")}
+              AND ((state->>'requestedAt') COLLATE "C", id COLLATE "C") > ($1, $2)
+            ORDER BY (state->>'requestedAt') COLLATE "C", id COLLATE "C"
+            LIMIT $3
+            """);
+
+        // An empty string sorts before every ISO instant, so the first page has no lower bound.
+        command.Parameters.Add(Text(after is null ? string.Empty : InstantPattern.ExtendedIso.Format(after.DueAt)));
+        command.Parameters.Add(Text(after?.Key.Id ?? string.Empty));
+        command.Parameters.Add(Value(query.PageSize + 1));
+        if (refunds)
+        {
+            command.Parameters.Add(Text(query.Role!.Value.Value));
+            command.Parameters.Add(Text(query.ActorId!));
+        }
+        else
+        {
+            command.Parameters.Add(Text(state));
+        }
+
+        var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (rows.ConfigureAwait(false))
+        {
+            while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(new WorkItem(query.Queue, new AggregateKey(kind, rows.GetString(0)), string.Empty, InstantPattern.ExtendedIso.Parse(rows.GetString(1)).Value));
+            }
+        }
+
+        return query.ToPage(items);
+    }
+
+    // timestamptz holds microseconds: for a stored instant s, s >= t and s < t hold exactly as they do for t rounded up
+    // to the microsecond, so a window bound with ticks keeps its meaning.
+    private static Instant CeilingMicrosecond(Instant instant)
+    {
+        var ticks = instant.ToUnixTimeTicks();
+        var rest = ticks % 10;
+        return rest == 0 ? instant : Instant.FromUnixTimeTicks(ticks - rest + (rest > 0 ? 10 : 0));
+    }
+}

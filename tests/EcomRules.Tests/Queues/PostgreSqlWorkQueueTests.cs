@@ -1,0 +1,59 @@
+using EcomRules.Persistence;
+using EcomRules.Ports;
+using EcomRules.PostgreSql;
+using EcomRules.Tests.PostgreSql;
+using Npgsql;
+
+namespace EcomRules.Tests.Queues;
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlWorkQueueTests(PostgreSqlFixture fixture) : WorkQueueStoreTests
+{
+    private string? _connectionString;
+
+    [Theory]
+    [InlineData("refunds_awaiting_approval", "kind = 'refund' AND state->>'state' = 'Requested' AND state->>'approverRole' = 'x' AND state->>'requestedBy' <> 'y'")]
+    [InlineData("returns_awaiting", "kind = 'return' AND state->>'state' = 'Requested'")]
+    public async Task AggregateQueues_CanReadTheirIndex(string index, string where)
+        => Assert.Contains(index, await PlanAsync($"""SELECT id FROM ecomrules.aggregates WHERE {where} ORDER BY (state->>'requestedAt') COLLATE "C", id COLLATE "C" LIMIT 10"""), StringComparison.Ordinal);
+
+    [Fact]
+    public async Task TimerQueues_CanReadTheirIndex()
+        => Assert.Contains("timers_by_kind", await PlanAsync("""
+            SELECT timer_id FROM ecomrules.timers WHERE kind = 'sla-breach' AND due_at >= now() AND due_at < now() + interval '1 day'
+            ORDER BY due_at, target_id COLLATE "C", timer_id COLLATE "C" LIMIT 10
+            """), StringComparison.Ordinal);
+
+    protected override async Task<IEcomStore> OpenStoreAsync()
+    {
+        _connectionString = await fixture.CreateDatabaseAsync("queues");
+        var store = new PostgreSqlEcomStore(new PostgreSqlStoreOptions
+        {
+            ConnectionString = _connectionString,
+            Serializer = EcomSerializer.Default.WithSlaDefinitions(WorkQueueScenario.Policy.Slas.Values),
+        });
+        await store.MigrateAsync();
+        return store;
+    }
+
+    /// <summary>The plan with sequential scans priced out: whether the index can serve the query (tiny tables are scanned otherwise).</summary>
+    private async Task<string> PlanAsync(string sql)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(_connectionString!);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection))
+        {
+            await off.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new NpgsqlCommand("EXPLAIN " + sql, connection);
+        await using var reader = await explain.ExecuteReaderAsync();
+        var plan = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(0));
+        }
+
+        return string.Join(" | ", plan);
+    }
+}
