@@ -132,8 +132,9 @@ public sealed record Order : IRecomputableDeadlines
     /// <summary>Gets the SLA timers of the order's steps (SLA-1..5).</summary>
     public ImmutableArray<SlaTimer> Slas { get; private init; }
 
-    /// <summary>Gets the pending deadlines computed on provisional calendar days (DSP-1): a year without public-holiday
-    /// data counted as ordinary weeks. They are recomputed when the year's data is added (SLA-8).</summary>
+    /// <summary>Gets the deadlines computed on provisional calendar days (DSP-1): a year without public-holiday data counted
+    /// as ordinary weeks. Those still ahead are recomputed when the year's data is added (SLA-8); one whose instant has
+    /// come is final and leaves this list with the order's next change.</summary>
     public ImmutableArray<ProvisionalDeadline> ProvisionalDeadlines { get; private init; } = [];
 
     // What is fixed when the order is placed.
