@@ -45,8 +45,9 @@ internal static class ProvisionalMarking
             }
 
             var before = owner.ProvisionalDeadlines.IsDefault ? [] : owner.ProvisionalDeadlines;
-            if (before.IsEmpty && outcome.Timers.Count == 0)
+            if (before.IsEmpty && !AnyProvisional(outcome.Timers, write.Key, calendar))
             {
+                // The common case, inside the covered years: nothing to mark, nothing to clear.
                 continue;
             }
 
@@ -91,6 +92,19 @@ internal static class ProvisionalMarking
         return marked is null && events is null
             ? outcome
             : outcome.WithWritesAndEvents(marked ?? writes, events ?? outcome.Events);
+    }
+
+    private static bool AnyProvisional(IReadOnlyList<TimerRequest> timers, AggregateKey key, WorkingCalendar calendar)
+    {
+        for (var i = 0; i < timers.Count; i++)
+        {
+            if (timers[i].DueAt is { } due && calendar.IsProvisional(due) && timers[i].Target == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The refusal of a command that reaches a year without public-holiday data (DSP-1).</summary>
