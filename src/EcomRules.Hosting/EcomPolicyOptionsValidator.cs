@@ -30,6 +30,7 @@ internal sealed class EcomPolicyOptionsValidator(ConfigurationBindingProblems bi
         failures.AddRange(HolidayYearReader.Read(options.Calendar, ChinaPublicHolidays.Default).Problems);
         CheckProcessing("Outbox", options.Outbox, failures);
         CheckProcessing("Timers", options.Timers, failures);
+        CheckProcessing("Purge", options.Purge, failures);
         if (options.RefundHeadquartersThreshold is { } threshold)
         {
             if (threshold <= 0m || threshold > Money.MaxYuan)

@@ -56,7 +56,7 @@ internal sealed class HostingDiagnostics : IEcomDiagnostics
             }
             else if (e is SlaWarningRaised warning)
             {
-                _telemetry.SlaWarnings.Add(1, new KeyValuePair<string, object?>("ecomrules.sla", warning.SlaId));
+                _telemetry.SlaWarnings.Add(1, new KeyValuePair<string, object?>("ecomrules.sla.id", warning.SlaId));
             }
         }
 

@@ -20,15 +20,16 @@ public static class PostgreSqlEcomRulesBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         builder.Services.RemoveAll<PostgreSqlStoreInitializer>();
-        builder.Services.AddSingleton(sp => new PostgreSqlEcomStore(new PostgreSqlStoreOptions
+        builder.Services.AddSingleton<PostgreSqlStoreInitializer>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IEcomStoreInitializer, PostgreSqlStoreInitializer>(sp => sp.GetRequiredService<PostgreSqlStoreInitializer>()));
+
+        // UseStore registers the store type with this factory (a factory resolving the store type would resolve itself).
+        return builder.UseStore(sp => new PostgreSqlEcomStore(new PostgreSqlStoreOptions
         {
             ConnectionString = connectionString,
             SchemaName = schemaName,
             Serializer = EcomSerializer.Default.WithSlaDefinitions(sp.GetRequiredService<EcomPolicy>().Slas.Values),
         }));
-        builder.Services.AddSingleton<PostgreSqlStoreInitializer>();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IEcomStoreInitializer, PostgreSqlStoreInitializer>(sp => sp.GetRequiredService<PostgreSqlStoreInitializer>()));
-        return builder.UseStore(sp => sp.GetRequiredService<PostgreSqlEcomStore>());
     }
 
     /// <summary>Migrates the schema when the host starts.</summary>

@@ -20,7 +20,7 @@ namespace EcomRules.Testing;
 /// var engine = new EcomEngine(store, EcomPolicy.RetailPlatform); // the engine retries conflicts itself
 /// </code>
 /// </example>
-public sealed class FaultInjectingStore : IEcomStore, IOutboxStore, ITimerStore, IWorkQueueStore
+public sealed class FaultInjectingStore : IEcomStore, IOutboxStore, ITimerStore, IRetentionStore, IWorkQueueStore
 {
     private readonly IEcomStore _inner;
     private readonly Random _random;
@@ -166,6 +166,23 @@ public sealed class FaultInjectingStore : IEcomStore, IOutboxStore, ITimerStore,
     /// <exception cref="NotSupportedException">The inner store has no timers.</exception>
     public ValueTask<long> CountTimersAsync(CancellationToken cancellationToken = default)
         => Timers.CountTimersAsync(cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Passed through without faults (SLA-8: what a changed calendar may move).</remarks>
+    public ValueTask<IReadOnlyList<DueTimer>> ListTimersAsync(Instant dueFrom, int max, DueTimer? after = null, CancellationToken cancellationToken = default)
+        => Timers.ListTimersAsync(dueFrom, max, after, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Passed through without faults.</remarks>
+    public ValueTask<bool> PostponeTimerAsync(DueTimer timer, string owner, Instant until, CancellationToken cancellationToken = default)
+        => Timers.PostponeTimerAsync(timer, owner, until, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Passed through without faults; the wrapped store must have retention (<see cref="IRetentionStore"/>).</remarks>
+    /// <exception cref="NotSupportedException">The wrapped store has no retention.</exception>
+    public ValueTask<int> PurgeDeliveredOutboxAsync(Instant deliveredBy, int max, CancellationToken cancellationToken = default)
+        => (_inner as IRetentionStore ?? throw new NotSupportedException($"The wrapped {_inner.GetType().Name} has no retention (IRetentionStore)."))
+            .PurgeDeliveredOutboxAsync(deliveredBy, max, cancellationToken);
 
     /// <inheritdoc />
     /// <exception cref="NotSupportedException">The inner store has no work queues.</exception>

@@ -17,10 +17,12 @@ internal interface IRecomputableDeadlines
     /// <summary>Returns the aggregate with these provisional deadlines.</summary>
     object WithProvisionalDeadlines(ImmutableArray<ProvisionalDeadline> deadlines);
 
-    /// <summary>Gets whether the deadline of <paramref name="timer"/> (requested with this state) was computed on the working
-    /// calendar, so that it depends on holiday data (a working-time SLA, a next-working-day relative deadline, an order's
-    /// dispatch dates); a deadline in elapsed time or calendar days does not.</summary>
-    bool CountsOnCalendar(TimerRequest timer, EcomPolicy policy);
+    /// <summary>Gets whether the due instant of <paramref name="timer"/> (requested with this state) was computed on
+    /// provisional calendar days of <paramref name="policy"/>'s calendar: it depends on the working calendar (a
+    /// working-time SLA, a next-working-day deadline, an order's dispatch dates; not elapsed time or calendar days) and
+    /// reaches an uncovered year, itself or through what it is derived from (an SLA warning is a share of the budget up
+    /// to a breach that may be provisional).</summary>
+    bool IsProvisional(TimerRequest timer, EcomPolicy policy);
 
     /// <summary>Computes a deadline again on <paramref name="policy"/>'s calendar, from the aggregate's own history (the
     /// payment instant, the SLA timer's events); null when it no longer applies.</summary>

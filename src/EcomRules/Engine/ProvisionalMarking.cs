@@ -11,8 +11,8 @@ namespace EcomRules.Engine;
 /// <see cref="UncoveredYears.Refuse"/> a command whose instant is in an uncovered year is refused (a deadline computed
 /// on the working calendar into one has already failed: the strict calendar throws, and the engine refuses). With
 /// <see cref="UncoveredYears.Provisional"/> the aggregate's provisional deadlines follow the timers the command requests:
-/// a deadline the module computed on the working calendar (<see cref="IRecomputableDeadlines.CountsOnCalendar"/>) that
-/// falls in an uncovered year is marked; a moved or cancelled timer, or one whose instant has come, loses its mark; a
+/// a deadline the module computed on provisional calendar days (<see cref="IRecomputableDeadlines.IsProvisional"/>) is
+/// marked; a moved or cancelled timer, or one whose instant has come, loses its mark; a
 /// <see cref="DeadlinesProvisional"/> event names the new marks. A deadline counted in elapsed time (24 hours, calendar
 /// days) does not depend on holiday data and is never marked or refused. One mechanism for every module.
 /// </summary>
@@ -64,7 +64,7 @@ internal static class ProvisionalMarking
 
                 var id = timer.TimerId;
                 after = after.RemoveAll(d => string.Equals(d.TimerId, id, StringComparison.Ordinal));
-                if (timer.DueAt is { } due && calendar.IsProvisional(due) && owner.CountsOnCalendar(timer, policy))
+                if (timer.DueAt is { } due && owner.IsProvisional(timer, policy))
                 {
                     var deadline = new ProvisionalDeadline(id, timer.Kind, due);
                     after = after.Add(deadline);

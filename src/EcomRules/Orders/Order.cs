@@ -231,7 +231,7 @@ public sealed record Order : IRecomputableDeadlines
 
     object IRecomputableDeadlines.WithProvisionalDeadlines(ImmutableArray<ProvisionalDeadline> deadlines) => this with { ProvisionalDeadlines = deadlines };
 
-    bool IRecomputableDeadlines.CountsOnCalendar(TimerRequest timer, EcomPolicy policy) => OrderDeadlines.CountsOnCalendar(this, timer, policy);
+    bool IRecomputableDeadlines.IsProvisional(TimerRequest timer, EcomPolicy policy) => OrderDeadlines.IsProvisional(this, timer, policy);
 
     Instant? IRecomputableDeadlines.Recompute(ProvisionalDeadline deadline, EcomPolicy policy, Instant at) => OrderDeadlines.Recompute(this, deadline, policy, at);
 

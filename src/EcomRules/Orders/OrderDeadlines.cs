@@ -10,12 +10,12 @@ internal static class OrderDeadlines
     /// <summary>Whether the deadline of <paramref name="timer"/> depends on holiday data (DSP-1): the dispatch deadline
     /// when it counts working days or when the dispatch date or invoice batch it comes with falls in an uncovered year
     /// (the recomputation carries them); an SLA measured on the working calendar.</summary>
-    public static bool CountsOnCalendar(Order order, TimerRequest timer, EcomPolicy policy) => timer.Kind switch
+    public static bool IsProvisional(Order order, TimerRequest timer, EcomPolicy policy) => timer.Kind switch
     {
-        PayOrder.DispatchDeadlineTimerKind => policy.DispatchDeadline.Count == Calendars.DispatchDayCount.WorkingDays
+        PayOrder.DispatchDeadlineTimerKind => (policy.DispatchDeadline.Count == Calendars.DispatchDayCount.WorkingDays && timer.DueAt is { } due && policy.Calendar.IsProvisional(due))
             || (order.DispatchDate is { } dispatch && policy.Calendar.IsProvisional(dispatch))
             || (order.InvoiceBatchDate is { } batch && policy.Calendar.IsProvisional(batch)),
-        _ => OrderSlas.CountsOnCalendar(order.Slas, order.Id.Key, timer.Kind, timer.TimerId, policy),
+        _ => OrderSlas.IsProvisional(order.Slas, order.Id.Key, timer, policy),
     };
 
     /// <summary>The due instant of one of the order's durable deadlines on <paramref name="policy"/>'s calendar; null when it no longer applies.</summary>

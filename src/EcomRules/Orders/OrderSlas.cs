@@ -287,24 +287,31 @@ internal static class OrderSlas
         return null;
     }
 
-    /// <summary>Whether an SLA timer's due instant depends on the working calendar: the SLA is measured in working time, or
-    /// due at a working-calendar instant (the next working day at 09:00, the end of the working day). 24 elapsed hours is not.</summary>
-    public static bool CountsOnCalendar(ImmutableArray<SlaTimer> timers, AggregateKey key, string kind, string timerId, EcomPolicy policy)
+    /// <summary>
+    /// Whether an SLA timer's due instant was computed on provisional calendar days: the SLA depends on the working
+    /// calendar (measured in working time, or due at a working-calendar instant such as 09:00 the next working day or the
+    /// end of the working day; 24 elapsed hours does not), and the timer's instant — or, for a warning, the breach it is a
+    /// share of — falls in a year without holiday data (DSP-1).
+    /// </summary>
+    public static bool IsProvisional(ImmutableArray<SlaTimer> timers, AggregateKey key, TimerRequest request, EcomPolicy policy)
     {
-        if (SlaOf(key, kind, timerId) is not { } slaId)
+        if (request.DueAt is not { } due || SlaOf(key, request.Kind, request.TimerId) is not { } slaId)
         {
             return false;
         }
 
+        var calendar = policy.Calendar;
         foreach (var timer in timers)
         {
-            if (string.Equals(timer.Definition.Id, slaId, StringComparison.Ordinal))
+            if (string.Equals(timer.Definition.Id, slaId, StringComparison.Ordinal) && timer.Phase == SlaTimerPhase.Running)
             {
-                return CountsOnCalendar(timer.Definition);
+                return CountsOnCalendar(timer.Definition)
+                    && (calendar.IsProvisional(due)
+                        || (string.Equals(request.Kind, WarningTimerKind, StringComparison.Ordinal) && calendar.IsProvisional(timer.OriginalBreachAt(calendar))));
             }
         }
 
-        return policy.Slas.TryGetValue(slaId, out var definition) && CountsOnCalendar(definition);
+        return false;
     }
 
     private static bool CountsOnCalendar(SlaDefinition definition)

@@ -163,8 +163,7 @@ public sealed record ReturnCase : IRecomputableDeadlines
 
     object IRecomputableDeadlines.WithProvisionalDeadlines(ImmutableArray<ProvisionalDeadline> deadlines) => this with { ProvisionalDeadlines = deadlines };
 
-    bool IRecomputableDeadlines.CountsOnCalendar(TimerRequest timer, EcomPolicy policy)
-        => OrderSlas.CountsOnCalendar(Slas, Id.Key, timer.Kind, timer.TimerId, policy);
+    bool IRecomputableDeadlines.IsProvisional(TimerRequest timer, EcomPolicy policy) => OrderSlas.IsProvisional(Slas, Id.Key, timer, policy);
 
     // SLA-4, SLA-6, SLA-7: breach and warning instants from the timers' events; any other deadline is not counted on the calendar.
     Instant? IRecomputableDeadlines.Recompute(ProvisionalDeadline deadline, EcomPolicy policy, Instant at)

@@ -175,6 +175,30 @@ public sealed class UncoveredYearTests
     }
 
     [Fact]
+    public async Task SLA8_AWarningInACoveredYearIsProvisional_WhenItsBreachIsNot_AndIsRecomputedWithIt()
+    {
+        // SLA-5 starts at shipment on 31 December 10:00: due 09:00 the next working day (provisionally 1 January); its
+        // 50 % warning falls on 31 December but is a share of a budget that ends in the uncovered year.
+        var scenario = new OrderScenario(EcomPolicy.RetailPlatform);
+        scenario.PaidAndInvoiced("A-8", At(2026, 12, 31, 9, 0));
+        Require(scenario.Ship("A-8", At(2026, 12, 31, 10, 0)));
+        var marks = scenario.Order("A-8").ProvisionalDeadlines;
+        var warning = Assert.Single(marks, d => d.TimerId == "order/A-8/SLA-5/warning-1");
+        Assert.True(warning.DueAt < At(2027, 1, 1, 0, 0));
+        Assert.Contains(marks, d => d.TimerId == "order/A-8/SLA-5" && d.DueAt == At(2027, 1, 1, 9, 0));
+
+        scenario.Engine.ChangePolicy(scenario.Engine.Policy.WithHolidayYear(Year2027));
+        await new DeadlineRecomputer(scenario.Store, scenario.Engine).RecomputeAsync(Year2027, At(2026, 12, 31, 11, 0));
+
+        Assert.Empty(scenario.Order("A-8").ProvisionalDeadlines);
+        Assert.Equal(At(2027, 1, 2, 9, 0), scenario.Timer("A-8", "SLA-5")!.DueAt); // 1 January is off
+        var withData = new OrderScenario(EcomPolicy.RetailPlatform.WithHolidayYear(Year2027));
+        withData.PaidAndInvoiced("A-8", At(2026, 12, 31, 9, 0));
+        Require(withData.Ship("A-8", At(2026, 12, 31, 10, 0)));
+        Assert.Equal(withData.Timer("A-8", "SLA-5/warning-1")!.DueAt, scenario.Timer("A-8", "SLA-5/warning-1")!.DueAt);
+    }
+
+    [Fact]
     public void DSP1_WithHolidayYear_IsOneStep_AndCutoffsFollowTheCalendar()
     {
         var policy = EcomPolicy.PartsDistributor.WithHolidayYear(Year2027);
