@@ -1,5 +1,4 @@
-using EcomRules.Engine;
-using EcomRules.Ports;
+﻿using EcomRules.Ports;
 using EcomRules.Queues;
 using EcomRules.Refunds;
 using EcomRules.Returns;

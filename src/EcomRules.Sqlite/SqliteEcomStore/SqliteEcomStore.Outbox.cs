@@ -1,0 +1,142 @@
+﻿using EcomRules.Engine;
+using EcomRules.Ports;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace EcomRules.Sqlite;
+
+/// <content>The outbox: messages written with a change set, leased claims, failures and dead letters.</content>
+public sealed partial class SqliteEcomStore
+{
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException"><paramref name="owner"/> is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> or <paramref name="lease"/> is not positive.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async ValueTask<IReadOnlyList<OutboxEnvelope>> ClaimOutboxAsync(string owner, int max, Instant now, Duration lease, CancellationToken cancellationToken = default)
+    {
+        CheckClaim(owner, max, lease);
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                UPDATE outbox SET lease_owner = $owner, lease_until = $until
+                WHERE seq IN (
+                    SELECT seq FROM outbox
+                    WHERE delivered_at IS NULL AND dead_letter = 0 AND available_at <= $now
+                      AND (lease_until IS NULL OR lease_until < $now)
+                    ORDER BY seq LIMIT $max)
+                RETURNING seq, key, event_json, created_at, attempts, last_error, available_at, dead_letter;
+                """;
+            command.Parameters.AddWithValue("$owner", owner);
+            command.Parameters.AddWithValue("$until", (now + lease).ToUnixTimeTicks());
+            command.Parameters.AddWithValue("$now", now.ToUnixTimeTicks());
+            command.Parameters.AddWithValue("$max", max);
+            var claimed = await ReadEnvelopesAsync(command, cancellationToken).ConfigureAwait(false);
+            transaction.Commit();
+            return claimed;
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<bool> CompleteOutboxAsync(long sequence, string owner, Instant now, CancellationToken cancellationToken = default)
+        => ExecuteAsync(
+            "UPDATE outbox SET delivered_at = $now, lease_owner = NULL, lease_until = NULL WHERE seq = $seq AND lease_owner = $owner AND delivered_at IS NULL;",
+            cancellationToken, ("$now", now.ToUnixTimeTicks()), ("$seq", sequence), ("$owner", owner));
+
+    /// <inheritdoc />
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<bool> FailOutboxAsync(long sequence, string owner, string error, Instant retryAt, bool deadLetter, CancellationToken cancellationToken = default)
+        => ExecuteAsync(
+            """
+            UPDATE outbox SET attempts = attempts + 1, last_error = $error, available_at = $retry, dead_letter = $dead,
+                lease_owner = NULL, lease_until = NULL
+            WHERE seq = $seq AND lease_owner = $owner AND delivered_at IS NULL;
+            """,
+            cancellationToken, ("$error", error), ("$retry", retryAt.ToUnixTimeTicks()), ("$dead", deadLetter ? 1 : 0), ("$seq", sequence), ("$owner", owner));
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> is not positive.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async ValueTask<IReadOnlyList<OutboxEnvelope>> ReadDeadLettersAsync(int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT seq, key, event_json, created_at, attempts, last_error, available_at, dead_letter
+                FROM outbox WHERE dead_letter = 1 ORDER BY seq LIMIT $max;
+                """;
+            command.Parameters.AddWithValue("$max", max);
+            return await ReadEnvelopesAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<bool> RetryDeadLetterAsync(long sequence, Instant now, CancellationToken cancellationToken = default)
+        => ExecuteAsync(
+            "UPDATE outbox SET dead_letter = 0, attempts = 0, available_at = $now, lease_owner = NULL, lease_until = NULL WHERE seq = $seq AND dead_letter = 1;",
+            cancellationToken, ("$now", now.ToUnixTimeTicks()), ("$seq", sequence));
+
+    /// <inheritdoc />
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async ValueTask<OutboxStatistics> GetOutboxStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT (SELECT count(*) FROM outbox WHERE delivered_at IS NULL AND dead_letter = 0),
+                       (SELECT count(*) FROM outbox WHERE dead_letter = 1),
+                       (SELECT min(created_at) FROM outbox WHERE delivered_at IS NULL AND dead_letter = 0);
+                """;
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return new OutboxStatistics(reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : Instant.FromUnixTimeTicks(reader.GetInt64(2)));
+        }
+    }
+
+    private static void InsertOutbox(SqliteSession session, IReadOnlyList<OutboxMessage> messages, string[] events)
+    {
+        var command = session.Command("""
+            INSERT INTO outbox (key, event_type, event_json, created_at, available_at)
+            VALUES ($key, $type, $json, $created, $created);
+            """);
+        var key = command.Parameters.Add("$key", SqliteType.Text);
+        var type = command.Parameters.Add("$type", SqliteType.Text);
+        var json = command.Parameters.Add("$json", SqliteType.Text);
+        var created = command.Parameters.Add("$created", SqliteType.Integer);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            key.Value = messages[i].IdempotencyKey;
+            type.Value = messages[i].Event.EventType;
+            json.Value = events[i];
+            created.Value = messages[i].CreatedAt.ToUnixTimeTicks();
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private async ValueTask<IReadOnlyList<OutboxEnvelope>> ReadEnvelopesAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var envelopes = new List<OutboxEnvelope>();
+        using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var message = new OutboxMessage(reader.GetString(1), _serializer.DeserializeEvent(reader.GetString(2)), Instant.FromUnixTimeTicks(reader.GetInt64(3)));
+                envelopes.Add(new OutboxEnvelope(reader.GetInt64(0), message, reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+                    Instant.FromUnixTimeTicks(reader.GetInt64(6)), reader.GetInt64(7) != 0));
+            }
+        }
+
+        envelopes.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
+        return envelopes;
+    }
+}
