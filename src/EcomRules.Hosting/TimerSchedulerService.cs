@@ -30,14 +30,18 @@ internal sealed class TimerSchedulerService : EcomLoopService
     protected override async Task<int> RunOnceAsync(Instant now, CancellationToken cancellationToken)
     {
         var scheduler = _scheduler ?? throw new InvalidOperationException("The loop was not prepared.");
-        var fired = await scheduler.RunOnceAsync(Worker, now, cancellationToken).ConfigureAwait(false);
+        var firedBefore = scheduler.Fired;
+        var claimed = await scheduler.RunOnceAsync(Worker, now, cancellationToken).ConfigureAwait(false);
+
+        // Claimed timers that were postponed (no handler, DSP-1) or failed are not counted as fired.
+        var fired = scheduler.Fired - firedBefore;
         if (fired > 0)
         {
             _telemetry.TimersFired.Add(fired);
-            Log.TimersFired(Logger, fired);
+            Log.TimersFired(Logger, (int)fired);
         }
 
-        return fired;
+        return claimed;
     }
 
     protected override void OnLoopFailed(Exception exception, TimeSpan delay) => Log.TimerLoopFailed(Logger, exception, delay);
