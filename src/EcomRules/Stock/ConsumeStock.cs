@@ -1,6 +1,4 @@
-using System.Globalization;
 using EcomRules.Engine;
-using EcomRules.Policies;
 using NodaTime;
 
 namespace EcomRules.Stock;
@@ -18,26 +16,11 @@ namespace EcomRules.Stock;
 /// <param name="Reference">What the units ship for (an order number or a delivery note).</param>
 /// <param name="LastWeekSales">Last week's sales of the item, the low-stock threshold (WH-4); null keeps the last one given.</param>
 public sealed record ConsumeStock(CommandId CommandId, Actor Actor, Instant At, StockItemId Item, int Quantity, string Reference, int? LastWeekSales = null)
-    : StockCommand(CommandId, Actor, At, Item)
+    : StockQuantityCommand(CommandId, Actor, At, Item, Quantity, Reference)
 {
     /// <inheritdoc />
-    internal override InputProblem? CheckFields(InputLimits limits)
-        => Positive(Quantity, "quantity shipped", RuleIds.Wh3) ?? References.Check(Reference, limits) ?? Threshold(LastWeekSales);
+    internal override StockMovementKind Kind => StockMovementKind.Consumption;
 
     /// <inheritdoc />
-    internal override CommandOutcome Decide(StockItem? item, long version, EcomPolicy policy)
-    {
-        if (item is null)
-        {
-            return CommandOutcome.NotFound(Target);
-        }
-
-        return Quantity > item.Reserved
-            ? CommandOutcome.Refuse(RuleIds.Wh3, string.Create(CultureInfo.InvariantCulture,
-                $"Cannot ship {Quantity} of {Item}: only {item.Reserved} are reserved; units are reserved before they ship."))
-            : Accept(item, version, StockMovementKind.Consumption, -Quantity, -Quantity, Reference, LastWeekSales);
-    }
-
-    /// <inheritdoc />
-    internal override void WriteFields(PayloadWriter writer) => writer.Add("qty", Quantity).Add("ref", Reference).Add("lastWeekSales", LastWeekSales ?? -1);
+    internal override int? Threshold => LastWeekSales;
 }

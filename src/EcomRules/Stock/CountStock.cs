@@ -63,7 +63,7 @@ public sealed record CountStock(CommandId CommandId, Actor Actor, Instant At, St
             }
         }
 
-        return Threshold(LastWeekSales);
+        return CheckThreshold(LastWeekSales);
     }
 
     /// <inheritdoc />

@@ -57,7 +57,7 @@ public sealed record ReceiveStock(CommandId CommandId, Actor Actor, Instant At, 
         }
 
         return Positive(Expected, "quantity expected", RuleIds.Wh2) ?? limits.Code(DeliveryNote, "delivery note number")
-            ?? limits.Reason(DifferenceReason, "difference reason") ?? Threshold(LastWeekSales);
+            ?? limits.Reason(DifferenceReason, "difference reason") ?? CheckThreshold(LastWeekSales);
     }
 
     /// <inheritdoc />

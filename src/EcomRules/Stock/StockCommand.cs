@@ -65,7 +65,7 @@ public abstract record StockCommand(CommandId CommandId, Actor Actor, Instant At
         => quantity > 0 ? null : new InputProblem(string.Create(CultureInfo.InvariantCulture, $"The {what} must be above zero; it is {quantity}."), rule);
 
     /// <summary>Refuses a negative low-stock threshold (WH-4).</summary>
-    internal static InputProblem? Threshold(int? lastWeekSales)
+    internal static InputProblem? CheckThreshold(int? lastWeekSales)
         => lastWeekSales is < 0
             ? new InputProblem(string.Create(CultureInfo.InvariantCulture, $"Last week's sales cannot be negative; they are {lastWeekSales}."), RuleIds.Wh4)
             : null;
