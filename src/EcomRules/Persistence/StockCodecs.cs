@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using EcomRules.Engine;
 using EcomRules.Inventory;
 using EcomRules.Stock;
 using EcomRules.Stock.Events;
@@ -25,6 +26,11 @@ internal static class StockCodecs
             static (r, source, at) => new StockCounted(source, at, r.String("stocktake"), r.Int("booked"), r.Int("counted"), r.Array("differences", ReadDifference))),
         Codec.Event("LowStockAlerted", static (f, e) => f.Int("onHand", e.OnHand).Int("threshold", e.Threshold),
             static (r, source, at) => new LowStockAlerted(source, at, r.Int("onHand"), r.Int("threshold"))),
+        Codec.Aggregate<ProcurementRequest>("ProcurementRequest", WriteProcurement, ReadProcurement),
+        Codec.Event("ProcurementRequested", static (f, e) => f.Key("item", e.Item).Int("quantity", e.Quantity).Money("amount", e.Amount).Bool("needsChairman", e.NeedsChairman),
+            static (r, source, at) => new ProcurementRequested(source, at, r.Key("item"), r.Int("quantity"), r.Money("amount"), r.Bool("needsChairman"))),
+        Codec.Event("ProcurementSigned", static (f, e) => f.String("actorId", e.ActorId).String("role", e.Role.Value).Enum("state", e.State),
+            static (r, source, at) => new ProcurementSigned(source, at, r.String("actorId"), new ActorRole(r.String("role")), r.Enum<ProcurementState>("state"))),
     ];
 
     private static void WriteDifference(JsonFields f, StockDifference d)
@@ -57,4 +63,14 @@ internal static class StockCodecs
         return StockItem.Rehydrate(new StockItemId(new WarehouseId(r.String("warehouse")), r.String("sku")), onHand, reserved, movements,
             r.OptionalInstant("lastMovementAt"), (r.OptionalInt("lowStockThreshold"), r.Bool("lowStockAlerted")), r.OptionalInstant("lastCountedAt"));
     }
+
+    private static void WriteProcurement(JsonFields f, ProcurementRequest p)
+        => f.String("number", p.Id.Number).String("warehouse", p.Item.Warehouse.Value).String("sku", p.Item.Sku).Int("quantity", p.Quantity)
+            .Money("amount", p.Amount).String("requestedBy", p.RequestedBy).Instant("requestedAt", p.RequestedAt).Enum("state", p.State)
+            .Array("signatures", p.Signatures, static (s, x) => s.String("actorId", x.ActorId).String("role", x.Role.Value).Instant("at", x.At));
+
+    private static ProcurementRequest ReadProcurement(JsonRecord r)
+        => ProcurementRequest.Rehydrate(new ProcurementRequestId(r.String("number")), new StockItemId(new WarehouseId(r.String("warehouse")), r.String("sku")),
+            r.Int("quantity"), r.Money("amount"), r.String("requestedBy"), r.Instant("requestedAt"), r.Enum<ProcurementState>("state"),
+            r.Array("signatures", static s => new ProcurementSignature(s.String("actorId"), new ActorRole(s.String("role")), s.Instant("at"))));
 }

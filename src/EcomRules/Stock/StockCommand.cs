@@ -36,16 +36,21 @@ public abstract record StockCommand(CommandId CommandId, Actor Actor, Instant At
     /// <inheritdoc />
     internal override CommandOutcome Decide(DecisionInput input)
     {
-        if (!input.Policy.Routing.Routes.Values.Contains(Item.Warehouse))
+        if (UnknownWarehouse(Item, input.Policy) is { } unknown)
         {
-            // WH-1: stock is kept only in the warehouses orders are routed to.
-            return CommandOutcome.Refuse(RefusalCode.InvalidInput,
-                $"Warehouse '{Item.Warehouse}' is not one the policy's routing ships from ({string.Join(", ", input.Policy.Routing.Routes.Values.Distinct())}).", RuleIds.Wh1);
+            return unknown;
         }
 
         var stored = input.Find(Target);
         return Decide(stored?.State as StockItem, stored?.Version ?? 0, input.Policy);
     }
+
+    /// <summary>WH-1: stock is kept only in the warehouses orders are routed to; any other is refused as invalid input.</summary>
+    internal static CommandOutcome? UnknownWarehouse(StockItemId item, EcomPolicy policy)
+        => policy.Routing.Routes.Values.Contains(item.Warehouse)
+            ? null
+            : CommandOutcome.Refuse(RefusalCode.InvalidInput,
+                $"Warehouse '{item.Warehouse}' is not one the policy's routing ships from ({string.Join(", ", policy.Routing.Routes.Values.Distinct())}).", RuleIds.Wh1);
 
     /// <summary>Decides the command on the item (null when it has no stock record yet), pure.</summary>
     internal abstract CommandOutcome Decide(StockItem? item, long version, EcomPolicy policy);
