@@ -75,7 +75,7 @@ public sealed record CountStock(CommandId CommandId, Actor Actor, Instant At, St
         }
 
         var differences = Differences.IsDefault ? [] : Differences;
-        var explained = Booked + differences.Sum(d => d.OnHandChange);
+        var explained = Booked + differences.Sum(d => (long)d.OnHandChange); // long: many large differences cannot overflow
         if (explained != Counted)
         {
             return CommandOutcome.Refuse(RuleIds.Wh6, string.Create(CultureInfo.InvariantCulture,

@@ -79,6 +79,12 @@ public abstract record StockCommand(CommandId CommandId, Actor Actor, Instant At
     internal CommandOutcome Accept(StockItem item, long version, StockMovementKind kind, int onHandChange, int reservedChange, string reference,
         int? lastWeekSales, DomainEvent? first = null, Func<StockItem, StockItem>? also = null)
     {
+        if ((long)item.OnHand + onHandChange > int.MaxValue)
+        {
+            return CommandOutcome.Refuse(RefusalCode.InvalidInput, string.Create(CultureInfo.InvariantCulture,
+                $"{Item} has {item.OnHand} on hand; {onHandChange} more would pass the {int.MaxValue} units an item can hold."), RuleIds.Wh3);
+        }
+
         var events = new List<DomainEvent>(3);
         if (first is not null)
         {

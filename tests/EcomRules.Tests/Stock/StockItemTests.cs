@@ -174,6 +174,17 @@ public sealed class StockItemTests
 
     [Fact]
     [Trait("Rule", "WH-3")]
+    public void WH3_a_receipt_past_what_an_item_can_hold_is_refused_not_overflowed()
+    {
+        var f = Stocked(int.MaxValue);
+        var refused = f.Refused(f.Receive(Main, 1, "DN-2"));
+        Assert.Equal((RefusalCode.InvalidInput, RuleIds.Wh3), (refused.Code, refused.RuleId));
+        var huge = new StockDifference(StockDifferenceKind.Surplus, int.MaxValue, "found", "wh-7");
+        Assert.Equal(RuleIds.Wh6, f.Refused(Count(f, int.MaxValue, int.MaxValue, [huge, huge])).RuleId);
+    }
+
+    [Fact]
+    [Trait("Rule", "WH-3")]
     public void WH3_reserving_an_item_never_received_is_not_found()
         => Assert.Equal(RefusalCode.NotFound, new StockFixture().Run(new StockFixture().Reserve(Main, 1)).Code);
 
