@@ -39,6 +39,12 @@ public readonly record struct ActorRole
     /// <summary>Gets warehouse staff (WH-*, RET-4).</summary>
     public static ActorRole Warehouse { get; } = new("warehouse");
 
+    /// <summary>Gets operations, who receive low-stock alerts and approve procurement (WH-4, WH-5).</summary>
+    public static ActorRole Operations { get; } = new("operations");
+
+    /// <summary>Gets the chairman, who signs off procurement above the threshold (WH-5).</summary>
+    public static ActorRole Chairman { get; } = new("chairman");
+
     /// <summary>Gets a carrier reporting tracking events (CAR-3).</summary>
     public static ActorRole Carrier { get; } = new("carrier");
 

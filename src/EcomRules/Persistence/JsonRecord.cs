@@ -50,6 +50,8 @@ internal sealed class JsonRecord
         return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : throw WrongKind(name, "a 32-bit integer");
     }
 
+    public int? OptionalInt(string name) => Find(name) is null ? null : Int(name);
+
     public bool Bool(string name) => OptionalBool(name) ?? throw Missing(name);
 
     public bool? OptionalBool(string name) => Find(name) switch

@@ -1,0 +1,96 @@
+using EcomRules.Engine;
+using EcomRules.Stock.Events;
+using NodaTime;
+
+namespace EcomRules.Stock;
+
+/// <summary>
+/// The stock of one SKU in one warehouse: immutable; every accepted command produces a new instance and records each
+/// change as a <see cref="StockMoved"/> movement (WH-3). On hand and reserved are never negative, and reserved never
+/// exceeds on hand, so <see cref="Available"/> is never negative either.
+/// </summary>
+public sealed record StockItem
+{
+    private StockItem(StockItemId id) => Id = id;
+
+    /// <summary>Gets the item's ID (warehouse and SKU).</summary>
+    public StockItemId Id { get; private init; }
+
+    /// <summary>Gets the units in the warehouse, reserved or not.</summary>
+    public int OnHand { get; private init; }
+
+    /// <summary>Gets the units set aside for orders and not yet shipped.</summary>
+    public int Reserved { get; private init; }
+
+    /// <summary>Gets the units that can still be reserved: on hand minus reserved.</summary>
+    public int Available => OnHand - Reserved;
+
+    /// <summary>Gets how many movements the item has recorded.</summary>
+    public long Movements { get; private init; }
+
+    /// <summary>Gets the instant of the last movement, or null before the first.</summary>
+    public Instant? LastMovementAt { get; private init; }
+
+    /// <summary>Gets the low-stock threshold last given (last week's sales, WH-4), or null when none was given yet.</summary>
+    public int? LowStockThreshold { get; private init; }
+
+    /// <summary>Gets whether on hand is below <see cref="LowStockThreshold"/> and the alert was raised (WH-4: once per crossing).</summary>
+    public bool LowStockAlerted { get; private init; }
+
+    /// <summary>Gets the instant of the last closed stocktake, or null.</summary>
+    public Instant? LastCountedAt { get; private init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"Stock {Id} (on hand {OnHand}, reserved {Reserved})";
+
+    /// <summary>An item with nothing on hand, before its first receipt.</summary>
+    internal static StockItem Empty(StockItemId id) => new(id);
+
+    // Persistence (EcomSerializer): rebuilds a stored state; the caller has validated each value.
+    internal static StockItem Rehydrate(StockItemId id, int onHand, int reserved, long movements, Instant? lastMovementAt,
+        (int? Threshold, bool Alerted) lowStock, Instant? lastCountedAt)
+        => new(id)
+        {
+            OnHand = onHand, Reserved = reserved, Movements = movements, LastMovementAt = lastMovementAt,
+            LowStockThreshold = lowStock.Threshold, LowStockAlerted = lowStock.Alerted, LastCountedAt = lastCountedAt,
+        };
+
+    /// <summary>Records one movement; the caller has checked that neither figure goes negative (WH-3).</summary>
+    internal (StockItem Item, StockMoved Event) Moving(StockMovementKind kind, int onHandChange, int reservedChange, string reference, Instant at)
+    {
+        var next = this with
+        {
+            OnHand = checked(OnHand + onHandChange), Reserved = checked(Reserved + reservedChange), Movements = Movements + 1, LastMovementAt = at,
+        };
+        if (next.OnHand < 0 || next.Reserved < 0 || next.Reserved > next.OnHand)
+        {
+            throw new InvalidOperationException($"A {kind} movement of {Id} would leave on hand {next.OnHand}, reserved {next.Reserved}."); // WH-3, checked before
+        }
+
+        return (next, new StockMoved(Id.Key, at, kind, onHandChange, reservedChange, next.OnHand, next.Reserved, reference));
+    }
+
+    internal StockItem Counted(Instant at) => this with { LastCountedAt = at };
+
+    /// <summary>
+    /// WH-4: compares on hand with the threshold (the one given, else the last one kept) and raises the alert once per
+    /// crossing: it is raised when on hand falls below the threshold, and re-armed only when on hand is back at or above it.
+    /// </summary>
+    internal (StockItem Item, LowStockAlerted? Alert) CheckingLowStock(int? threshold, Instant at)
+    {
+        var limit = threshold ?? LowStockThreshold;
+        if (limit is not { } t)
+        {
+            return (this, null);
+        }
+
+        if (OnHand < t)
+        {
+            return LowStockAlerted
+                ? (this with { LowStockThreshold = t }, null)
+                : (this with { LowStockThreshold = t, LowStockAlerted = true }, new LowStockAlerted(Id.Key, at, OnHand, t));
+        }
+
+        return (this with { LowStockThreshold = t, LowStockAlerted = false }, null);
+    }
+}
