@@ -1,4 +1,4 @@
-﻿using EcomRules.Persistence;
+using EcomRules.Persistence;
 using EcomRules.PostgreSql.Internal;
 using EcomRules.Ports;
 using NodaTime;

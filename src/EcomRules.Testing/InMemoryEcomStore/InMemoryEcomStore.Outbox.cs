@@ -1,4 +1,4 @@
-﻿using EcomRules.Ports;
+using EcomRules.Ports;
 using NodaTime;
 
 namespace EcomRules.Testing;

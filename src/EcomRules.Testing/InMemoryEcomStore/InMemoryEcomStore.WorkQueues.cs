@@ -1,4 +1,4 @@
-﻿using EcomRules.Ports;
+using EcomRules.Ports;
 using EcomRules.Queues;
 using EcomRules.Refunds;
 using EcomRules.Returns;
