@@ -1,6 +1,6 @@
-using EcomRules.Engine;
-using EcomRules.Policies;
+using EcomRules.Commands;
 using EcomRules.Orders.Events;
+using EcomRules.Policies;
 using NodaTime;
 
 namespace EcomRules.Orders;
