@@ -19,6 +19,12 @@ public static class EcomModules
     /// </summary>
     public static TimerHandlerRegistry TimerHandlers { get; } = ReturnTimers.Register(OrderTimers.Register(TimerHandlerRegistry.Empty));
 
+    /// <summary>
+    /// Gets the handlers of every outbox message with an effect outside the library: invoices, shipments, customer
+    /// notifications and SLA warnings (orders), replacement shipments (returns) and credit notes (refunds).
+    /// </summary>
+    public static OutboxHandlerRegistry OutboxHandlers { get; } = RefundOutbox.Register(ReturnOutbox.Register(OrderOutbox.Register(OutboxHandlerRegistry.Empty)));
+
     /// <summary>Gets the modules' parts in other modules' commands, in the order they join.</summary>
     internal static ImmutableArray<DecisionParticipant> Participants { get; } = [new CancellationRefund()];
 }
