@@ -18,7 +18,7 @@ namespace EcomRules.Commands;
 /// <param name="At">When it takes effect.</param>
 /// <param name="Aggregate">The aggregate whose deadlines are recomputed.</param>
 /// <param name="Notice">Why: the notice whose data was added, as cited in the audit trail.</param>
-public sealed record RecomputeDeadlines(CommandId CommandId, Actor Actor, Instant At, AggregateKey Aggregate, string Notice)
+internal sealed record RecomputeDeadlines(CommandId CommandId, Actor Actor, Instant At, AggregateKey Aggregate, string Notice)
     : EcomCommand(CommandId, Actor, At)
 {
     /// <summary>Gets the notice whose data was added, validated.</summary>
