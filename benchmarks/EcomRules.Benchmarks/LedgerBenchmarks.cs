@@ -65,10 +65,12 @@ public class LedgerBenchmarks
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(Categories.Ci)]
+    [AllocationCeiling(4200 * 1024)] // 3.76 MB today
     public int BuildLedger() => DailyLedger.Build(Day, _entries).Lines.Length;
 
     [Benchmark]
     [BenchmarkCategory(Categories.Ci)]
+    [AllocationCeiling(4200 * 1024)] // 3.76 MB today
     public async Task<long> CloseThroughEngine()
     {
         var store = new InMemoryEcomStore();
@@ -82,6 +84,7 @@ public class LedgerBenchmarks
 
     [Benchmark]
     [BenchmarkCategory(Categories.Ci)]
+    [AllocationCeiling(20 * 1024 * 1024)] // 17.95 MB today
     public int ExportCsvAndJson()
     {
         var report = LedgerReports.DailyLedger(_ledger);
@@ -89,6 +92,8 @@ public class LedgerBenchmarks
     }
 
     [Benchmark]
+    [BenchmarkCategory(Categories.Ci)]
+    [AllocationCeiling(25 * 1024 * 1024)] // 22.83 MB today
     public int StoreCodecRoundTrip()
     {
         var json = EcomSerializer.Default.SerializeAggregate(_day);
