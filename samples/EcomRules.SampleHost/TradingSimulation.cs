@@ -81,6 +81,9 @@ internal sealed class TradingSimulation
         _population = new Population(options.Seed, Math.Max(200, options.OrdersPerDay * 5));
     }
 
+    /// <summary>Gets or sets the ledgers every accepted decision is fed to (FIN-1); none when null.</summary>
+    public LedgerScenario? Ledgers { get; init; }
+
     private EcomPolicy Policy => _engine.Policy;
 
     // When staff work: the policy's days, and ordinary weeks in a year without holiday data even when the policy refuses
@@ -178,6 +181,11 @@ internal sealed class TradingSimulation
     {
         var decision = await _engine.ExecuteAsync(command).ConfigureAwait(false);
         _report.Record(command, decision);
+        if (Ledgers is not null)
+        {
+            await Ledgers.FeedAsync(decision, command.At).ConfigureAwait(false);
+        }
+
         return decision;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using EcomRules.Commands;
+using EcomRules.Ledgers;
 using EcomRules.Orders;
 using EcomRules.Ports;
 using EcomRules.Refunds;
@@ -15,9 +16,10 @@ public static class EcomModules
 {
     /// <summary>
     /// Gets the handlers of every timer the built-in modules schedule: orders (auto-completion, dispatch deadline, SLA-1..5
-    /// warnings and breaches) and return cases (SLA-6 and SLA-7 warnings and breaches).
+    /// warnings and breaches) return cases (SLA-6 and SLA-7 warnings and breaches) and the daily sales ledger (FIN-1).
     /// </summary>
-    public static TimerHandlerRegistry TimerHandlers { get; } = ReturnTimers.Register(OrderTimers.Register(TimerHandlerRegistry.Empty));
+    public static TimerHandlerRegistry TimerHandlers { get; } =
+        LedgerTimers.Register(ReturnTimers.Register(OrderTimers.Register(TimerHandlerRegistry.Empty)));
 
     /// <summary>
     /// Gets the handlers of every outbox message with an effect outside the library: invoices, shipments, customer

@@ -61,6 +61,23 @@ public sealed class AddEcomRulesTests
     }
 
     [Fact]
+    [Trait("Rule", "FIN-1")]
+    [Trait("Rule", "FIN-2")]
+    public void LedgerOptions_BindFromConfigurationSection()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["EcomRules:DailyLedgerTime"] = "10:30",
+            ["EcomRules:SettlementShift"] = "NextWorkingDay",
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddEcomRules(configuration.GetSection(EcomRulesOptions.SectionName)).UseStore(new InMemoryEcomStore());
+        using var provider = services.BuildServiceProvider();
+        var ledgers = provider.GetRequiredService<EcomPolicy>().Ledgers;
+        Assert.Equal((new LocalTime(10, 30), 25, SettlementShift.NextWorkingDay), (ledgers.DailyLedgerTime, ledgers.SettlementDay, ledgers.Shift));
+    }
+
+    [Fact]
     [Trait("Rule", "ORD-6")]
     public async Task InvalidOptions_FailAtStartup_WithEveryProblemListed()
     {

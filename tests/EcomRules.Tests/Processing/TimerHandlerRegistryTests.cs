@@ -147,9 +147,10 @@ public sealed class TimerHandlerRegistryTests
         => Assert.Throws<ArgumentException>(() => EcomModules.TimerHandlers.Add(OrderId.Kind, "sla-breach", static (t, id) => throw new InvalidOperationException()));
 
     [Fact]
-    public void DefaultRegistry_CoversOrdersAndReturnCases()
+    public void DefaultRegistry_CoversOrdersReturnCasesAndLedgers()
         => Assert.Equal(
-            [("order", "auto-complete"), ("order", "dispatch-deadline"), ("order", "sla-breach"), ("order", "sla-warning"), ("return", "sla-breach"), ("return", "sla-warning")],
+            [("order", "auto-complete"), ("order", "dispatch-deadline"), ("order", "sla-breach"), ("order", "sla-warning"), ("return", "sla-breach"), ("return", "sla-warning"),
+                ("sales-day", "daily-ledger")],
             EcomModules.TimerHandlers.Kinds.ToArray());
 
     internal static RequestReturn Request(ReturnCaseId id, ReturnKind kind, Instant at)
