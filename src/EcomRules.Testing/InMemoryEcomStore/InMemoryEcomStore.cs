@@ -18,13 +18,12 @@ public sealed partial class InMemoryEcomStore : IEcomStore, IEcomStoreInspection
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<AggregateKey, StoredAggregate> _aggregates = [];
-    // Timers in a set keyed by their own IDs (16 bytes an entry, not a dictionary's 24 with the key beside the value).
     // Every change set as saved (change sets are immutable): the idempotency records, the audit trail and the outbox
     // (sequence = index + 1) are read from them, so saving adds one entry per command and builds no record, audit
     // entry or message. Delivery, claim and failure state is kept only for the messages touched.
     private readonly ChangeLog _log = new();
     private readonly Dictionary<string, int> _outboxIndex = new(StringComparer.Ordinal); // built on demand by MarkDelivered
-    private readonly HashSet<TimerRequest> _timers = new(TimerRequest.IdComparer); // by timer ID
+    private readonly Dictionary<string, TimerRequest> _timers = new(StringComparer.Ordinal); // by timer ID
     private readonly Dictionary<int, OutboxState> _outboxStates = [];
     private readonly Dictionary<string, Lease> _timerLeases = new(StringComparer.Ordinal);
     private int _indexedOutbox;
