@@ -39,7 +39,7 @@ public class ReturnRefundBenchmarks
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(Categories.Ci)]
-    [AllocationCeiling(14 * 1024)] // 13.1 KB today
+    [AllocationCeiling(27 * 1024)] // 24.0 KB since the engine builds its hand-off records eagerly (issue 16; 14.2 KB before)
     public async Task<long> ReceivedOrder()
     {
         var engine = new EcomEngine(new InMemoryEcomStore(), EcomPolicy.RetailPlatform);
@@ -48,7 +48,7 @@ public class ReturnRefundBenchmarks
 
     [Benchmark]
     [BenchmarkCategory(Categories.Ci)]
-    [AllocationCeiling(40 * 1024)] // 38.7 KB today
+    [AllocationCeiling(68 * 1024)] // 61.6 KB since the engine builds its hand-off records eagerly (issue 16; 38.0 KB before)
     public async Task<long> ReturnAndRefund()
     {
         var engine = new EcomEngine(new InMemoryEcomStore(), EcomPolicy.RetailPlatform);

@@ -275,7 +275,7 @@ public sealed partial class PostgreSqlEcomStore
             var superseded = false;
             for (var j = i + 1; j < requests.Count && !superseded; j++)
             {
-                superseded = TimerRequest.IdComparer.Equals(request, requests[j]);
+                superseded = string.Equals(request.TimerId, requests[j].TimerId, StringComparison.Ordinal);
             }
 
             if (!superseded)

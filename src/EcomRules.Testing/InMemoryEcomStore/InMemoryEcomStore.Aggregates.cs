@@ -114,18 +114,13 @@ public sealed partial class InMemoryEcomStore
 
             if (timer.DueAt is null)
             {
-                _timers.Remove(timer);
+                _timers.Remove(timer.TimerId);
             }
             else
             {
-                if (!_timers.Add(timer))
-                {
-                    // A moved timer: the latest request replaces the one with its ID.
-                    _timers.Remove(timer);
-                    _timers.Add(timer);
-                }
+                // A moved timer: the latest request replaces the one with its ID.
+                _timers[timer.TimerId] = timer;
             }
         }
-
     }
 }

@@ -16,7 +16,6 @@ public sealed partial class InMemoryEcomStore
 
         lock (_gate)
         {
-            // One trail for all aggregates, filtered on read: saving (the measured path) keeps no per-aggregate lists.
             return new ValueTask<IReadOnlyList<AuditEntry>>(_log.AuditTrail(key));
         }
     }

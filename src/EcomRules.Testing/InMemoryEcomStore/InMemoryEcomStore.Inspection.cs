@@ -33,7 +33,7 @@ public sealed partial class InMemoryEcomStore
         {
             lock (_gate)
             {
-                return SortedTimers(_timers);
+                return SortedTimers(_timers.Values);
             }
         }
     }

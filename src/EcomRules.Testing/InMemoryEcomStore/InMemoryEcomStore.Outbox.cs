@@ -34,14 +34,8 @@ public sealed partial class InMemoryEcomStore
         ArgumentNullException.ThrowIfNull(idempotencyKey);
         lock (_gate)
         {
-            // Saving does not index the outbox (most stores are never asked): catch up with the messages saved since.
-            for (var i = _indexedOutbox; i < _log.Count; i++)
-            {
-                _outboxIndex[_log[i].IdempotencyKey] = i;
-            }
-
-            _indexedOutbox = _log.Count;
-            if (!_outboxIndex.TryGetValue(idempotencyKey, out var index) || IsDelivered(index))
+            var index = _log.IndexOf(idempotencyKey);
+            if (index < 0 || IsDelivered(index))
             {
                 return false;
             }

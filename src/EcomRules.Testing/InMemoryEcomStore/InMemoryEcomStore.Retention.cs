@@ -17,7 +17,7 @@ public sealed partial class InMemoryEcomStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            if (!Holds(timer, owner, out _))
+            if (!Holds(timer, owner))
             {
                 return new ValueTask<bool>(false);
             }
@@ -54,12 +54,9 @@ public sealed partial class InMemoryEcomStore
     }
 
     // Whether owner holds the lease of timer at its claimed due instant (not moved or cancelled since); call under the lock.
-    private bool Holds(DueTimer timer, string owner, out TimerRequest probe)
-    {
-        probe = new TimerRequest(timer.TimerId, timer.Target, timer.Kind, timer.DueAt);
-        return _timers.TryGetValue(probe, out var stored) && stored.DueAt == timer.DueAt
+    private bool Holds(DueTimer timer, string owner)
+        => _timers.TryGetValue(timer.TimerId, out var stored) && stored.DueAt == timer.DueAt
             && _timerLeases.TryGetValue(timer.TimerId, out var held) && string.Equals(held.Owner, owner, StringComparison.Ordinal);
-    }
 
     private bool IsPurged(int index) => _outboxStates.TryGetValue(index, out var state) && state.IsPurged;
 }

@@ -14,7 +14,7 @@ public sealed partial class InMemoryEcomStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            var listed = SortedTimers(_timers.Where(t => t.DueAt is { } due && due >= dueFrom
+            var listed = SortedTimers(_timers.Values.Where(t => t.DueAt is { } due && due >= dueFrom
                     && (after is null || due > after.DueAt || (due == after.DueAt && string.CompareOrdinal(t.TimerId, after.TimerId) > 0))))
                 .Take(max)
                 .Select(t => new DueTimer(t.TimerId, t.Target, t.Kind, t.DueAt!.Value))

@@ -22,7 +22,7 @@ public sealed partial class InMemoryEcomStore
         lock (_gate)
         {
             var due = new List<TimerRequest>();
-            foreach (var timer in _timers)
+            foreach (var timer in _timers.Values)
             {
                 if (timer.DueAt <= now)
                 {
@@ -38,7 +38,7 @@ public sealed partial class InMemoryEcomStore
 
             foreach (var timer in claimed)
             {
-                _timers.Remove(timer);
+                _timers.Remove(timer.TimerId);
                 _timerLeases.Remove(timer.TimerId);
             }
 
@@ -57,7 +57,7 @@ public sealed partial class InMemoryEcomStore
         lock (_gate)
         {
             var due = new List<TimerRequest>();
-            foreach (var timer in _timers)
+            foreach (var timer in _timers.Values)
             {
                 if (timer.DueAt <= now && !(_timerLeases.TryGetValue(timer.TimerId, out var held) && held.Until >= now))
                 {
@@ -88,12 +88,12 @@ public sealed partial class InMemoryEcomStore
         lock (_gate)
         {
             // A timer moved since the claim has another due instant (and no lease): it stays, to fire when due.
-            if (!Holds(timer, owner, out var probe))
+            if (!Holds(timer, owner))
             {
                 return new ValueTask<bool>(false);
             }
 
-            _timers.Remove(probe);
+            _timers.Remove(timer.TimerId);
             _timerLeases.Remove(timer.TimerId);
             return new ValueTask<bool>(true);
         }

@@ -23,7 +23,7 @@ public sealed partial class InMemoryEcomStore : IWorkQueueStore
         {
             if (query.TimerKind is { } kind)
             {
-                foreach (var timer in _timers)
+                foreach (var timer in _timers.Values)
                 {
                     if (string.Equals(timer.Kind, kind, StringComparison.Ordinal) && timer.DueAt is { } due)
                     {

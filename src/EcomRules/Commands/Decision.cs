@@ -6,32 +6,19 @@ namespace EcomRules.Commands;
 /// </summary>
 public sealed class Decision
 {
-    // The outcome is held here; the idempotency record a store keeps is made from it when a store first reads it
-    // (ChangeSet.Record), or is the stored record a replay came from.
-    private readonly UInt128 _fingerprint;
-    private readonly byte _status; // a DecisionStatus (1 or 2): a byte, so the decision takes 112 bytes, not 120
-    private IdempotencyRecord? _record;
-
     private Decision(CommandId commandId, AggregateKey target, DecisionStatus status, RefusalCode code, RuleId ruleId, string reason, long version,
-        UInt128 fingerprint, object? state, IReadOnlyList<DomainEvent> events)
+        object? state, IReadOnlyList<DomainEvent> events, bool isReplay)
     {
         CommandId = commandId;
         Target = target;
-        _status = (byte)status; // the engine's are 1 or 2; a replay reads its record's, whatever a store returned
+        Status = status;
         Code = code;
         RuleId = ruleId;
         Reason = reason ?? throw new ArgumentNullException(nameof(reason));
         Version = version;
-        _fingerprint = fingerprint;
         State = state;
         Events = events;
-    }
-
-    private Decision(IdempotencyRecord record, object? state)
-        : this(record.CommandId, record.Target, record.Status, record.Code, record.RuleId, record.Reason, record.Version, 0, state, [])
-    {
-        _record = record;
-        IsReplay = true;
+        IsReplay = isReplay;
     }
 
     /// <summary>Gets the command's idempotency key.</summary>
@@ -41,7 +28,7 @@ public sealed class Decision
     public AggregateKey Target { get; }
 
     /// <summary>Gets whether the command was accepted or refused.</summary>
-    public DecisionStatus Status => _record?.Status ?? (DecisionStatus)_status;
+    public DecisionStatus Status { get; }
 
     /// <summary>Gets whether the command was accepted.</summary>
     public bool IsAccepted => Status == DecisionStatus.Accepted;
@@ -95,7 +82,7 @@ public sealed class Decision
     /// <param name="description">A short description of the change.</param>
     /// <returns>The decision.</returns>
     public static Decision Accepted(CommandId commandId, AggregateKey target, long version, object? state, IReadOnlyList<DomainEvent> events, string description)
-        => Accepted(commandId, target, version, state, events, description, 0);
+        => new(commandId, target, DecisionStatus.Accepted, RefusalCode.None, default, description, version, state, events, isReplay: false);
 
     /// <summary>Creates a refused decision.</summary>
     /// <param name="commandId">The command ID.</param>
@@ -106,32 +93,20 @@ public sealed class Decision
     /// <param name="version">The target's current version.</param>
     /// <returns>The decision.</returns>
     public static Decision Refused(CommandId commandId, AggregateKey target, RefusalCode code, RuleId ruleId, string reason, long version)
-        => Refused(commandId, target, code, ruleId, reason, version, 0);
+        => new(commandId, target, DecisionStatus.Refused, code, ruleId, reason, version, null, [], isReplay: false);
 
     /// <summary>Creates the decision returned again for a recorded command (no state, no events).</summary>
     /// <param name="record">The idempotency record.</param>
     /// <returns>The replayed decision.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
-    public static Decision Replay(IdempotencyRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return new(record, null);
-    }
+    public static Decision Replay(IdempotencyRecord record) => Replay(record, null);
 
     /// <summary>The decision returned again for a recorded command, with the target's stored state (no events).</summary>
-    internal static Decision Replay(IdempotencyRecord record, object? state) => new(record, state);
-
-    /// <summary>Gets the decision's idempotency record (the engine's decisions carry their payload's fingerprint).</summary>
-    // The record of this decision, made on first read (a replay's is the stored one).
-    internal IdempotencyRecord Outcome => _record ??= IdempotencyRecord.Of(CommandId, _fingerprint, Target, Status, Code, RuleId, Reason, Version);
-
-    /// <summary>An accepted decision of a command whose payload has <paramref name="fingerprint"/>.</summary>
-    internal static Decision Accepted(CommandId commandId, AggregateKey target, long version, object? state, IReadOnlyList<DomainEvent> events, string description, UInt128 fingerprint)
-        => new(commandId, target, DecisionStatus.Accepted, RefusalCode.None, default, description, version, fingerprint, state, events);
-
-    /// <summary>A refused decision of a command whose payload has <paramref name="fingerprint"/>.</summary>
-    internal static Decision Refused(CommandId commandId, AggregateKey target, RefusalCode code, RuleId ruleId, string reason, long version, UInt128 fingerprint)
-        => new(commandId, target, DecisionStatus.Refused, code, ruleId, reason, version, fingerprint, null, []);
+    internal static Decision Replay(IdempotencyRecord record, object? state)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new(record.CommandId, record.Target, record.Status, record.Code, record.RuleId, record.Reason, record.Version, state, [], isReplay: true);
+    }
 
     /// <inheritdoc />
     public override string ToString() => IsAccepted

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EcomRules.Calendars;
 using EcomRules.Commands;
 using EcomRules.Diagnostics;
@@ -99,7 +100,7 @@ public sealed partial class EcomEngine
             var policy = Policy;
             var input = await LoadAsync(command, target, policy, cancellationToken).ConfigureAwait(false);
             var outcome = ProvisionalMarking.Apply(command, Decide(command, input), policy, out var provisionalYear, out var provisionalCount);
-            var decision = ToDecision(command, outcome, input, fingerprint);
+            var decision = ToDecision(command, outcome, input);
             if (!IsRecorded(outcome.Code))
             {
                 // Nothing was decided against the target (or the calendar lacks the year's data): no idempotency
@@ -114,7 +115,7 @@ public sealed partial class EcomEngine
                 continue;
             }
 
-            var changes = ToChangeSet(command, outcome, decision, policy);
+            var changes = ToChangeSet(command, outcome, decision, fingerprint, policy);
             try
             {
                 await _store.SaveAsync(changes, cancellationToken).ConfigureAwait(false);
@@ -195,40 +196,64 @@ public sealed partial class EcomEngine
     // record keeps no state, so it is the state as stored now, which is the one the command produced unless a later
     // command changed the target since.
     private static Decision Replay(EcomCommand command, IdempotencyRecord record, UInt128 fingerprint, StoredAggregate? target)
-        => record.HasFingerprint(fingerprint) || PayloadWriter.LegacyMatches(record.Fingerprint, command)
+        => PayloadWriter.Matches(record.Fingerprint, fingerprint) || PayloadWriter.LegacyMatches(record.Fingerprint, command)
             ? Decision.Replay(record, record.Status == DecisionStatus.Accepted && target is not null && target.Key == record.Target ? target.State : null)
             : Decision.Refused(command.CommandId, command.Target, RefusalCode.CommandIdReused, default,
                 $"Command ID '{command.CommandId}' was already used for a different {record.Target.Kind} command; an idempotency key is used once.",
                 record.Version);
 
-    private static Decision ToDecision(EcomCommand command, CommandOutcome outcome, DecisionInput input, UInt128 fingerprint)
+    private static Decision ToDecision(EcomCommand command, CommandOutcome outcome, DecisionInput input)
     {
         var target = command.Target;
         if (!outcome.IsAccepted)
         {
-            return Decision.Refused(command.CommandId, target, outcome.Code, outcome.RuleId, outcome.Reason, input.VersionOf(target), fingerprint);
+            return Decision.Refused(command.CommandId, target, outcome.Code, outcome.RuleId, outcome.Reason, input.VersionOf(target));
         }
 
-        var writes = outcome.Writes;
-        for (var i = 0; i < writes.Count; i++)
+        foreach (var write in outcome.Writes)
         {
-            var write = writes[i];
             if (write.Key == target)
             {
-                return Decision.Accepted(command.CommandId, target, write.NewVersion, write.State, outcome.Events, outcome.Reason, fingerprint);
+                return Decision.Accepted(command.CommandId, target, write.NewVersion, write.State, outcome.Events, outcome.Reason);
             }
         }
 
-        return Decision.Accepted(command.CommandId, target, input.VersionOf(target), input.Find(target)?.State, outcome.Events, outcome.Reason, fingerprint);
+        return Decision.Accepted(command.CommandId, target, input.VersionOf(target), input.Find(target)?.State, outcome.Events, outcome.Reason);
     }
 
-    private static ChangeSet ToChangeSet(EcomCommand command, CommandOutcome outcome, Decision decision, EcomPolicy policy)
-        // The idempotency record is made from the decision, and the audit entries (SEC-3: who, when, what, why; one
-        // per aggregate changed; ORD-6: kept for the policy's retention period) and outbox messages (key
-        // {commandId}/{i}) from the command and its events, each when a store first reads them.
-        => outcome.IsAccepted
-            ? ChangeSet.Accepted(decision, outcome.Writes, outcome.Timers, command, policy)
-            : ChangeSet.Refusal(decision);
+    private static ChangeSet ToChangeSet(EcomCommand command, CommandOutcome outcome, Decision decision, UInt128 fingerprint, EcomPolicy policy)
+    {
+        var record = IdempotencyRecord.Of(decision, PayloadWriter.Format(fingerprint));
+        if (!outcome.IsAccepted)
+        {
+            return new ChangeSet(record, [], [], [], []);
+        }
+
+        // SEC-3: every accepted command is recorded (who, when, what, why) under its target, and every other aggregate it
+        // changed gets its own entry, so each aggregate's trail has every version; ORD-6: kept until the policy's
+        // retention period at least (a policy error refuses nothing after the save).
+        var retainUntil = policy.RetainUntil(command.At);
+        var audit = new List<AuditEntry>
+        {
+            new(command.CommandId, command.Target, command.Actor.Id, command.Actor.Role, command.At, command.Action, record.Reason, command.Reason, record.Version, retainUntil),
+        };
+        foreach (var write in outcome.Writes)
+        {
+            if (write.Key != command.Target)
+            {
+                audit.Add(new AuditEntry(command.CommandId, write.Key, command.Actor.Id, command.Actor.Role, command.At, command.Action,
+                    $"changed with {command.Target}: {record.Reason}", command.Reason, write.NewVersion, retainUntil));
+            }
+        }
+
+        var outbox = new OutboxMessage[outcome.Events.Count];
+        for (var i = 0; i < outbox.Length; i++)
+        {
+            outbox[i] = new OutboxMessage(OutboxMessage.KeyFor(command.CommandId, i), outcome.Events[i], command.At);
+        }
+
+        return new ChangeSet(record, outcome.Writes, audit, outbox, outcome.Timers);
+    }
 
     private async ValueTask<DecisionInput> LoadAsync(EcomCommand command, StoredAggregate? target, EcomPolicy policy, CancellationToken cancellationToken)
     {

@@ -59,7 +59,7 @@ public static class SalesLedgerFeed
         for (var i = 0; i < decision.Events.Count; i++)
         {
             var e = decision.Events[i];
-            if (CommandFor(new OutboxMessage(decision.CommandId, i, e, e.At), now, policy) is { } command)
+            if (CommandFor(new OutboxMessage(OutboxMessage.KeyFor(decision.CommandId, i), e, e.At), now, policy) is { } command)
             {
                 commands.Add(command);
             }

@@ -1,6 +1,5 @@
 using EcomRules.Commands;
 using EcomRules.Customers;
-using EcomRules.Internal;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using NodaTime;
@@ -24,12 +23,12 @@ public sealed record AllocateStock(CommandId CommandId, Actor Actor, Instant At,
     internal override CommandOutcome Apply(Order order, long version, EcomPolicy policy)
     {
         var buyerTaxId = order.Buyer is BusinessBuyer business ? business.CreditCode.Value : null;
-        var events = new Pending<DomainEvent>();
+        var events = new List<DomainEvent>();
         events.Add(new StockAllocated(Target, At, order.Warehouse, DeliveryNote));
         events.Add(new InvoiceRequested(Target, At, order.Buyer.Name, buyerTaxId, order.Goods, order.Freight, order.InvoiceBatchDate ?? policy.InvoiceBatchDate(At)));
-        var timers = new Pending<TimerRequest>();
-        var slas = OrderSlas.StopThenStart(order.Slas, policy, Target, At, ref events, ref timers, "SLA-3", "SLA-4");
-        return Accept(order, order.Allocating(DeliveryNote, slas), version, events.ToReadOnlyList(), timers.ToReadOnlyList());
+        var timers = new List<TimerRequest>();
+        var slas = OrderSlas.StopThenStart(order.Slas, policy, Target, At, events, timers, "SLA-3", "SLA-4");
+        return Accept(order, order.Allocating(DeliveryNote, slas), version, events, timers);
     }
 
     // ORD-1: an order is allocated with its delivery note made.

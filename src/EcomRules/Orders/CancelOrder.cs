@@ -1,5 +1,4 @@
 using EcomRules.Commands;
-using EcomRules.Internal;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using NodaTime;
@@ -30,14 +29,14 @@ public sealed record CancelOrder(CommandId CommandId, Actor Actor, Instant At, O
     {
         var refund = order.Refundable; // ORD-2: everything paid and not yet refunded or reserved
         var intercept = order.State == OrderState.Shipped;
-        var timers = new Pending<TimerRequest>();
+        var timers = new List<TimerRequest>();
         timers.Add(new TimerRequest(Target, "dispatch", PayOrder.DispatchDeadlineTimerKind, null));
-        var slas = OrderSlas.CancelOpen(order.Slas, Target, At, ref timers, "order cancelled");
-        var events = new Pending<DomainEvent>();
+        var slas = OrderSlas.CancelOpen(order.Slas, Target, At, timers, "order cancelled");
+        var events = new List<DomainEvent>();
         events.Add(new OrderCancelled(Target, At, refund, intercept));
         events.Add(new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-cancelled",
             $"Your order {OrderId} is cancelled; {refund} will be refunded in full.")); // ORD-2, ORD-4
-        return Accept(order, order.Cancelling(At, refund, slas), version, events.ToReadOnlyList(), timers.ToReadOnlyList());
+        return Accept(order, order.Cancelling(At, refund, slas), version, events, timers);
     }
 
     internal override InputProblem? CheckInput(InputLimits limits) => limits.Reason(CancellationReason, "cancellation reason");

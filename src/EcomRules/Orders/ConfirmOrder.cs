@@ -1,6 +1,5 @@
 using EcomRules.Commands;
 using EcomRules.Customers;
-using EcomRules.Internal;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using NodaTime;
@@ -23,11 +22,11 @@ public sealed record ConfirmOrder(CommandId CommandId, Actor Actor, Instant At, 
 
     internal override CommandOutcome Apply(Order order, long version, EcomPolicy policy)
     {
-        var events = new Pending<DomainEvent>();
+        var events = new List<DomainEvent>();
         events.Add(new OrderConfirmed(Target, At, MatchedCustomer));
-        var timers = new Pending<TimerRequest>();
-        var slas = OrderSlas.Stop(order.Slas, policy, Target, At, ref events, ref timers, "SLA-1", "SLA-2");
-        return Accept(order, order.Confirming(MatchedCustomer, slas), version, events.ToReadOnlyList(), timers.ToReadOnlyList());
+        var timers = new List<TimerRequest>();
+        var slas = OrderSlas.Stop(order.Slas, policy, Target, At, events, timers, "SLA-1", "SLA-2");
+        return Accept(order, order.Confirming(MatchedCustomer, slas), version, events, timers);
     }
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("customer", MatchedCustomer?.Value);

@@ -15,7 +15,7 @@ namespace EcomRules.Orders;
 /// </summary>
 public sealed record Order : IRecomputableDeadlines
 {
-    private readonly CustomerId _customer; // default when none: 8 bytes where a CustomerId? takes 16
+    private readonly CustomerId _customer; // default when none
 
     // The data is split by when it changes, so a transition copies this small object and one part at most; the
     // unchanged parts are shared between versions (an order is immutable).

@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using EcomRules.Commands;
-using EcomRules.Internal;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using EcomRules.Sla;
@@ -25,24 +24,24 @@ internal static class OrderSlas
 
     private const string WarningInfix = "/warning-";
 
-    public static ImmutableArray<SlaTimer> Start(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, ref Pending<TimerRequest> requests, params ReadOnlySpan<string> ids)
+    public static ImmutableArray<SlaTimer> Start(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, List<TimerRequest> requests, params ReadOnlySpan<string> ids)
     {
         // Written straight into the new array (no builder object per start).
         var started = new SlaTimer[timers.Length + ids.Length];
         timers.CopyTo(started);
         for (var i = 0; i < ids.Length; i++)
         {
-            started[timers.Length + i] = StartOne(policy.Sla(ids[i]), policy, key, at, ref requests);
+            started[timers.Length + i] = StartOne(policy.Sla(ids[i]), policy, key, at, requests);
         }
 
         return ImmutableCollectionsMarshal.AsImmutableArray(started);
     }
 
     /// <summary>Starts one timer from an explicit definition (such as SLA-6's 48-hour special case).</summary>
-    public static ImmutableArray<SlaTimer> Start(ImmutableArray<SlaTimer> timers, SlaDefinition definition, EcomPolicy policy, AggregateKey key, Instant at, ref Pending<TimerRequest> requests)
-        => timers.Add(StartOne(definition, policy, key, at, ref requests));
+    public static ImmutableArray<SlaTimer> Start(ImmutableArray<SlaTimer> timers, SlaDefinition definition, EcomPolicy policy, AggregateKey key, Instant at, List<TimerRequest> requests)
+        => timers.Add(StartOne(definition, policy, key, at, requests));
 
-    private static SlaTimer StartOne(SlaDefinition definition, EcomPolicy policy, AggregateKey key, Instant at, ref Pending<TimerRequest> requests)
+    private static SlaTimer StartOne(SlaDefinition definition, EcomPolicy policy, AggregateKey key, Instant at, List<TimerRequest> requests)
     {
         var timer = SlaTimer.Start(definition, at);
         requests.Add(new TimerRequest(key, definition.Id, BreachTimerKind, timer.OriginalBreachAt(policy.Calendar)));
@@ -94,14 +93,14 @@ internal static class OrderSlas
     /// Pauses, resumes or resets the running or paused SLA <paramref name="id"/> with <paramref name="change"/> and moves
     /// its breach and warning timers to match the new history (SLA-8); unchanged when no such open timer exists.
     /// </summary>
-    public static ImmutableArray<SlaTimer> Change(ImmutableArray<SlaTimer> timers, string id, Func<SlaTimer, SlaTimer> change, EcomPolicy policy, AggregateKey key, Instant at, ref Pending<TimerRequest> requests)
+    public static ImmutableArray<SlaTimer> Change(ImmutableArray<SlaTimer> timers, string id, Func<SlaTimer, SlaTimer> change, EcomPolicy policy, AggregateKey key, Instant at, List<TimerRequest> requests)
     {
         for (var i = 0; i < timers.Length; i++)
         {
             if (string.Equals(timers[i].Definition.Id, id, StringComparison.Ordinal) && timers[i].Phase is SlaTimerPhase.Running or SlaTimerPhase.Paused)
             {
                 var changed = change(timers[i]);
-                Reschedule(changed, policy, key, at, ref requests);
+                Reschedule(changed, policy, key, at, requests);
                 return timers.SetItem(i, changed);
             }
         }
@@ -114,12 +113,12 @@ internal static class OrderSlas
     /// runs, the breach at its current breach instant and every warning not yet reached at its current instant (a
     /// reached warning has fired or is firing: never twice); otherwise (paused, stopped, cancelled) none.
     /// </summary>
-    public static void Reschedule(SlaTimer timer, EcomPolicy policy, AggregateKey key, Instant at, ref Pending<TimerRequest> requests)
+    public static void Reschedule(SlaTimer timer, EcomPolicy policy, AggregateKey key, Instant at, List<TimerRequest> requests)
     {
         var id = timer.Definition.Id;
         if (timer.Phase != SlaTimerPhase.Running)
         {
-            CancelTimers(timer.Definition, key, ref requests);
+            CancelTimers(timer.Definition, key, requests);
             return;
         }
 
@@ -168,7 +167,7 @@ internal static class OrderSlas
             : CommandOutcome.Accept($"{sla.Definition.Id} no warning ({status.State})", [], []);
     }
 
-    private static void CancelTimers(SlaDefinition definition, AggregateKey key, ref Pending<TimerRequest> requests)
+    private static void CancelTimers(SlaDefinition definition, AggregateKey key, List<TimerRequest> requests)
     {
         requests.Add(new TimerRequest(key, definition.Id, BreachTimerKind, null));
         for (var i = 0; i < definition.WarningThresholds.Length; i++)
@@ -177,29 +176,29 @@ internal static class OrderSlas
         }
     }
 
-    public static ImmutableArray<SlaTimer> Stop(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, ref Pending<DomainEvent> events, ref Pending<TimerRequest> requests, params ReadOnlySpan<string> ids)
+    public static ImmutableArray<SlaTimer> Stop(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, List<DomainEvent> events, List<TimerRequest> requests, params ReadOnlySpan<string> ids)
     {
-        var changed = Stop(timers, null, policy, key, at, ref events, ref requests, ids);
+        var changed = Stop(timers, null, policy, key, at, events, requests, ids);
         return changed is null ? timers : ImmutableCollectionsMarshal.AsImmutableArray(changed);
     }
 
     /// <summary>
-    /// <see cref="Stop(ImmutableArray{SlaTimer}, EcomPolicy, AggregateKey, Instant, ref Pending{DomainEvent}, ref Pending{TimerRequest}, ReadOnlySpan{string})"/>
-    /// of <paramref name="stopId"/>, then <see cref="Start(ImmutableArray{SlaTimer}, EcomPolicy, AggregateKey, Instant, ref Pending{TimerRequest}, ReadOnlySpan{string})"/>
+    /// <see cref="Stop(ImmutableArray{SlaTimer}, EcomPolicy, AggregateKey, Instant, List{DomainEvent}, List{TimerRequest}, ReadOnlySpan{string})"/>
+    /// of <paramref name="stopId"/>, then <see cref="Start(ImmutableArray{SlaTimer}, EcomPolicy, AggregateKey, Instant, List{TimerRequest}, ReadOnlySpan{string})"/>
     /// of <paramref name="startId"/>, with the same events and requests in the same order, into one new array.
     /// </summary>
-    public static ImmutableArray<SlaTimer> StopThenStart(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, ref Pending<DomainEvent> events, ref Pending<TimerRequest> requests, string stopId, string startId)
+    public static ImmutableArray<SlaTimer> StopThenStart(ImmutableArray<SlaTimer> timers, EcomPolicy policy, AggregateKey key, Instant at, List<DomainEvent> events, List<TimerRequest> requests, string stopId, string startId)
     {
         var next = new SlaTimer[timers.Length + 1];
         timers.CopyTo(next);
-        Stop(timers, next, policy, key, at, ref events, ref requests, [stopId]);
-        next[^1] = StartOne(policy.Sla(startId), policy, key, at, ref requests);
+        Stop(timers, next, policy, key, at, events, requests, [stopId]);
+        next[^1] = StartOne(policy.Sla(startId), policy, key, at, requests);
         return ImmutableCollectionsMarshal.AsImmutableArray(next);
     }
 
     // Stops the timers of ids: the result is `into` (a copy of timers, perhaps longer) or, when null, a copy made on
     // the first stop only (null when nothing stopped).
-    private static SlaTimer[]? Stop(ImmutableArray<SlaTimer> timers, SlaTimer[]? into, EcomPolicy policy, AggregateKey key, Instant at, ref Pending<DomainEvent> events, ref Pending<TimerRequest> requests, ReadOnlySpan<string> ids)
+    private static SlaTimer[]? Stop(ImmutableArray<SlaTimer> timers, SlaTimer[]? into, EcomPolicy policy, AggregateKey key, Instant at, List<DomainEvent> events, List<TimerRequest> requests, ReadOnlySpan<string> ids)
     {
         var changed = into;
         for (var i = 0; i < timers.Length; i++)
@@ -215,13 +214,13 @@ internal static class OrderSlas
             changed ??= timers.ToArray();
             changed[i] = stopped;
             events.Add(new SlaClosed(key, at, timer.Definition.Id, state, elapsed));
-            CancelTimers(timer.Definition, key, ref requests);
+            CancelTimers(timer.Definition, key, requests);
         }
 
         return changed;
     }
 
-    public static ImmutableArray<SlaTimer> CancelOpen(ImmutableArray<SlaTimer> timers, AggregateKey key, Instant at, ref Pending<TimerRequest> requests, string reason)
+    public static ImmutableArray<SlaTimer> CancelOpen(ImmutableArray<SlaTimer> timers, AggregateKey key, Instant at, List<TimerRequest> requests, string reason)
     {
         // ToBuilder of an empty array has a spare capacity, so MoveToImmutable would throw: drain instead.
         var builder = timers.ToBuilder();
@@ -230,7 +229,7 @@ internal static class OrderSlas
             if (builder[i].Phase is SlaTimerPhase.Running or SlaTimerPhase.Paused)
             {
                 builder[i] = builder[i].Cancel(at, reason);
-                CancelTimers(builder[i].Definition, key, ref requests);
+                CancelTimers(builder[i].Definition, key, requests);
             }
         }
 

@@ -1,5 +1,4 @@
 using EcomRules.Commands;
-using EcomRules.Internal;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using NodaTime;
@@ -34,11 +33,11 @@ public sealed record PayOrder(CommandId CommandId, Actor Actor, Instant At, Orde
         var dispatchDate = policy.Cutoffs.NextDispatchDate(order.Warehouse, At); // DSP-2, DSP-3
         var deadline = policy.DispatchDeadline.DueFrom(At, policy.Calendar); // ORD-3
         var invoiceBatch = policy.InvoiceBatchDate(At); // INV-2
-        var timers = new Pending<TimerRequest>();
-        var slas = OrderSlas.Start(order.Slas, policy, Target, At, ref timers, "SLA-1", "SLA-2", "SLA-3");
+        var timers = new List<TimerRequest>();
+        var slas = OrderSlas.Start(order.Slas, policy, Target, At, timers, "SLA-1", "SLA-2", "SLA-3");
         timers.Add(new TimerRequest(Target, "dispatch", DispatchDeadlineTimerKind, deadline));
         var next = order.Paying(At, Amount, dispatchDate, deadline, invoiceBatch, slas);
-        return Accept(order, next, version, [new OrderPaid(Target, At, Amount, dispatchDate, deadline, invoiceBatch)], timers.ToReadOnlyList());
+        return Accept(order, next, version, [new OrderPaid(Target, At, Amount, dispatchDate, deadline, invoiceBatch)], timers);
     }
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("amount", Amount);

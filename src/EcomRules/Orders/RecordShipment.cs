@@ -1,5 +1,4 @@
 using EcomRules.Commands;
-using EcomRules.Internal;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using EcomRules.Shipping;
@@ -37,13 +36,13 @@ public sealed record RecordShipment(CommandId CommandId, Actor Actor, Instant At
         }
 
         var onTime = order.DispatchDeadline is not { } deadline || At <= deadline; // ORD-3
-        var events = new Pending<DomainEvent>();
+        var events = new List<DomainEvent>();
         events.Add(new OrderShipped(Target, At, Carrier, TrackingNumber, onTime));
-        events.Add(new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-shipped", new ShippedText(OrderId, Carrier, TrackingNumber))); // ORD-4
-        var timers = new Pending<TimerRequest>();
+        events.Add(new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-shipped", $"Your order {OrderId} has shipped with {Carrier}, tracking number {TrackingNumber}.")); // ORD-4
+        var timers = new List<TimerRequest>();
         timers.Add(new TimerRequest(Target, "dispatch", PayOrder.DispatchDeadlineTimerKind, null));
-        var slas = OrderSlas.StopThenStart(order.Slas, policy, Target, At, ref events, ref timers, "SLA-4", "SLA-5");
-        return Accept(order, order.Shipping(Carrier, TrackingNumber, At, onTime, slas), version, events.ToReadOnlyList(), timers.ToReadOnlyList());
+        var slas = OrderSlas.StopThenStart(order.Slas, policy, Target, At, events, timers, "SLA-4", "SLA-5");
+        return Accept(order, order.Shipping(Carrier, TrackingNumber, At, onTime, slas), version, events, timers);
     }
 
     internal override InputProblem? CheckInput(InputLimits limits)

@@ -2,6 +2,7 @@ using EcomRules.Commands;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using NodaTime;
+using NodaTime.Text;
 
 namespace EcomRules.Orders;
 
@@ -36,7 +37,7 @@ public sealed record RecordTrackingEvent(CommandId CommandId, Actor Actor, Insta
         return Accept(order, order.Receiving(At, closes), version, new DomainEvent[]
         {
             new OrderReceived(Target, At, closes),
-            new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-received", new ReceivedText(OrderId, lastDay)), // ORD-4
+            new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-received", $"Your order {OrderId} was signed for. Returns are accepted until {LocalDatePattern.Iso.Format(lastDay)}."), // ORD-4
         },
         [new TimerRequest(Target, "complete", AutoCompleteTimerKind, closes)]);
     }

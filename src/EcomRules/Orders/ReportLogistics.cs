@@ -1,5 +1,4 @@
 using EcomRules.Commands;
-using EcomRules.Internal;
 using EcomRules.Policies;
 using NodaTime;
 
@@ -17,10 +16,10 @@ public sealed record ReportLogistics(CommandId CommandId, Actor Actor, Instant A
 
     internal override CommandOutcome Apply(Order order, long version, EcomPolicy policy)
     {
-        var events = new Pending<DomainEvent>();
-        var timers = new Pending<TimerRequest>();
-        var slas = OrderSlas.Stop(order.Slas, policy, Target, At, ref events, ref timers, "SLA-5");
-        return Accept(order, order.WithSlas(slas), version, events.ToReadOnlyList(), timers.ToReadOnlyList());
+        var events = new List<DomainEvent>();
+        var timers = new List<TimerRequest>();
+        var slas = OrderSlas.Stop(order.Slas, policy, Target, At, events, timers, "SLA-5");
+        return Accept(order, order.WithSlas(slas), version, events, timers);
     }
 
     internal override void WriteFields(PayloadWriter writer)

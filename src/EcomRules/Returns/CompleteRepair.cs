@@ -1,5 +1,4 @@
 using EcomRules.Commands;
-using EcomRules.Internal;
 using EcomRules.Orders;
 using NodaTime;
 
@@ -19,10 +18,10 @@ public sealed record CompleteRepair(CommandId CommandId, Actor Actor, Instant At
 
     internal override CommandOutcome Apply(ReturnStep step)
     {
-        var events = new Pending<DomainEvent>();
-        var timers = new Pending<TimerRequest>();
-        var slas = OrderSlas.Start(step.Case.Slas, step.Policy, Target, At, ref timers, "SLA-4");
-        return RequestReplacement(step, step.Case.RequestingReplacement(slas), ref events, ref timers);
+        var events = new List<DomainEvent>();
+        var timers = new List<TimerRequest>();
+        var slas = OrderSlas.Start(step.Case.Slas, step.Policy, Target, At, timers, "SLA-4");
+        return RequestReplacement(step, step.Case.RequestingReplacement(slas), events, timers);
     }
 
     internal override void WriteFields(PayloadWriter writer)

@@ -1,5 +1,4 @@
 using EcomRules.Commands;
-using EcomRules.Internal;
 using EcomRules.Orders;
 using EcomRules.Policies;
 using EcomRules.Returns.Events;
@@ -30,20 +29,20 @@ public sealed record DecideReturn(CommandId CommandId, Actor Actor, Instant At, 
 
     internal override CommandOutcome Apply(ReturnStep step)
     {
-        var events = new Pending<DomainEvent>();
-        var timers = new Pending<TimerRequest>();
-        var slas = OrderSlas.Stop(step.Case.Slas, step.Policy, Target, At, ref events, ref timers, "SLA-6"); // SLA-6 answered
+        var events = new List<DomainEvent>();
+        var timers = new List<TimerRequest>();
+        var slas = OrderSlas.Stop(step.Case.Slas, step.Policy, Target, At, events, timers, "SLA-6"); // SLA-6 answered
         var after = step.Case.Deciding(Accepted, Actor.Id, DecisionReason, slas);
         events.Add(new ReturnDecided(Target, At, Accepted, DecisionReason));
         if (Accepted)
         {
             events.Add(Notice(after, "return-accepted",
                 $"Your request {CaseId} is accepted. Please send the goods and the invoice back to warehouse {after.Warehouse}.")); // RET-4, RET-7
-            return Accept(step, after, events.ToReadOnlyList(), timers.ToReadOnlyList());
+            return Accept(step, after, events, timers);
         }
 
-        Archive(ref events, after, $"Your request {CaseId} was not accepted: {DecisionReason}");
-        return Accept(step, after, events.ToReadOnlyList(), timers.ToReadOnlyList(), step.Order.ClosingReturn(after.Claimed(), rejected: true));
+        Archive(events, after, $"Your request {CaseId} was not accepted: {DecisionReason}");
+        return Accept(step, after, events, timers, step.Order.ClosingReturn(after.Claimed(), rejected: true));
     }
 
     internal override InputProblem? CheckInput(InputLimits limits) => limits.Reason(DecisionReason, "decision reason");

@@ -1,5 +1,4 @@
 using EcomRules.Commands;
-using EcomRules.Internal;
 using EcomRules.Orders;
 using EcomRules.Returns.Events;
 using EcomRules.Shipping;
@@ -30,14 +29,14 @@ public sealed record RecordReplacementShipment(CommandId CommandId, Actor Actor,
             return CommandOutcome.Refuse(RuleIds.Car3, "A replacement shipment needs a carrier and a tracking number.");
         }
 
-        var events = new Pending<DomainEvent>();
-        var timers = new Pending<TimerRequest>();
-        var slas = OrderSlas.Stop(step.Case.Slas, step.Policy, Target, At, ref events, ref timers, "SLA-4"); // handed to the carrier
+        var events = new List<DomainEvent>();
+        var timers = new List<TimerRequest>();
+        var slas = OrderSlas.Stop(step.Case.Slas, step.Policy, Target, At, events, timers, "SLA-4"); // handed to the carrier
         var shipped = step.Case.ShippingReplacement(Carrier, TrackingNumber, slas);
         events.Add(new ReplacementShipped(Target, At, Carrier, TrackingNumber)); // CAR-3
         events.Add(Notice(shipped, "return-replacement-shipped",
             $"Your {(shipped.Kind == ReturnKind.Repair ? "repaired goods" : "replacement")} for {CaseId} left with {Carrier}, tracking number {TrackingNumber}.")); // RET-7
-        return Accept(step, shipped, events.ToReadOnlyList(), timers.ToReadOnlyList());
+        return Accept(step, shipped, events, timers);
     }
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("carrier", Carrier.Value).Add("tracking", TrackingNumber);

@@ -1,5 +1,4 @@
 using EcomRules.Commands;
-using EcomRules.Internal;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
 using NodaTime;
@@ -28,18 +27,18 @@ public sealed record RecordReplacementTracking(CommandId CommandId, Actor Actor,
             return CommandOutcome.Refuse(RefusalCode.InvalidInput, "The tracking event is not a known kind (CAR-3).");
         }
 
-        var events = new Pending<DomainEvent>();
+        var events = new List<DomainEvent>();
         events.Add(new TrackingEventRecorded(Target, At, Kind)); // CAR-3
         if (Kind != TrackingEventKind.Signed)
         {
-            return Accept(step, step.Case, events.ToReadOnlyList());
+            return Accept(step, step.Case, events);
         }
 
         var closed = step.Case.DeliveringReplacement();
-        Archive(ref events, closed, closed.Outcome == ReturnOutcome.Repaired
+        Archive(events, closed, closed.Outcome == ReturnOutcome.Repaired
             ? $"Your repaired goods for {CaseId} were delivered; the case is closed."
             : $"Your replacement for {CaseId} was delivered; the exchange is done."); // RET-5, RET-7
-        return Accept(step, closed, events.ToReadOnlyList(), order: step.Order.ClosingReturn(step.Case.Claimed(), rejected: false));
+        return Accept(step, closed, events, order: step.Order.ClosingReturn(step.Case.Claimed(), rejected: false));
     }
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("kind", (long)Kind);

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using EcomRules.Commands;
-using EcomRules.Internal;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
@@ -74,9 +73,9 @@ public sealed record RequestReturn(CommandId CommandId, Actor Actor, Instant At,
                 $"The {ReturnWindows.DaysFor(policy.Returns, Kind, ReturnReason)}-day window for {Kind} ({ReturnReason}) has closed: the last day to ask was {lastDay:yyyy-MM-dd}.");
         }
 
-        var timers = new Pending<TimerRequest>();
+        var timers = new List<TimerRequest>();
         var answer = SpecialCase ? SlaDefinitions.AfterSales(true, policy.Sla("SLA-6").Basis) : policy.Sla("SLA-6"); // SLA-6: 24 h, 48 h in special cases
-        var slas = OrderSlas.Start([], answer, policy, Target, At, ref timers);
+        var slas = OrderSlas.Start([], answer, policy, Target, At, timers);
         var returnCase = new ReturnCase(CaseId, Kind, ReturnReason, ReasonText, Evidence, Lines, order.Buyer.Phone, order.Warehouse, At, lastDay, slas);
         return CommandOutcome.Accept("(new) → Requested",
             [new AggregateWrite(Target, 0, returnCase), new AggregateWrite(orderKey, input.VersionOf(orderKey), order.OpeningReturn(returnCase.Claimed()))],
@@ -85,7 +84,7 @@ public sealed record RequestReturn(CommandId CommandId, Actor Actor, Instant At,
                 new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "return-requested",
                     $"We received your {Kind} request {CaseId} for order {order.Id}; you will get an answer shortly."), // RET-7
             ],
-            timers.ToReadOnlyList());
+            timers);
     }
 
     /// <inheritdoc />

@@ -1,5 +1,4 @@
 using EcomRules.Commands;
-using EcomRules.Internal;
 using EcomRules.Policies;
 using EcomRules.Returns.Events;
 using NodaTime;
@@ -36,10 +35,10 @@ public sealed record ResolveNegotiation(CommandId CommandId, Actor Actor, Instan
         }
 
         var closed = step.Case.RefusingAfterNegotiation(Outcome);
-        var events = new Pending<DomainEvent>();
+        var events = new List<DomainEvent>();
         events.Add(resolved);
-        Archive(ref events, closed, $"Your return {CaseId} is closed after negotiation: {Outcome}");
-        return Accept(step, closed, events.ToReadOnlyList(), null, step.Order.ClosingReturn(closed.Claimed(), rejected: true));
+        Archive(events, closed, $"Your return {CaseId} is closed after negotiation: {Outcome}");
+        return Accept(step, closed, events, null, step.Order.ClosingReturn(closed.Claimed(), rejected: true));
     }
 
     internal override InputProblem? CheckInput(InputLimits limits) => limits.Reason(Outcome, "agreed outcome");

@@ -1,5 +1,4 @@
 using EcomRules.Commands;
-using EcomRules.Internal;
 using EcomRules.Orders;
 using EcomRules.Refunds;
 using EcomRules.Refunds.Events;
@@ -53,26 +52,26 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
 
     internal override CommandOutcome Apply(ReturnStep step)
     {
-        var events = new Pending<DomainEvent>();
-        var timers = new Pending<TimerRequest>();
+        var events = new List<DomainEvent>();
+        var timers = new List<TimerRequest>();
         var before = step.Case;
         switch (before.Kind)
         {
             case ReturnKind.Exchange:
                 // SLA-7 stops (stocked in), SLA-4 starts: the replacement is in stock and goes to the carrier (RET-5).
-                var exchanging = OrderSlas.StopThenStart(before.Slas, step.Policy, Target, At, ref events, ref timers, "SLA-7", "SLA-4");
+                var exchanging = OrderSlas.StopThenStart(before.Slas, step.Policy, Target, At, events, timers, "SLA-7", "SLA-4");
                 events.Add(new ReturnRestocked(Target, At, before.Warehouse, before.Lines));
-                return RequestReplacement(step, before.RestockingForReplacement(At, ReturnState.ReplacementRequested, exchanging), ref events, ref timers);
+                return RequestReplacement(step, before.RestockingForReplacement(At, ReturnState.ReplacementRequested, exchanging), events, timers);
             case ReturnKind.Repair:
-                var repairing = before.RestockingForReplacement(At, ReturnState.AwaitingRepair, OrderSlas.Stop(before.Slas, step.Policy, Target, At, ref events, ref timers, "SLA-7"));
+                var repairing = before.RestockingForReplacement(At, ReturnState.AwaitingRepair, OrderSlas.Stop(before.Slas, step.Policy, Target, At, events, timers, "SLA-7"));
                 events.Add(new ReturnRestocked(Target, At, before.Warehouse, before.Lines));
                 events.Add(new RepairRequested(Target, At, before.Lines)); // RET-5
                 events.Add(Notice(repairing, "return-repairing", $"Your goods for {CaseId} were received and are being repaired free of charge.")); // RET-7
-                return Accept(step, repairing, events.ToReadOnlyList(), timers.ToReadOnlyList());
+                return Accept(step, repairing, events, timers);
             default:
-                var slas = OrderSlas.Stop(before.Slas, step.Policy, Target, At, ref events, ref timers, "SLA-7"); // SLA-7: confirmed and stocked in
+                var slas = OrderSlas.Stop(before.Slas, step.Policy, Target, At, events, timers, "SLA-7"); // SLA-7: confirmed and stocked in
                 events.Add(new ReturnRestocked(Target, At, before.Warehouse, before.Lines));
-                return Refund(step, before, step.Order.ClosingReturn(before.Claimed(), rejected: false), slas, ref events, ref timers);
+                return Refund(step, before, step.Order.ClosingReturn(before.Claimed(), rejected: false), slas, events, timers);
         }
     }
 
@@ -80,7 +79,7 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
     {
     }
 
-    private CommandOutcome Refund(ReturnStep step, ReturnCase before, Order order, System.Collections.Immutable.ImmutableArray<Sla.SlaTimer> slas, ref Pending<DomainEvent> events, ref Pending<TimerRequest> timers)
+    private CommandOutcome Refund(ReturnStep step, ReturnCase before, Order order, System.Collections.Immutable.ImmutableArray<Sla.SlaTimer> slas, List<DomainEvent> events, List<TimerRequest> timers)
     {
         var goods = 0m; // in decimal: a sum is capped below, never an overflowing Money
         foreach (var line in before.Lines)
@@ -96,18 +95,18 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
         if (amount.IsZero)
         {
             var nothing = before.Restocking(At, ReturnOutcome.Refunded, null, slas);
-            Archive(ref events, nothing, $"Your return {CaseId} is done; the order was already refunded in full.");
-            return Accept(step, nothing, events.ToReadOnlyList(), timers.ToReadOnlyList(), order);
+            Archive(events, nothing, $"Your return {CaseId} is done; the order was already refunded in full.");
+            return Accept(step, nothing, events, timers, order);
         }
 
         var id = RefundOf(CaseId)!.Value; // checked in Decide
         var refund = Refunds.Refund.Open(id, step.Order, amount, $"return {CaseId} ({before.Reason})", before.DecidedBy ?? Actor.Id, At, step.Policy.Refunds, CaseId.ToString());
         var after = before.Restocking(At, ReturnOutcome.Refunded, id, slas);
         events.Add(new RefundRequested(id.Key, At, amount, refund.ApproverRole));
-        Archive(ref events, after, freight.IsZero
+        Archive(events, after, freight.IsZero
             ? $"Your return {CaseId} is done; a refund of {amount} is being processed."
             : $"Your return {CaseId} is done; a refund of {amount}, including your return freight of {freight}, is being processed."); // RET-6, RET-7
-        return Accept(step, after, events.ToReadOnlyList(), timers.ToReadOnlyList(), order.ReservingRefund(amount), new AggregateWrite(id.Key, 0, refund));
+        return Accept(step, after, events, timers, order.ReservingRefund(amount), new AggregateWrite(id.Key, 0, refund));
     }
 
     /// <summary>The ID of the refund a restocked return opens, or null when the case number is too long to make one (a case stored before RequestReturn refused such numbers).</summary>

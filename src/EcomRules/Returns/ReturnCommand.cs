@@ -1,5 +1,4 @@
 using EcomRules.Commands;
-using EcomRules.Internal;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
@@ -100,7 +99,7 @@ public abstract record ReturnCommand(CommandId CommandId, Actor Actor, Instant A
         => new(Target, At, returnCase.CustomerPhone, template, text);
 
     /// <summary>RET-7: the case ended; it is archived and the customer told.</summary>
-    private protected void Archive(ref Pending<DomainEvent> events, ReturnCase archived, string text)
+    private protected void Archive(List<DomainEvent> events, ReturnCase archived, string text)
     {
         events.Add(Notice(archived, "return-closed", text));
         events.Add(new ReturnArchived(Target, At, archived.Outcome));
@@ -109,8 +108,8 @@ public abstract record ReturnCommand(CommandId CommandId, Actor Actor, Instant A
     /// <summary>RET-4: goods and invoice received; the invoice goes to finance and SLA-7 starts.</summary>
     private protected CommandOutcome ReceiveGoods(ReturnStep step, string? notes, DomainEvent cause)
     {
-        var timers = new Pending<TimerRequest>();
-        var slas = OrderSlas.Start(step.Case.Slas, step.Policy.Sla("SLA-7"), step.Policy, Target, At, ref timers); // SLA-7
+        var timers = new List<TimerRequest>();
+        var slas = OrderSlas.Start(step.Case.Slas, step.Policy.Sla("SLA-7"), step.Policy, Target, At, timers); // SLA-7
         var received = step.Case.Receiving(At, notes, slas);
         return Accept(step, received,
         [
@@ -118,7 +117,7 @@ public abstract record ReturnCommand(CommandId CommandId, Actor Actor, Instant A
             new InvoiceHandedToFinance(Target, At, step.Order.InvoiceNumber), // RET-4, INV-3
             Notice(received, "return-received", $"Your returned goods for {CaseId} were received and checked."), // RET-7
         ],
-        timers.ToReadOnlyList());
+        timers);
     }
 
     /// <summary>
@@ -126,14 +125,14 @@ public abstract record ReturnCommand(CommandId CommandId, Actor Actor, Instant A
     /// outbox like an order's shipment (CAR-2), to the order's address, and the customer is told (RET-7). SLA-4 (handed
     /// to the carrier) runs on the case until the booking is recorded.
     /// </summary>
-    private protected CommandOutcome RequestReplacement(ReturnStep step, ReturnCase requested, ref Pending<DomainEvent> events, ref Pending<TimerRequest> timers)
+    private protected CommandOutcome RequestReplacement(ReturnStep step, ReturnCase requested, List<DomainEvent> events, List<TimerRequest> timers)
     {
         var order = step.Order;
         events.Add(new ReplacementShipmentRequested(Target, At, requested.Warehouse, requested.Lines, order.ShipTo, step.Policy.Carriers.RankedIds(order.ShipTo.Province)));
         events.Add(Notice(requested, "return-replacement-requested", requested.Kind == ReturnKind.Repair
             ? $"Your goods for {CaseId} are repaired and will be shipped back to you shortly."
             : $"Your exchange {CaseId}: the replacement will be shipped to you shortly.")); // RET-7
-        return Accept(step, requested, events.ToReadOnlyList(), timers.ToReadOnlyList());
+        return Accept(step, requested, events, timers);
     }
 
     /// <summary>What a return command decides on.</summary>

@@ -22,9 +22,8 @@ namespace EcomRules.Sla;
 public sealed class SlaTimer
 {
     // Most timers start and then stop or are cancelled. Such a history is held in fields (_startedAt, _endKind,
-    // _endedAt; instants as nanoseconds since the Unix epoch, 8 bytes where an Instant takes 16) and Events is built
-    // when read; a longer one (pauses, resets, reasons), or one with an instant beyond ±292 years of 1970, is kept in
-    // _events.
+    // _endedAt; instants as nanoseconds since the Unix epoch) and Events is built when read; a longer one (pauses,
+    // resets, reasons), or one with an instant beyond ±292 years of 1970, is kept in _events.
     private static readonly Instant MinShort = NodaConstants.UnixEpoch + Duration.FromNanoseconds(long.MinValue);
     private static readonly Instant MaxShort = NodaConstants.UnixEpoch + Duration.FromNanoseconds(long.MaxValue);
 

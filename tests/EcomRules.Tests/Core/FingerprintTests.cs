@@ -13,8 +13,8 @@ using NodaTime;
 namespace EcomRules.Tests.Core;
 
 /// <summary>
-/// Payload fingerprints: the tagged SHA-256 text a store keeps (v3), idempotency records that compare the same whether
-/// the fingerprint is held as a number (engine) or as text (read back from a store), and records written by the two
+/// Payload fingerprints: the tagged SHA-256 text a store keeps (v3), the engine's idempotency record carrying it as
+/// text, the same as a store reads it back, and records written by the two
 /// earlier formats (v1 base64 SHA-256, v2 MurmurHash3 x64-128, checked against the reference's published values) still
 /// recognised when their command is retried.
 /// </summary>
@@ -158,24 +158,21 @@ public sealed class FingerprintTests
         => Assert.False(PayloadWriter.Matches(stored, 0));
 
     [Fact]
-    public void IdempotencyRecord_WithItsFingerprintAsNumberOrText_IsEqual()
+    public async Task TheEnginesRecord_IsItsDecision_WithTheTaggedFingerprintText()
     {
-        var hash = new UInt128(0x0123456789abcdefUL, 0xfedcba9876543210UL);
-        Decision Decided(UInt128 fingerprint) => Decision.Accepted(new CommandId("c1"), new AggregateKey("order", "1"), 2, null, [], "Placed → Paid", fingerprint);
-        var decision = Decided(hash);
-        var engine = decision.Outcome;
-        var stored = IdempotencyRecord.Of(decision, PayloadWriter.Format(hash));
-        Assert.Equal(stored, engine);
-        Assert.Equal(engine, stored);
-        Assert.Equal(stored.GetHashCode(), engine.GetHashCode());
-        Assert.Equal(stored.Fingerprint, engine.Fingerprint);
-        Assert.True(stored.HasFingerprint(hash));
-        Assert.True(engine.HasFingerprint(hash));
-        Assert.False(engine.HasFingerprint(hash + 1));
-        Assert.NotEqual(Decided(hash + 1).Outcome, engine);
-        Assert.Equal((decision.CommandId, decision.Target, decision.Status, decision.Reason, decision.Version), (engine.CommandId, engine.Target, engine.Status, engine.Reason, engine.Version));
-        Assert.NotEqual(engine with { Fingerprint = "other" }, engine);
-        Assert.Equal(engine with { Version = 3 }, stored with { Version = 3 });
+        var store = new InMemoryEcomStore();
+        var decision = await new EcomEngine(store, EcomPolicy.RetailPlatform).ExecuteAsync(Place);
+        var hash = PayloadWriter.Fingerprint(Place);
+        var record = (await store.FindCommandAsync(Place.CommandId))!;
+        var expected = IdempotencyRecord.Of(decision, PayloadWriter.Format(hash));
+        Assert.Equal(expected, record);
+        Assert.Equal(expected.GetHashCode(), record.GetHashCode());
+        Assert.True(PayloadWriter.Matches(record.Fingerprint, hash));
+        Assert.False(PayloadWriter.Matches(record.Fingerprint, hash + 1));
+        Assert.Equal((decision.CommandId, decision.Target, decision.Status, decision.Reason, decision.Version), (record.CommandId, record.Target, record.Status, record.Reason, record.Version));
+        Assert.NotEqual(record with { Fingerprint = "other" }, record);
+        Assert.Equal(record with { Version = 3 }, expected with { Version = 3 });
+        Assert.Throws<ArgumentNullException>(() => record with { Fingerprint = null! });
     }
 
     [Fact]

@@ -1,9 +1,5 @@
-using System.Collections.Immutable;
 using EcomRules.Commands;
 using EcomRules.Customers;
-using EcomRules.Inventory;
-using EcomRules.Shipping;
-using EcomRules.Sla;
 using NodaTime;
 
 namespace EcomRules.Orders.Events;
@@ -16,29 +12,9 @@ namespace EcomRules.Orders.Events;
 /// <param name="Text">The message.</param>
 public sealed record CustomerNotificationRequested(AggregateKey Source, Instant At, ChineseMobileNumber Recipient, string Template, string Text) : DomainEvent(Source, At)
 {
-    // The text, or what it is written from (a NotificationText): the order's messages are written when read (by the
-    // serializer or the notifier), so an event nobody reads costs no string.
-    private readonly object _text = Text ?? throw new ArgumentNullException(nameof(Text));
-
-    internal CustomerNotificationRequested(AggregateKey source, Instant at, ChineseMobileNumber recipient, string template, NotificationText text)
-        : this(source, at, recipient, template, string.Empty)
-        => _text = text;
-
     /// <summary>Gets the message.</summary>
-    public string Text
-    {
-        get => _text as string ?? ((NotificationText)_text).Write();
-        init => _text = value ?? throw new ArgumentNullException(nameof(value));
-    }
-
-    /// <inheritdoc />
-    public bool Equals(CustomerNotificationRequested? other)
-        => ReferenceEquals(this, other)
-            || (other is not null && base.Equals(other) && Recipient.Equals(other.Recipient)
-                && string.Equals(Template, other.Template, StringComparison.Ordinal) && string.Equals(Text, other.Text, StringComparison.Ordinal));
-
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Recipient, Template, Text);
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public string Text { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = Text ?? throw new ArgumentNullException(nameof(Text));
 
     /// <summary>Describes the notification with the number masked (SEC-1).</summary>
     /// <returns>The description.</returns>
