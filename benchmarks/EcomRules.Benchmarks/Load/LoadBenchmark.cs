@@ -34,8 +34,8 @@ internal static class LoadBenchmark
         LoadArguments.EnoughThreads(clients.Max());
 
         var table = new StringBuilder();
-        table.AppendLine("| store | clients | raw tx/s | raw p50 ms | raw p99 ms | engine cmd/s | engine p50 ms | engine p99 ms | engine/raw |");
-        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        table.AppendLine("| store | clients | raw tx/s | raw p50 ms | raw p99 ms | engine cmd/s | engine p50 ms | engine p99 ms | engine/raw | saves/commit |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var directory = Path.Combine(Path.GetTempPath(), "ecomrules-load-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         try
@@ -57,9 +57,9 @@ internal static class LoadBenchmark
                         break;
                     }
 
-                    var (raw, engine) = row.Value;
+                    var (raw, engine, perCommit) = row.Value;
                     var line = string.Create(CultureInfo.InvariantCulture,
-                        $"| {store} | {n} | {raw.PerSecond:0} | {raw.P50:0.00} | {raw.P99:0.00} | {engine.PerSecond:0} | {engine.P50:0.00} | {engine.P99:0.00} | {engine.PerSecond / raw.PerSecond:0.00}× |");
+                        $"| {store} | {n} | {raw.PerSecond:0} | {raw.P50:0.00} | {raw.P99:0.00} | {engine.PerSecond:0} | {engine.P50:0.00} | {engine.P99:0.00} | {engine.PerSecond / raw.PerSecond:0.00}× | {perCommit:0.0} |");
                     Console.WriteLine(line);
                     table.AppendLine(line);
                 }
@@ -85,27 +85,30 @@ internal static class LoadBenchmark
         return string.Create(CultureInfo.InvariantCulture, $"max batch {options.GroupCommitMaxBatch}, max wait {options.GroupCommitMaxWait.TotalMilliseconds:0.###} ms");
     }
 
-    private static async Task<(LoadResult Raw, LoadResult Engine)?> SqliteCellAsync(string directory, SqliteSynchronous synchronous, Action<SqliteStoreOptions> configure, int clients, TimeSpan warmup, TimeSpan duration)
+    private static async Task<(LoadResult Raw, LoadResult Engine, double SavesPerCommit)?> SqliteCellAsync(string directory, SqliteSynchronous synchronous, Action<SqliteStoreOptions> configure, int clients, TimeSpan warmup, TimeSpan duration)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var options = new SqliteStoreOptions { DataSource = Path.Combine(directory, run + "-engine.db"), Synchronous = synchronous };
         configure(options);
         LoadResult engineResult;
+        double perCommit;
         using (var store = await SqliteEcomStore.OpenAsync(options))
         {
             var engine = LoadTargets.Engine(store);
             engineResult = await LoadRun.MeasureAsync(clients, c => LoadTargets.PlaceAndPay(engine, run, c), warmup, duration);
+            var (commits, saves) = store.CommitCounts;
+            perCommit = (double)saves / Math.Max(1, commits);
         }
 
         using var raw = new RawSqliteLoop(Path.Combine(directory, run + "-raw.db"), synchronous, options.BusyTimeout);
         var rawResult = await LoadRun.MeasureAsync(clients, raw.StepFor, warmup, duration);
-        return (rawResult, engineResult);
+        return (rawResult, engineResult, perCommit);
     }
 
     private static PostgreSqlCluster? _cluster;
     private static string? PostgreSqlUnavailable;
 
-    private static async Task<(LoadResult Raw, LoadResult Engine)?> PostgreSqlCellAsync(int clients, TimeSpan warmup, TimeSpan duration)
+    private static async Task<(LoadResult Raw, LoadResult Engine, double SavesPerCommit)?> PostgreSqlCellAsync(int clients, TimeSpan warmup, TimeSpan duration)
     {
         if (PostgreSqlUnavailable is not null)
         {
@@ -144,7 +147,7 @@ internal static class LoadBenchmark
             await insert.ExecuteNonQueryAsync();
             await transaction.CommitAsync();
         }, warmup, duration);
-        return (rawResult, engineResult);
+        return (rawResult, engineResult, 1.0);
     }
 
     private static async Task StopPostgreSqlAsync()
