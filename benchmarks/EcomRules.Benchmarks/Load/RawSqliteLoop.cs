@@ -7,7 +7,7 @@ namespace EcomRules.Benchmarks.Load;
 /// <summary>
 /// The raw baseline of a SQLite load cell: each client has its own open connection with the store's pragmas
 /// (<c>journal_mode=WAL</c>, the same <c>synchronous</c> and <c>busy_timeout</c>, <c>foreign_keys=ON</c>,
-/// <c>wal_autocheckpoint=10000</c>) and prepared statements, and runs <c>BEGIN IMMEDIATE</c>; one single-row
+/// <c>wal_autocheckpoint=10000</c>, <c>cache_size</c>, <c>mmap_size</c>) and prepared statements, and runs <c>BEGIN IMMEDIATE</c>; one single-row
 /// <c>INSERT</c>; <c>COMMIT</c> — what one durable transaction costs on this file system. Concurrent clients take
 /// turns through an in-process lock, as the store's own saves do: left to SQLite's busy handler (which sleeps and
 /// retries), 8 clients measured slower than one, which would flatter the engine.
@@ -24,7 +24,7 @@ internal sealed class RawSqliteLoop : IDisposable
     {
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
         _pragmas = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 10000;");
+            $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 10000; PRAGMA cache_size = -16384; PRAGMA mmap_size = 268435456;");
         using var setup = Open();
         using var create = setup.CreateCommand();
         create.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE rows (id INTEGER PRIMARY KEY, payload TEXT NOT NULL);";

@@ -65,14 +65,14 @@ public sealed partial class SqliteEcomStore
             throw new ObjectDisposedException(nameof(SqliteEcomStore));
         }
 
-        EnsureWriter();
+        EnsureWriterLoop();
         using (cancellationToken.Register(static (state, token) => ((PendingSave)state!).Cancel(token), pending))
         {
             await pending.Done.Task.ConfigureAwait(false);
         }
     }
 
-    private void EnsureWriter()
+    private void EnsureWriterLoop()
     {
         if (Volatile.Read(ref _writerLoop) is null)
         {
@@ -158,7 +158,7 @@ public sealed partial class SqliteEcomStore
         SqliteSession? session = null;
         try
         {
-            session = _writer ??= SqliteSession.Open(_connectionString, _pragmas);
+            session = Writer();
 
             // BEGIN IMMEDIATE: take the write lock first, so the version checks below cannot be overtaken.
             session.Execute("BEGIN IMMEDIATE;");
@@ -200,8 +200,10 @@ public sealed partial class SqliteEcomStore
             // Last chance to cancel; once the commit starts it completes (a cancelled save commits nothing).
             lastChance.ThrowIfCancellationRequested();
             session.Execute("COMMIT;");
+            var committed = Array.FindAll(failures, static f => f is null).Length;
             Interlocked.Increment(ref _commits);
-            Interlocked.Add(ref _committedSaves, Array.FindAll(failures, static f => f is null).Length);
+            Interlocked.Add(ref _committedSaves, committed);
+            AfterCommit(committed);
         }
         catch (Exception e)
         {

@@ -20,9 +20,11 @@ namespace EcomRules.Sqlite;
 /// <see cref="SqliteStoreOptions.Synchronous"/> (<c>FULL</c> by default: an accepted command survives a power loss;
 /// <c>NORMAL</c> survives a process crash, and only a power loss can roll back the last commits),
 /// <c>busy_timeout</c> from <see cref="SqliteStoreOptions.BusyTimeout"/>, <c>foreign_keys=ON</c>,
-/// <c>wal_autocheckpoint=10000</c> (a change set touches about fifteen pages, so SQLite's default of 1,000 pages would
-/// checkpoint every few dozen commands; every 10,000 pages, about 40 MB of WAL, each hot page is copied back and
-/// synced once for many commits instead).</item>
+/// <c>wal_autocheckpoint=10000</c> on every connection but the write connection, which never checkpoints inside a
+/// commit: a background <c>wal_checkpoint(PASSIVE)</c> runs every few hundred saves instead (see
+/// <c>SqliteEcomStore.Checkpoints.cs</c>); <c>cache_size</c> 16 MB and <c>mmap_size</c> 256 MB per connection, so
+/// readers, whose page cache SQLite drops after every commit of another connection, read pages from the memory map
+/// instead of one <c>pread</c> each.</item>
 /// <item><b>Group commit.</b> Change sets are saved on one connection the store keeps open (SQLite has one writer per
 /// file anyway; <c>BEGIN IMMEDIATE</c> and <c>busy_timeout</c> still order it against other connections and
 /// processes). A save that finds it free commits at once; saves that arrive while it is busy queue, and one writer
@@ -68,7 +70,7 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
         _maxBatch = options.GroupCommitMaxBatch;
         _maxWait = options.GroupCommitMaxWait;
         _pragmas = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 10000;");
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 10000; PRAGMA cache_size = -16384; PRAGMA mmap_size = 268435456;");
     }
 
     /// <summary>Gets the connection string the store opens its connections with.</summary>
@@ -137,6 +139,7 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
     public void Dispose()
     {
         StopWriter().GetAwaiter().GetResult();
+        _checkpoint.GetAwaiter().GetResult();
         CloseConnections();
     }
 
@@ -148,6 +151,7 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
     public async ValueTask DisposeAsync()
     {
         await StopWriter().ConfigureAwait(false);
+        await _checkpoint.ConfigureAwait(false);
         CloseConnections();
     }
 
@@ -231,7 +235,7 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
         {
             try
             {
-                return _writer ??= SqliteSession.Open(_connectionString, _pragmas);
+                return Writer();
             }
             catch
             {
