@@ -98,6 +98,9 @@ internal static class LoadBenchmark
             engineResult = await LoadRun.MeasureAsync(clients, c => LoadTargets.PlaceAndPay(engine, run, c), warmup, duration);
             var (commits, saves) = store.CommitCounts;
             perCommit = (double)saves / Math.Max(1, commits);
+            var work = store.WorkCounts();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {synchronous} × {clients}: per committed save (warm-up included) {(double)work.Statements / saves:0.0} statements on the write connection (BEGIN/SAVEPOINT/COMMIT and reads that borrowed it included), {(double)work.WriterWrites / saves:0.0} pages written, {(double)work.WriterMisses / saves:0.00} pages read into its cache; idle readers: {work.ReaderHits} cache hits, {work.ReaderMisses} misses"));
         }
 
         using var raw = new RawSqliteLoop(Path.Combine(directory, run + "-raw.db"), synchronous, options.BusyTimeout);

@@ -27,6 +27,25 @@ public sealed partial class SqliteEcomStore
     /// <summary>Gets whether a save or read holds the write connection (for tests).</summary>
     internal bool HoldsWriteLock => _writeLock.CurrentCount == 0;
 
+    /// <summary>
+    /// Gets the write connection's statements and page counters, and the idle readers' page counters (for the load
+    /// benchmark: statements and pages per command). Read while the store is quiet.
+    /// </summary>
+    internal (long Statements, long WriterMisses, long WriterWrites, long ReaderHits, long ReaderMisses) WorkCounts()
+    {
+        var writer = _writer;
+        var (_, writerMisses, writerWrites) = writer?.PageCounts() ?? default;
+        long readerHits = 0, readerMisses = 0;
+        foreach (var reader in _readers)
+        {
+            var (hits, misses, _) = reader.PageCounts();
+            readerHits += hits;
+            readerMisses += misses;
+        }
+
+        return (writer?.Statements ?? 0, writerMisses, writerWrites, readerHits, readerMisses);
+    }
+
     /// <summary>Gets how many transactions with at least one save committed, and how many saves they held (for tests and the load benchmark: saves per commit).</summary>
     internal (long Commits, long Saves) CommitCounts => (Interlocked.Read(ref _commits), Interlocked.Read(ref _committedSaves));
 
