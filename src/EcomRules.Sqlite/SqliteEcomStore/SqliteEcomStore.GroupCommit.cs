@@ -177,7 +177,7 @@ public sealed partial class SqliteEcomStore
         SqliteSession? session = null;
         try
         {
-            session = Writer();
+            session = _writer ??= SqliteSession.Open(_connectionString, _pragmas);
 
             // BEGIN IMMEDIATE: take the write lock first, so the version checks below cannot be overtaken.
             session.Execute("BEGIN IMMEDIATE;");
@@ -222,7 +222,6 @@ public sealed partial class SqliteEcomStore
             var committed = Array.FindAll(failures, static f => f is null).Length;
             Interlocked.Increment(ref _commits);
             Interlocked.Add(ref _committedSaves, committed);
-            AfterCommit(committed);
         }
         catch (Exception e)
         {

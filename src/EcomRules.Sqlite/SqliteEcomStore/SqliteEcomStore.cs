@@ -20,11 +20,13 @@ namespace EcomRules.Sqlite;
 /// <see cref="SqliteStoreOptions.Synchronous"/> (<c>FULL</c> by default: an accepted command survives a power loss;
 /// <c>NORMAL</c> survives a process crash, and only a power loss can roll back the last commits),
 /// <c>busy_timeout</c> from <see cref="SqliteStoreOptions.BusyTimeout"/>, <c>foreign_keys=ON</c>,
-/// <c>wal_autocheckpoint=10000</c> on every connection but the write connection, which never checkpoints inside a
-/// commit: a background <c>wal_checkpoint(PASSIVE)</c> runs every few hundred saves instead (see
-/// <c>SqliteEcomStore.Checkpoints.cs</c>); <c>cache_size</c> 16 MB and <c>mmap_size</c> 256 MB per connection, so
-/// readers, whose page cache SQLite drops after every commit of another connection, read pages from the memory map
-/// instead of one <c>pread</c> each.</item>
+/// <c>wal_autocheckpoint=10000</c> (a change set writes about 25 pages, so SQLite's default of 1,000 pages would
+/// checkpoint every few dozen commands; every 10,000 pages, about 40 MB of WAL, each hot page is copied back and
+/// synced once for many commits instead; a background <c>wal_checkpoint(PASSIVE)</c> with the write connection's
+/// automatic checkpoint off was tried and let the log grow without bound under concurrent readers: 883 MB after
+/// 5,000 orders against 74 MB), <c>cache_size</c> 16 MB and <c>mmap_size</c> 256 MB per connection, so readers, whose
+/// page cache SQLite drops after every commit of another connection, read pages from the memory map instead of one
+/// <c>pread</c> each.</item>
 /// <item><b>Group commit.</b> Change sets are saved on one connection the store keeps open (SQLite has one writer per
 /// file anyway; <c>BEGIN IMMEDIATE</c> and <c>busy_timeout</c> still order it against other connections and
 /// processes). A save that finds it free commits at once; saves that arrive while it is busy queue, and one writer
@@ -139,7 +141,6 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
     public void Dispose()
     {
         StopWriter().GetAwaiter().GetResult();
-        _checkpoint.GetAwaiter().GetResult();
         CloseConnections();
     }
 
@@ -151,7 +152,6 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
     public async ValueTask DisposeAsync()
     {
         await StopWriter().ConfigureAwait(false);
-        await _checkpoint.ConfigureAwait(false);
         CloseConnections();
     }
 
@@ -235,7 +235,7 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
         {
             try
             {
-                return Writer();
+                return _writer ??= SqliteSession.Open(_connectionString, _pragmas);
             }
             catch
             {
