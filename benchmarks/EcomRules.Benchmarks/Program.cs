@@ -19,6 +19,9 @@ namespace EcomRules.Benchmarks;
 /// <see cref="AllocationCeilingAttribute"/>. Further
 /// BenchmarkDotNet arguments are passed through, so <c>... -- --ci --filter '*Sqlite*'</c> runs only the CI benchmarks
 /// whose names match the glob.</item>
+/// <item><c>... -- --load</c> and <c>... -- --growth</c>: concurrent clients against the stores, and the cost of an
+/// order as the database grows (<see cref="Load.LoadBenchmark"/>, <see cref="Load.GrowthBenchmark"/>; issue 19). Not part
+/// of <c>--ci</c>: they take minutes.</item>
 /// </list>
 /// </summary>
 public static class Program
@@ -28,6 +31,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--ci")
         {
             return RunCi(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] is "--load" or "--growth")
+        {
+            return (args[0] == "--load" ? Load.LoadBenchmark.RunAsync(args[1..]) : Load.GrowthBenchmark.RunAsync(args[1..])).GetAwaiter().GetResult();
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -22,6 +22,12 @@ using OpenTelemetry.Trace;
 //   dotnet run --project samples/EcomRules.SampleHost -- [--days 14] [--orders 60] [--profile retail-platform]
 //                                                        [--seed 20260302] [--db ecomrules-sample.db] [--verbose] [--verify] [--telemetry]
 //                                                        [--start 2026-12-20] [--uncovered provisional|refuse]
+//   dotnet run --project samples/EcomRules.SampleHost -- --peak [--orders 50000] [--db FILE]   (a 双十一 burst: PeakBurst.cs)
+if (Array.IndexOf(args, "--peak") >= 0)
+{
+    return await PeakBurst.RunAsync(args).ConfigureAwait(false);
+}
+
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(WithFlagValues(args), new Dictionary<string, string>(StringComparer.Ordinal)
 {

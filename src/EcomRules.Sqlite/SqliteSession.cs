@@ -15,6 +15,24 @@ internal sealed class SqliteSession : IDisposable
 
     public SqliteConnection Connection { get; }
 
+    /// <summary>Gets how many statements ran on this connection (for the load benchmark's statements per command).</summary>
+    public long Statements { get; private set; }
+
+    /// <summary>
+    /// Gets the connection's page-cache counters since it opened (<c>sqlite3_db_status</c>): pages found in its cache,
+    /// pages read because they were not (from the memory map or the file), and pages it wrote.
+    /// </summary>
+    /// <returns>The counters.</returns>
+    public (long Hits, long Misses, long Writes) PageCounts()
+    {
+        const int CacheHit = 7, CacheMiss = 8, CacheWrite = 9; // SQLITE_DBSTATUS_CACHE_*
+        var handle = Connection.Handle!;
+        _ = SQLitePCL.raw.sqlite3_db_status(handle, CacheHit, out var hits, out _, 0);
+        _ = SQLitePCL.raw.sqlite3_db_status(handle, CacheMiss, out var misses, out _, 0);
+        _ = SQLitePCL.raw.sqlite3_db_status(handle, CacheWrite, out var writes, out _, 0);
+        return (hits, misses, writes);
+    }
+
     public static SqliteSession Open(string connectionString, string pragmas)
     {
         var connection = new SqliteConnection(connectionString);
@@ -41,6 +59,7 @@ internal sealed class SqliteSession : IDisposable
     /// <returns>The command.</returns>
     public SqliteCommand Command(string sql)
     {
+        Statements++;
         if (_commands.TryGetValue(sql, out var command))
         {
             command.Parameters.Clear();

@@ -9,6 +9,8 @@ namespace EcomRules.Sqlite;
 public sealed class SqliteStoreOptions
 {
     private TimeSpan _busyTimeout = TimeSpan.FromSeconds(5);
+    private int _groupCommitMaxBatch = 64;
+    private TimeSpan _groupCommitMaxWait = TimeSpan.Zero;
 
     /// <summary>Gets or sets the path of the database file; created when missing.</summary>
     /// <value>The default is null (use <see cref="ConnectionString"/>).</value>
@@ -38,6 +40,44 @@ public sealed class SqliteStoreOptions
             ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
             ArgumentOutOfRangeException.ThrowIfGreaterThan(value, TimeSpan.FromMinutes(10));
             _busyTimeout = value;
+        }
+    }
+
+    /// <summary>
+    /// Gets or sets how many concurrent saves at most share one transaction and one commit (group commit): saves that
+    /// arrive while a commit is being written queue up, and the store's writer commits them together, each change set
+    /// under its own savepoint, so one that conflicts (a stale version, a duplicate command ID) is rolled back and
+    /// fails alone. Every save still returns only after the commit that holds it is durable. 1 commits every change set
+    /// in its own transaction.
+    /// </summary>
+    /// <value>The default is 64; between 1 and 1,024.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1 or above 1,024.</exception>
+    public int GroupCommitMaxBatch
+    {
+        get => _groupCommitMaxBatch;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 1024);
+            _groupCommitMaxBatch = value;
+        }
+    }
+
+    /// <summary>
+    /// Gets or sets how long the writer waits for more saves to join a batch that is not full before committing it.
+    /// Zero commits whatever is queued at once: batches then form by themselves while the previous commit is being
+    /// written, which costs a lone caller no latency.
+    /// </summary>
+    /// <value>The default is zero; between zero and one second.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or longer than one second.</exception>
+    public TimeSpan GroupCommitMaxWait
+    {
+        get => _groupCommitMaxWait;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, TimeSpan.FromSeconds(1));
+            _groupCommitMaxWait = value;
         }
     }
 

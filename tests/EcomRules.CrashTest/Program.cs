@@ -63,12 +63,23 @@ public static class Program
             return 0;
         }
 
+        if (args is ["batch-child", var batchDb, var batchEpoch])
+        {
+            await BatchedCommitCrash.ChildAsync(batchDb, int.Parse(batchEpoch, CultureInfo.InvariantCulture));
+            return 0;
+        }
+
+        if (args is ["batch-run", .. var batchOptions])
+        {
+            return await BatchedCommitCrash.ParentAsync(Option(batchOptions, "--rounds", 5), Option(batchOptions, "--seed", 42));
+        }
+
         if (args is ["run", .. var options])
         {
             return await ParentAsync(Option(options, "--orders", 8), Option(options, "--seed", 42), Option(options, "--random-kills", 0), OptionText(options, "--db"));
         }
 
-        Console.Error.WriteLine("usage: EcomRules.CrashTest run [--orders N] [--seed N] [--random-kills N] [--db PATH]");
+        Console.Error.WriteLine("usage: EcomRules.CrashTest run [--orders N] [--seed N] [--random-kills N] [--db PATH] | batch-run [--rounds N] [--seed N]");
         return 2;
     }
 

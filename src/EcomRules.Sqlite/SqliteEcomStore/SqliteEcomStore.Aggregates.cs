@@ -43,50 +43,32 @@ public sealed partial class SqliteEcomStore
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        await CommitAsync(new PendingSave(changes, writes, events), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes one change set inside the open transaction; throws on a conflict (the caller undoes it).</summary>
+    private static void WriteChangeSet(SqliteSession session, PendingSave pending)
+    {
+        var changes = pending.Changes;
+        InsertRecord(session, changes.Record);
+        for (var i = 0; i < pending.Writes.Length; i++)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            var session = _writer ??= SqliteSession.Open(_connectionString, _pragmas);
-
-            // BEGIN IMMEDIATE: take the write lock first, so the version checks below cannot be overtaken.
-            session.Execute("BEGIN IMMEDIATE;");
-            try
-            {
-                InsertRecord(session, changes.Record);
-                for (var i = 0; i < writes.Length; i++)
-                {
-                    WriteAggregate(session, changes.Writes[i], writes[i]);
-                }
-
-                foreach (var audit in changes.Audit)
-                {
-                    InsertAudit(session, audit);
-                }
-
-                if (events.Length > 0)
-                {
-                    InsertOutbox(session, changes.Outbox, events);
-                }
-
-                if (changes.Timers.Count > 0)
-                {
-                    WriteTimers(session, changes.Timers);
-                }
-
-                // Last chance to cancel; once the commit starts it completes (a cancelled save commits nothing).
-                cancellationToken.ThrowIfCancellationRequested();
-                session.Execute("COMMIT;");
-            }
-            catch
-            {
-                Rollback(session);
-                throw;
-            }
+            WriteAggregate(session, changes.Writes[i], pending.Writes[i]);
         }
-        finally
+
+        foreach (var audit in changes.Audit)
         {
-            _writeLock.Release();
+            InsertAudit(session, audit);
+        }
+
+        if (pending.Events.Length > 0)
+        {
+            InsertOutbox(session, changes.Outbox, pending.Events);
+        }
+
+        if (changes.Timers.Count > 0)
+        {
+            WriteTimers(session, changes.Timers);
         }
     }
 
