@@ -18,6 +18,7 @@ internal sealed class ChangeLog
     private const int FirstCapacity = 32;
 
     private readonly AppendLog<Saved> _saved = new();
+    private readonly List<(int After, AuditEntry Entry)> _reads = []; // audited reads (SEC-2), after that many change sets
     private int[] _slots = []; // log position + 1; 0 is empty
     private int _indexed; // change sets whose outbox Start is known
     private int _messages; // messages in the indexed change sets
@@ -111,8 +112,10 @@ internal sealed class ChangeLog
     public AuditEntry[] AuditTrail(AggregateKey? key)
     {
         var entries = new List<AuditEntry>();
+        var read = 0;
         for (var i = 0; i < _saved.Count; i++)
         {
+            read = AddReads(entries, key, read, i);
             foreach (var entry in _saved[i].Changes.Audit)
             {
                 if (key is null || entry.Target == key.Value)
@@ -122,7 +125,31 @@ internal sealed class ChangeLog
             }
         }
 
+        AddReads(entries, key, read, _saved.Count);
         return entries.ToArray();
+    }
+
+    /// <summary>Appends audit entries of no change set (reads of personal data, SEC-2), after the change sets saved so far.</summary>
+    /// <param name="entries">The entries.</param>
+    public void AddAudit(IReadOnlyList<AuditEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            _reads.Add((_saved.Count, entry));
+        }
+    }
+
+    private int AddReads(List<AuditEntry> entries, AggregateKey? key, int read, int before)
+    {
+        for (; read < _reads.Count && _reads[read].After <= before; read++)
+        {
+            if (key is null || _reads[read].Entry.Target == key.Value)
+            {
+                entries.Add(_reads[read].Entry);
+            }
+        }
+
+        return read;
     }
 
     private static void Place(int[] slots, CommandId commandId, int position)
