@@ -40,6 +40,21 @@ public abstract record AdminRosterCommand(CommandId CommandId, Actor Actor, Inst
     {
     }
 
+    /// <summary>
+    /// Decides on the administrator's pending credential rotation: the roster must exist; <paramref name="decide"/> gets
+    /// the roster and the rotation's index, <paramref name="none"/> answers when no rotation is pending.
+    /// </summary>
+    internal CommandOutcome OnPendingRotation(DecisionInput input, Func<AdminRoster, int, CommandOutcome> decide, Func<CommandOutcome> none)
+    {
+        if (input.Get<AdminRoster>(Target) is not { } roster)
+        {
+            return CommandOutcome.NotFound(Target);
+        }
+
+        var index = roster.PendingRotationOf(AdministratorId);
+        return index < 0 ? none() : decide(roster, index);
+    }
+
     /// <summary>The timer of <paramref name="administratorId"/>'s credential rotation.</summary>
     internal static TimerRequest RotationTimer(AggregateKey roster, string administratorId, Instant? dueAt)
         => new(roster, "rotation/" + administratorId, RotationTimerKind, dueAt);

@@ -17,19 +17,8 @@ public sealed record ConfirmCredentialRotation(CommandId CommandId, Actor Actor,
     : AdminRosterCommand(CommandId, Actor, At, Roster, AdministratorId)
 {
     /// <inheritdoc />
-    internal override CommandOutcome Decide(DecisionInput input)
+    internal override CommandOutcome Decide(DecisionInput input) => OnPendingRotation(input, (roster, index) =>
     {
-        if (input.Get<AdminRoster>(Target) is not { } roster)
-        {
-            return CommandOutcome.NotFound(Target);
-        }
-
-        var index = roster.PendingRotationOf(AdministratorId);
-        if (index < 0)
-        {
-            return CommandOutcome.Refuse(RuleIds.Sec4, $"No credential rotation is pending for {AdministratorId} on {Roster}.");
-        }
-
         if (string.Equals(Actor.Id, AdministratorId, StringComparison.Ordinal))
         {
             return CommandOutcome.Refuse(RuleIds.Sec4, $"{AdministratorId} left the administrators; the credentials they knew are rotated by someone else.");
@@ -42,5 +31,5 @@ public sealed record ConfirmCredentialRotation(CommandId CommandId, Actor Actor,
             [new AggregateWrite(Target, input.VersionOf(Target), next)],
             [new CredentialRotationConfirmed(Target, At, AdministratorId, late)],
             [RotationTimer(Target, AdministratorId, null)]);
-    }
+    }, () => CommandOutcome.Refuse(RuleIds.Sec4, $"No credential rotation is pending for {AdministratorId} on {Roster}."));
 }

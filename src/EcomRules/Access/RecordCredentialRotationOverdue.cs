@@ -17,22 +17,18 @@ public sealed record RecordCredentialRotationOverdue(CommandId CommandId, Actor 
     : AdminRosterCommand(CommandId, Actor, At, Roster, AdministratorId)
 {
     /// <inheritdoc />
-    internal override CommandOutcome Decide(DecisionInput input)
+    internal override CommandOutcome Decide(DecisionInput input) => OnPendingRotation(input, (roster, index) =>
     {
-        if (input.Get<AdminRoster>(Target) is not { } roster)
+        var rotation = roster.Rotations[index];
+        if (rotation.Breached || At < rotation.DueAt)
         {
-            return CommandOutcome.NotFound(Target);
+            return Unchanged();
         }
 
-        var index = roster.PendingRotationOf(AdministratorId);
-        if (index < 0 || roster.Rotations[index].Breached || At < roster.Rotations[index].DueAt)
-        {
-            return CommandOutcome.Accept("no change: the rotation is done, already breached or not yet due", [], []);
-        }
-
-        var next = roster.WithRotation(index, roster.Rotations[index] with { Breached = true });
         return CommandOutcome.Accept("rotation pending → breached",
-            [new AggregateWrite(Target, input.VersionOf(Target), next)],
+            [new AggregateWrite(Target, input.VersionOf(Target), roster.WithRotation(index, rotation with { Breached = true }))],
             [new CredentialRotationBreached(Target, At, AdministratorId)]);
-    }
+    }, Unchanged);
+
+    private static CommandOutcome Unchanged() => CommandOutcome.Accept("no change: the rotation is done, already breached or not yet due", [], []);
 }
