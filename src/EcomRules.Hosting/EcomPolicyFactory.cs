@@ -73,10 +73,24 @@ public static class EcomPolicyFactory
             }
         }
 
+        builder.Access = new AccessPolicy(Grants(options.Permissions), options.MaxAdministrators, NodaTime.Duration.FromHours(options.CredentialRotationHours));
         builder.RecordRetentionYears = options.RecordRetentionYears;
         builder.DeliveredMessageRetention = NodaTime.Duration.FromDays(options.DeliveredMessageRetentionDays);
         builder.UncoveredYears = options.Calendar?.UncoveredYears ?? UncoveredYears.Provisional;
         return WithConfiguredYears(builder.Build(), options.Calendar);
+    }
+
+    /// <summary>The grants configured under <c>EcomRules:Permissions</c> (SEC-2).</summary>
+    /// <exception cref="ArgumentException">A command name or role is blank.</exception>
+    private static CommandPermissions Grants(Dictionary<string, string[]>? permissions)
+    {
+        var grants = CommandPermissions.Empty;
+        foreach (var (command, roles) in permissions ?? [])
+        {
+            grants = grants.Allow(command, [.. (roles ?? []).Select(static r => new ActorRole(r))]);
+        }
+
+        return grants;
     }
 
     /// <summary>Returns <paramref name="policy"/> with the public-holiday years of <paramref name="calendar"/> (DSP-1). A

@@ -28,6 +28,7 @@ internal sealed class EcomPolicyOptionsValidator(ConfigurationBindingProblems bi
         }
 
         failures.AddRange(HolidayYearReader.Read(options.Calendar, ChinaPublicHolidays.Default).Problems);
+        CheckPermissions(options.Permissions, failures);
         CheckProcessing("Outbox", options.Outbox, failures);
         CheckProcessing("Timers", options.Timers, failures);
         CheckProcessing("Purge", options.Purge, failures);
@@ -62,6 +63,24 @@ internal sealed class EcomPolicyOptionsValidator(ConfigurationBindingProblems bi
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckPermissions(Dictionary<string, string[]>? permissions, List<string> failures)
+    {
+        // SEC-2: a grant names a command the engine knows (a typo would grant nothing) and roles that are not blank.
+        var known = Engine.EcomEngine.PermissionsFor(EcomPolicy.RetailPlatform).Commands;
+        foreach (var (command, roles) in permissions ?? [])
+        {
+            if (!known.Contains(command, StringComparer.Ordinal))
+            {
+                failures.Add($"EcomRules:Permissions:{command} is not a command; the commands are {string.Join(", ", known)} (SEC-2).");
+            }
+
+            if (roles is null || roles.Length == 0 || Array.Exists(roles, string.IsNullOrWhiteSpace))
+            {
+                failures.Add($"EcomRules:Permissions:{command} needs one or more role names, none blank (SEC-2).");
+            }
+        }
     }
 
     private static void CheckProcessing(string name, EcomProcessingOptions? options, List<string> failures)

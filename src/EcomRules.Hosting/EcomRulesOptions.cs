@@ -92,6 +92,22 @@ public sealed class EcomRulesOptions
     [Range(0, 100)]
     public int MaxConcurrencyRetries { get; set; } = 3;
 
+    /// <summary>Gets or sets roles that may issue commands beyond the modules' defaults (SEC-2), by command name, such as
+    /// <c>"Permissions": { "PlaceOrder": [ "warehouse" ] }</c>. Grants only add; an unknown command name or a blank role
+    /// fails start-up.</summary>
+    /// <value>The default is empty: the modules' defaults.</value>
+    public Dictionary<string, string[]> Permissions { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets the most administrator accounts at once (SEC-4).</summary>
+    /// <value>The default is 5.</value>
+    [Range(1, 10_000)]
+    public int MaxAdministrators { get; set; } = Policies.AccessPolicy.DefaultMaxAdministrators;
+
+    /// <summary>Gets or sets how many hours after an administrator is removed the credentials must be rotated (SEC-4).</summary>
+    /// <value>The default is 24.</value>
+    [Range(1, 8_760)]
+    public int CredentialRotationHours { get; set; } = 24;
+
     /// <summary>Gets or sets the calendar: public-holiday years added as data and the treatment of uncovered years (DSP-1).</summary>
     [ValidateObjectMembers]
     public EcomCalendarOptions Calendar { get; set; } = new();

@@ -12,6 +12,7 @@ internal sealed class ChangeLog
     private readonly List<ChangeSet> _saved = [];
     private readonly List<OutboxMessage> _outbox = [];
     private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
+    private readonly List<(int After, AuditEntry Entry)> _reads = []; // audited reads (SEC-2), after that many change sets
 
     /// <summary>Gets how many command IDs are recorded (one change set each).</summary>
     public int Commands => _saved.Count;
@@ -51,5 +52,45 @@ internal sealed class ChangeLog
     /// <param name="key">The aggregate, or null for all.</param>
     /// <returns>The entries.</returns>
     public AuditEntry[] AuditTrail(AggregateKey? key)
-        => [.. _saved.SelectMany(changes => changes.Audit).Where(entry => key is null || entry.Target == key.Value)];
+    {
+        var entries = new List<AuditEntry>();
+        var read = 0;
+        for (var i = 0; i < _saved.Count; i++)
+        {
+            read = AddReads(entries, key, read, i);
+            foreach (var entry in _saved[i].Audit)
+            {
+                if (key is null || entry.Target == key.Value)
+                {
+                    entries.Add(entry);
+                }
+            }
+        }
+
+        AddReads(entries, key, read, _saved.Count);
+        return entries.ToArray();
+    }
+
+    /// <summary>Appends audit entries of no change set (reads of personal data, SEC-2), after the change sets saved so far.</summary>
+    /// <param name="entries">The entries.</param>
+    public void AddAudit(IReadOnlyList<AuditEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            _reads.Add((_saved.Count, entry));
+        }
+    }
+
+    private int AddReads(List<AuditEntry> entries, AggregateKey? key, int read, int before)
+    {
+        for (; read < _reads.Count && _reads[read].After <= before; read++)
+        {
+            if (key is null || _reads[read].Entry.Target == key.Value)
+            {
+                entries.Add(_reads[read].Entry);
+            }
+        }
+
+        return read;
+    }
 }

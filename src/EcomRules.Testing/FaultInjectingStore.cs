@@ -109,6 +109,13 @@ public sealed class FaultInjectingStore : IEcomStore, IOutboxStore, ITimerStore,
     }
 
     /// <inheritdoc />
+    public async ValueTask AppendAuditAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        await MaybeDelayAsync(nameof(AppendAuditAsync), default, cancellationToken).ConfigureAwait(false);
+        await _inner.AppendAuditAsync(entries, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     /// <exception cref="NotSupportedException">The inner store has no outbox.</exception>
     public async ValueTask<IReadOnlyList<OutboxEnvelope>> ClaimOutboxAsync(string owner, int max, Instant now, Duration lease, CancellationToken cancellationToken = default)
     {

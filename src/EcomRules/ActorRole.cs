@@ -48,6 +48,9 @@ public readonly record struct ActorRole
     /// <summary>Gets a carrier reporting tracking events (CAR-3).</summary>
     public static ActorRole Carrier { get; } = new("carrier");
 
+    /// <summary>Gets a platform administrator, whose accounts are few and whose leaving rotates credentials (SEC-4).</summary>
+    public static ActorRole Administrator { get; } = new("administrator");
+
     /// <summary>Gets the system itself: timers, the outbox dispatcher, integrations.</summary>
     public static ActorRole System { get; } = new("system");
 

@@ -38,6 +38,23 @@ public sealed partial class PostgreSqlEcomStore
         return entries;
     }
 
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="entries"/> is null.</exception>
+    /// <exception cref="NpgsqlException">The database could not be reached.</exception>
+    public async ValueTask AppendAuditAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        // One statement: every entry or none.
+        using var command = _dataSource.CreateCommand(_sql.WriteRest(Internal.RestParts.Audit));
+        AddAudit(command.Parameters, entries);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Deletes the audit entries whose retention has ended (<see cref="AuditEntry.RetainUntil"/> at or before
     /// <paramref name="now"/>, ORD-6). Audit entries are deleted by nothing else.

@@ -33,6 +33,40 @@ public sealed partial class SqliteEcomStore
         }
     }
 
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="entries"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; nothing was stored.</exception>
+    public async ValueTask AppendAuditAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        cancellationToken.ThrowIfCancellationRequested();
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var session = _writer ??= SqliteSession.Open(_connectionString, _pragmas);
+            session.Execute("BEGIN IMMEDIATE;");
+            try
+            {
+                foreach (var entry in entries)
+                {
+                    InsertAudit(session, entry);
+                }
+
+                session.Execute("COMMIT;");
+            }
+            catch
+            {
+                Rollback(session);
+                throw;
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     /// <summary>
     /// Deletes the audit entries whose retention has passed (<see cref="AuditEntry.RetainUntil"/> ≤ <paramref name="now"/>).
     /// ORD-6 sets the floor (5 years by default); whether and when to purge is the operator's retention policy

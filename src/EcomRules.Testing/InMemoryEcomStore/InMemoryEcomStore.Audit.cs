@@ -19,4 +19,23 @@ public sealed partial class InMemoryEcomStore
             return new ValueTask<IReadOnlyList<AuditEntry>>(_log.AuditTrail(key));
         }
     }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="entries"/> is null.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask AppendAuditAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled(cancellationToken);
+        }
+
+        lock (_gate)
+        {
+            _log.AddAudit([.. entries]);
+        }
+
+        return ValueTask.CompletedTask;
+    }
 }

@@ -2,7 +2,8 @@ namespace EcomRules.Commands;
 
 /// <summary>
 /// The kind of a refusal. A refusal also carries, wherever a catalogue rule applies, the most specific rule as
-/// <see cref="Decision.RuleId"/>. <see cref="NotFound"/> and <see cref="InvalidInput"/> refusals are not recorded
+/// <see cref="Decision.RuleId"/>. <see cref="NotFound"/>, <see cref="InvalidInput"/>, <see cref="CalendarNotCovered"/> and
+/// <see cref="NotPermitted"/> refusals are not recorded
 /// under their command ID (a retry is decided again); the others are.
 /// </summary>
 public enum RefusalCode
@@ -35,4 +36,12 @@ public enum RefusalCode
     /// against the command ID: a retry after the year's data is added is decided afresh.
     /// </summary>
     CalendarNotCovered = 6,
+
+    /// <summary>
+    /// The actor's role may not issue the command at all (SEC-2; <see cref="Decision.RuleId"/> is SEC-2): refused before
+    /// anything is read, so <see cref="Decision.Version"/> is 0. Not recorded: the same command ID issued by an actor with
+    /// the permission is decided afresh. A role that may issue the command but not in this case (a department head
+    /// approving a headquarters-tier refund) is refused by the more specific rule (REF-2) instead.
+    /// </summary>
+    NotPermitted = 7,
 }

@@ -2,7 +2,7 @@ namespace EcomRules.Commands;
 
 /// <summary>
 /// A typed aggregate as the store holds it, with the version a command on it will expect: what
-/// <see cref="Engine.EcomEngine.GetAsync{TAggregate}"/> returns.
+/// <see cref="Engine.EcomEngine.GetAsync{TAggregate}(IAggregateId{TAggregate}, CancellationToken)"/> returns.
 /// </summary>
 /// <typeparam name="TAggregate">The aggregate type.</typeparam>
 /// <param name="Key">The aggregate's key in the store.</param>

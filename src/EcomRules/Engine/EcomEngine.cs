@@ -12,6 +12,8 @@ namespace EcomRules.Engine;
 /// <summary>
 /// Executes commands: the application layer of EcomRules.
 /// <list type="number">
+/// <item>Access (SEC-2): a command whose actor's role may not issue it (<see cref="Permissions"/>) is refused with
+/// <see cref="RefusalCode.NotPermitted"/> before anything is read; not recorded.</item>
 /// <item>Idempotency: a command ID already executed returns its first decision and has no second effect; the same
 /// ID with a different payload is refused (<see cref="RefusalCode.CommandIdReused"/>). A decision is recorded only when
 /// the command was decided against its target: acceptances and business-rule refusals. A refusal for a missing target
@@ -81,6 +83,12 @@ public sealed partial class EcomEngine
         Preconditions.CheckArgument(command.CommandId.Value.Length > 0, nameof(command), "The command has no CommandId; every command needs an idempotency key.");
         cancellationToken.ThrowIfCancellationRequested();
         using var execution = _diagnostics.CommandStarting(command);
+        if (Unpermitted(command) is { } unpermitted)
+        {
+            // SEC-2: checked before the idempotency record or any aggregate is read, so an actor without the permission
+            // learns nothing (not even a replayed state) and changes nothing; not recorded, like invalid input.
+            return Report(command, unpermitted);
+        }
 
         var fingerprint = PayloadWriter.Fingerprint(command);
         // One read for the idempotency look-up and the target (one round trip where the store batches them).
@@ -147,7 +155,7 @@ public sealed partial class EcomEngine
     /// saved only when the request executed against its target), nor a year without holiday data (DSP-1: decided afresh
     /// once the data is added).
     /// </summary>
-    internal static bool IsRecorded(RefusalCode code) => code is not (RefusalCode.NotFound or RefusalCode.InvalidInput or RefusalCode.CalendarNotCovered);
+    internal static bool IsRecorded(RefusalCode code) => code is not (RefusalCode.NotFound or RefusalCode.InvalidInput or RefusalCode.CalendarNotCovered or RefusalCode.NotPermitted);
 
     private static CommandOutcome Decide(EcomCommand command, DecisionInput input)
     {

@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
+using EcomRules.Access;
 using EcomRules.Commands;
 using EcomRules.Ledgers;
 using EcomRules.Orders;
+using EcomRules.Policies;
 using EcomRules.Ports;
+using EcomRules.Stock;
 using EcomRules.Refunds;
 using EcomRules.Returns;
 
@@ -16,16 +19,31 @@ public static class EcomModules
 {
     /// <summary>
     /// Gets the handlers of every timer the built-in modules schedule: orders (auto-completion, dispatch deadline, SLA-1..5
-    /// warnings and breaches) return cases (SLA-6 and SLA-7 warnings and breaches) and the daily sales ledger (FIN-1).
+    /// warnings and breaches) return cases (SLA-6 and SLA-7 warnings and breaches) the daily sales ledger (FIN-1) and administrator rosters (SEC-4 credential rotation).
     /// </summary>
     public static TimerHandlerRegistry TimerHandlers { get; } =
-        LedgerTimers.Register(ReturnTimers.Register(OrderTimers.Register(TimerHandlerRegistry.Empty)));
+        AccessTimers.Register(LedgerTimers.Register(ReturnTimers.Register(OrderTimers.Register(TimerHandlerRegistry.Empty))));
 
     /// <summary>
     /// Gets the handlers of every outbox message with an effect outside the library: invoices, shipments, customer
     /// notifications and SLA warnings (orders), replacement shipments (returns) and credit notes (refunds).
     /// </summary>
     public static OutboxHandlerRegistry OutboxHandlers { get; } = RefundOutbox.Register(ReturnOutbox.Register(OrderOutbox.Register(OutboxHandlerRegistry.Empty)));
+
+    /// <summary>
+    /// Gets each module's default permissions (SEC-2): who may issue its commands. The engine's own recomputation of
+    /// provisional deadlines is the system's.
+    /// </summary>
+    internal static ImmutableArray<Func<CommandPermissions, EcomPolicy, CommandPermissions>> Permissions { get; } =
+    [
+        OrderPermissions.Register,
+        ReturnPermissions.Register,
+        RefundPermissions.Register,
+        StockPermissions.Register,
+        LedgerPermissions.Register,
+        AccessPermissions.Register,
+        static (table, _) => table.Allow<RecomputeDeadlines>(ActorRole.System),
+    ];
 
     /// <summary>Gets the modules' parts in other modules' commands, in the order they join.</summary>
     internal static ImmutableArray<DecisionParticipant> Participants { get; } = [new CancellationRefund()];

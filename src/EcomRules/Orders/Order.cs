@@ -13,6 +13,7 @@ namespace EcomRules.Orders;
 /// An order (ORD-1): immutable; every accepted command produces a new instance. The workflow state moves only along
 /// <see cref="OrderWorkflow.Definition"/>. <see cref="ToString"/> shows no personal data (SEC-1).
 /// </summary>
+[PersonalData] // the buyer: name, ID or credit code, mobile number, address (SEC-2: reads are audited)
 public sealed record Order : IRecomputableDeadlines
 {
     private readonly CustomerId _customer; // default when none

@@ -43,6 +43,7 @@ public sealed partial class EcomPolicy
         Refunds = builder.Refunds ?? Fail<RefundApprovalPolicy>(problems, "Refund approval tiers are required (REF-2).", null!);
         Ledgers = builder.Ledgers ?? Fail<LedgerPolicy>(problems, "The ledger times are required (FIN-1, FIN-2).", null!);
         Limits = builder.Limits ?? Fail<InputLimits>(problems, "Input limits are required.", null!);
+        Access = builder.Access ?? Fail<AccessPolicy>(problems, "Access settings are required (SEC-2, SEC-4).", null!);
         InvoiceCutoff = builder.InvoiceCutoff;
         RecordRetentionYears = builder.RecordRetentionYears;
         if (RecordRetentionYears < MinimumRecordRetentionYears)
@@ -131,6 +132,11 @@ public sealed partial class EcomPolicy
     /// <summary>Gets how much text and how many items a command may carry; more is refused as invalid input.</summary>
     /// <value>The default is <see cref="InputLimits.Default"/>: codes 64, texts 200, reasons 2,000 characters; 1,000 items.</value>
     public InputLimits Limits { get; }
+
+    /// <summary>Gets the access settings: grants beyond the modules' permissions (SEC-2), the administrator limit and
+    /// the credential rotation deadline (SEC-4).</summary>
+    /// <value>The default is <see cref="AccessPolicy.Default"/>: no extra grants, 5 administrators, 24 hours.</value>
+    public AccessPolicy Access { get; }
 
     /// <summary>Gets the SLA definitions by ID (<c>SLA-1</c> … <c>SLA-7</c>).</summary>
     public IReadOnlyDictionary<string, SlaDefinition> Slas => _slas;
@@ -250,6 +256,7 @@ public sealed partial class EcomPolicy
             RecordRetentionYears = RecordRetentionYears,
             DeliveredMessageRetention = DeliveredMessageRetention,
             Limits = Limits,
+            Access = Access,
         };
         builder.Slas.Clear();
         foreach (var (id, definition) in _slas)

@@ -73,6 +73,11 @@ public sealed class EcomPolicyBuilder
     /// <value>The default is <see cref="InputLimits.Default"/>: codes 64, texts 200, reasons 2,000 characters; 1,000 items.</value>
     public InputLimits Limits { get; set; } = InputLimits.Default;
 
+    /// <summary>Gets or sets the access settings: grants beyond the modules' permissions (SEC-2), the administrator
+    /// limit and the credential rotation deadline (SEC-4).</summary>
+    /// <value>The default is <see cref="AccessPolicy.Default"/>: no extra grants, 5 administrators, 24 hours.</value>
+    public AccessPolicy Access { get; set; } = AccessPolicy.Default;
+
     /// <summary>Creates a builder holding a built-in profile.</summary>
     /// <param name="profile">The profile.</param>
     /// <returns>The builder.</returns>

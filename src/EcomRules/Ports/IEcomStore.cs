@@ -56,4 +56,16 @@ public interface IEcomStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The entries.</returns>
     ValueTask<IReadOnlyList<AuditEntry>> ReadAuditAsync(AggregateKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends audit entries that belong to no change set: reads of personal data through the engine (SEC-2: who read
+    /// what, when and why). Durable when the task completes; kept like every audit entry (ORD-6). The default
+    /// implementation throws <see cref="NotSupportedException"/>: a store that cannot keep them cannot serve audited reads.
+    /// </summary>
+    /// <param name="entries">The entries, in order.</param>
+    /// <param name="cancellationToken">Cancels the append; a cancelled append stores nothing.</param>
+    /// <returns>A task that completes when the entries are durable.</returns>
+    /// <exception cref="NotSupportedException">The store keeps no audit entries outside change sets.</exception>
+    ValueTask AppendAuditAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+        => ValueTask.FromException(new NotSupportedException($"{GetType().Name} cannot append audit entries outside a change set, so it cannot serve audited reads (SEC-2)."));
 }

@@ -16,6 +16,7 @@ namespace EcomRules.Returns;
 /// instance. The workflow state moves only along <see cref="ReturnWorkflow.Definition"/>. <see cref="ToString"/> shows
 /// no personal data (SEC-1).
 /// </summary>
+[PersonalData] // the customer's phone number (SEC-2: reads are audited)
 public sealed record ReturnCase : IRecomputableDeadlines
 {
     internal ReturnCase(ReturnCaseId id, ReturnKind kind, ReturnReason reason, string? reasonText, ImmutableArray<string> evidence,

@@ -47,7 +47,7 @@ public sealed class ReadmeDiagramTests
     private static Regex BlockPattern(string workflow)
         => new($"<!-- mermaid:{workflow} -->.*?<!-- /mermaid:{workflow} -->", RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(5));
 
-    private static string FindReadme()
+    internal static string FindReadme()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -67,9 +67,12 @@ public sealed class MonthlySettlementTests
         [
             f.RunNow(Close(f, march, on, 100m, 100m, 99.99m)),
             f.RunNow(Close(f, march, on, 100m, 100.01m, 100m)),
-            f.RunNow(Close(f, march, on, 100m, 100m, 100m, new Actor("sales-1", ActorRole.Sales))),
         ];
         Assert.All(refused, d => Assert.Equal((DecisionStatus.Refused, RuleIds.Fin2), (d.Status, d.RuleId)));
+
+        // Sales has no right to close a settlement at all: the permission table refuses it first (SEC-2).
+        var bySales = f.RunNow(Close(f, march, on, 100m, 100m, 100m, new Actor("sales-1", ActorRole.Sales)));
+        Assert.Equal((DecisionStatus.Refused, RuleIds.Sec2), (bySales.Status, bySales.RuleId));
         Assert.Contains("division finance CNY 100.01", refused[1].Reason, StringComparison.Ordinal);
         Assert.Null(f.LoadNow(key));
         Assert.True(f.RunNow(Close(f, march, on, 100m, 100m, 100m)).IsAccepted);

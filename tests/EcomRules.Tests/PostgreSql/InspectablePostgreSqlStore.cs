@@ -29,6 +29,8 @@ internal sealed class InspectablePostgreSqlStore(PostgreSqlEcomStore store, Npgs
 
     public ValueTask<IReadOnlyList<AuditEntry>> ReadAuditAsync(AggregateKey key, CancellationToken cancellationToken = default) => Inner.ReadAuditAsync(key, cancellationToken);
 
+    public ValueTask AppendAuditAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default) => Inner.AppendAuditAsync(entries, cancellationToken);
+
     public async ValueTask<IReadOnlyList<StoredOutboxMessage>> ReadOutboxAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"SELECT seq, idempotency_key, event::text, created_at, delivered_at IS NOT NULL FROM {Inner.SchemaName}.outbox ORDER BY seq");

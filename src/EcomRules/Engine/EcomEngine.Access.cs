@@ -1,0 +1,64 @@
+using EcomRules.Commands;
+using EcomRules.Policies;
+
+namespace EcomRules.Engine;
+
+/// <content>Access by role (SEC-2): the permission table every command is checked against before anything is read.</content>
+public sealed partial class EcomEngine
+{
+    private PolicyPermissions? _permissions;
+
+    /// <summary>
+    /// Gets who may issue which command under the current policy (SEC-2): every module's defaults and the policy's
+    /// grants (<see cref="AccessPolicy.Grants"/>). A command whose actor's role is not in it for the command's type is
+    /// refused with <see cref="RefusalCode.NotPermitted"/>, naming SEC-2, before anything is read or changed.
+    /// </summary>
+    public CommandPermissions Permissions => PermissionsUnder(Policy);
+
+    /// <summary>Gets who may issue which command under <paramref name="policy"/>: the modules' defaults and the policy's grants (SEC-2).</summary>
+    /// <param name="policy">The policy.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
+    public static CommandPermissions PermissionsFor(EcomPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var table = CommandPermissions.Empty;
+        foreach (var register in EcomModules.Permissions)
+        {
+            table = register(table, policy);
+        }
+
+        return table.Merge(policy.Access.Grants);
+    }
+
+    private CommandPermissions PermissionsUnder(EcomPolicy policy)
+    {
+        // Computed once per policy: a replaced policy (ChangePolicy) gets its own table on first use.
+        if (Volatile.Read(ref _permissions) is { } cached && ReferenceEquals(cached.Policy, policy))
+        {
+            return cached.Table;
+        }
+
+        var table = PermissionsFor(policy);
+        Volatile.Write(ref _permissions, new PolicyPermissions(policy, table));
+        return table;
+    }
+
+    /// <summary>The SEC-2 refusal of a command its actor's role may not issue; null when permitted.</summary>
+    private Decision? Unpermitted(EcomCommand command)
+    {
+        var permissions = PermissionsUnder(Policy);
+        if (permissions.Allows(command))
+        {
+            return null;
+        }
+
+        var name = command.GetType().Name;
+        var roles = permissions.RolesFor(name);
+        var who = roles.IsEmpty ? "no role may issue it" : $"it is issued by {string.Join(", ", roles)}";
+        return Decision.Refused(command.CommandId, command.Target, RefusalCode.NotPermitted, RuleIds.Sec2,
+            $"{command.Actor.Id} acts as '{command.Actor.Role}', which has no permission to issue {name}; {who}.", 0);
+    }
+
+    private sealed record PolicyPermissions(EcomPolicy Policy, CommandPermissions Table);
+}

@@ -1,0 +1,85 @@
+using EcomRules.Access;
+using EcomRules.Commands;
+using EcomRules.Engine;
+using EcomRules.Inventory;
+using EcomRules.Orders;
+using EcomRules.Ports;
+using EcomRules.Returns;
+using EcomRules.Stock;
+using EcomRules.Testing;
+using NodaTime;
+
+namespace EcomRules.Tests.Access;
+
+public sealed class AuditedReadTests
+{
+    private static readonly Instant Later = AccessFixture.Now + Duration.FromMinutes(5);
+
+    [Theory]
+    [MemberData(nameof(AccessFixture.Kinds), MemberType = typeof(AccessFixture))]
+    [Trait("Rule", "SEC-2")]
+    public async Task SEC2_a_read_of_an_orders_personal_data_leaves_one_audit_entry_saying_who_what_when_why(string kind)
+    {
+        using var f = new AccessFixture(kind);
+        await f.Ok(f.Place("A-1"));
+        var id = new OrderId("A-1");
+        var read = await f.Engine.GetAuditedAsync(id, new DataAccess(AccessFixture.Service, Later, "customer asked where the parcel is"));
+        Assert.Equal("A-1", read!.Aggregate.Id.Value);
+        var trail = await f.Store.ReadAuditAsync(id.Key);
+        Assert.Equal(["PlaceOrder", "ReadOrder"], trail.Select(e => e.Action));
+        var entry = trail[^1];
+        Assert.Equal(("cs-1", ActorRole.CustomerService, Later, "read", "customer asked where the parcel is", read.Version),
+            (entry.ActorId, entry.ActorRole, entry.At, entry.Change, entry.Why, entry.Version));
+        Assert.StartsWith("read/", entry.CommandId.Value, StringComparison.Ordinal);
+        Assert.Equal(f.Engine.Policy.RetainUntil(Later), entry.RetainUntil); // kept like every audit entry (ORD-6)
+    }
+
+    [Theory]
+    [MemberData(nameof(AccessFixture.Kinds), MemberType = typeof(AccessFixture))]
+    [Trait("Rule", "SEC-2")]
+    public async Task SEC2_reads_without_personal_data_or_of_nothing_or_by_the_host_itself_leave_no_entry(string kind)
+    {
+        using var f = new AccessFixture(kind);
+        await f.Ok(f.Place("A-1"));
+        await f.Ok(f.Add("adm-1"));
+        var access = new DataAccess(AccessFixture.Service, Later, "checking");
+        var before = f.AuditCount();
+        Assert.Null(await f.Engine.GetAuditedAsync(new OrderId("A-404"), access));
+        Assert.Null(await f.Engine.GetAuditedAsync(new ReturnCaseId(new OrderId("A-1"), "r1"), access));
+        Assert.Null(await f.Engine.GetAuditedAsync(new StockItemId(WarehouseId.Main, "SKU-1"), access));
+        Assert.NotNull(await f.Engine.GetAuditedAsync(AdminRosterId.Platform, access)); // staff IDs, no customer's data
+        Assert.NotNull(await f.Engine.GetAsync(new OrderId("A-1"))); // the host's own read
+        Assert.Equal(before, f.AuditCount());
+    }
+
+    [Fact]
+    [Trait("Rule", "SEC-2")]
+    public async Task SEC2_every_audited_read_is_its_own_entry_and_a_store_without_audit_serves_none()
+    {
+        using var f = new AccessFixture("memory");
+        await f.Ok(f.Place("A-1"));
+        var access = new DataAccess(AccessFixture.Service, Later, "checking");
+        await f.Engine.GetAuditedAsync(new OrderId("A-1"), access);
+        await f.Engine.GetAuditedAsync(new OrderId("A-1"), access);
+        var reads = ((InMemoryEcomStore)f.Store).AuditTrail.Where(e => e.Action == "ReadOrder").ToList();
+        Assert.Equal(2, reads.Count);
+        Assert.NotEqual(reads[0].CommandId, reads[1].CommandId);
+
+        var noAudit = new EcomEngine(new ReadOnlyAuditStore(f.Store), f.Engine.Policy);
+        await Assert.ThrowsAsync<NotSupportedException>(async () => await noAudit.GetAuditedAsync(new OrderId("A-1"), access));
+        Assert.Throws<ArgumentException>(() => new DataAccess(AccessFixture.Service, Later, " "));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await f.Engine.GetAuditedAsync(new OrderId("A-1"), new DataAccess(AccessFixture.Service, Later, new string('x', 5000))));
+    }
+
+    /// <summary>A store that implements only the required members: no audited reads.</summary>
+    private sealed class ReadOnlyAuditStore(IEcomStore inner) : IEcomStore
+    {
+        public ValueTask<StoredAggregate?> LoadAsync(AggregateKey key, CancellationToken cancellationToken = default) => inner.LoadAsync(key, cancellationToken);
+
+        public ValueTask<IdempotencyRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default) => inner.FindCommandAsync(commandId, cancellationToken);
+
+        public ValueTask SaveAsync(ChangeSet changes, CancellationToken cancellationToken = default) => inner.SaveAsync(changes, cancellationToken);
+
+        public ValueTask<IReadOnlyList<AuditEntry>> ReadAuditAsync(AggregateKey key, CancellationToken cancellationToken = default) => inner.ReadAuditAsync(key, cancellationToken);
+    }
+}
