@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EcomRules.Customers;
 using EcomRules.Engine;
+using EcomRules.Policies;
 using NodaTime;
 
 namespace EcomRules.Merchants;
@@ -11,7 +12,7 @@ namespace EcomRules.Merchants;
 /// date on the working calendar and suspended when that lapses; carries a public credit rating from its
 /// <see cref="Record"/> and the violation ladder's <see cref="Sanctions"/>; holds its permission requests. Immutable.
 /// </summary>
-public sealed record Merchant
+public sealed record Merchant : IRecomputableDeadlines
 {
     /// <summary>Points the ladder's <see cref="SanctionStep.PointsDeduction"/> step deducts (MER-3).</summary>
     public const int PointsPerDeduction = 12;
@@ -33,6 +34,7 @@ public sealed record Merchant
         Record = MerchantRecord.Clean;
         Sanctions = [];
         PermissionRequests = [];
+        ProvisionalDeadlines = [];
     }
 
     /// <summary>Gets the merchant's ID.</summary>
@@ -62,6 +64,9 @@ public sealed record Merchant
     /// <summary>Gets the months between qualification reviews (MER-1).</summary>
     public int ReReviewMonths { get; private init; }
 
+    /// <summary>Gets the date of the last qualification review passed (admission or re-review), from which the next is due; null before admission.</summary>
+    public LocalDate? LastReviewedOn { get; private init; }
+
     /// <summary>Gets the working day by which the next qualification review is due (MER-1); null before admission.</summary>
     public LocalDate? ReReviewDue { get; private init; }
 
@@ -86,6 +91,12 @@ public sealed record Merchant
     /// <summary>Gets the merchant's key in the store.</summary>
     public AggregateKey Key => Id.Key;
 
+    /// <summary>
+    /// Gets the deadlines (re-review, permission decisions) computed on provisional calendar days of a year without
+    /// public-holiday data (DSP-1), recomputed when the year's data is added.
+    /// </summary>
+    public ImmutableArray<ProvisionalDeadline> ProvisionalDeadlines { get; private init; }
+
     /// <inheritdoc />
     public override string ToString() => $"Merchant {Id} ({State}, credit {Rating})";
 
@@ -94,24 +105,26 @@ public sealed record Merchant
 
     // Persistence (EcomSerializer): rebuilds a stored state; the caller has validated each value.
     internal static Merchant Rehydrate(MerchantId id, string name, UnifiedSocialCreditCode creditCode, string taxRegistration, string appliedBy, Instant appliedAt,
-        MerchantState state, (Instant? AdmittedAt, int Months, LocalDate? Due) review, string? stateReason, MerchantRecord record,
-        ImmutableArray<MerchantSanction> sanctions, ImmutableArray<PermissionRequest> permissionRequests)
+        MerchantState state, (Instant? AdmittedAt, int Months, LocalDate? LastReviewedOn, LocalDate? Due) review, string? stateReason, MerchantRecord record,
+        ImmutableArray<MerchantSanction> sanctions, ImmutableArray<PermissionRequest> permissionRequests, ImmutableArray<ProvisionalDeadline> provisional)
         => new(id, name, creditCode, taxRegistration, appliedBy, appliedAt)
         {
             State = state,
             AdmittedAt = review.AdmittedAt,
             ReReviewMonths = review.Months,
+            LastReviewedOn = review.LastReviewedOn,
             ReReviewDue = review.Due,
             StateReason = stateReason,
             Record = record,
             Sanctions = sanctions,
             PermissionRequests = permissionRequests,
+            ProvisionalDeadlines = provisional,
         };
 
-    internal Merchant Admitted(Instant at, int months, LocalDate due)
-        => this with { State = MerchantState.Admitted, AdmittedAt = AdmittedAt ?? at, ReReviewMonths = months, ReReviewDue = due, StateReason = null };
+    internal Merchant Admitted(Instant at, LocalDate reviewedOn, int months, LocalDate due)
+        => this with { State = MerchantState.Admitted, AdmittedAt = AdmittedAt ?? at, ReReviewMonths = months, LastReviewedOn = reviewedOn, ReReviewDue = due, StateReason = null };
 
-    internal Merchant ReReviewedUntil(LocalDate due) => this with { ReReviewDue = due };
+    internal Merchant ReReviewedUntil(LocalDate reviewedOn, LocalDate due) => this with { LastReviewedOn = reviewedOn, ReReviewDue = due };
 
     internal Merchant Into(MerchantState state, string? reason) => this with { State = state, StateReason = reason };
 
@@ -127,6 +140,39 @@ public sealed record Merchant
             SanctionStep.Removal => next.Into(MerchantState.Removed, sanction.Reason),
             _ => next,
         };
+    }
+
+    object IRecomputableDeadlines.WithProvisionalDeadlines(ImmutableArray<ProvisionalDeadline> deadlines) => this with { ProvisionalDeadlines = deadlines };
+
+    // DSP-1: both deadlines count working days forward from a covered date, so one is provisional when it lands in a provisional year.
+    bool IRecomputableDeadlines.IsProvisional(TimerRequest timer, EcomPolicy policy) => timer.DueAt is { } due && policy.Calendar.IsProvisional(due);
+
+    Instant? IRecomputableDeadlines.Recompute(ProvisionalDeadline deadline, EcomPolicy policy, Instant at) => deadline.Kind switch
+    {
+        MerchantCommand.ReReviewTimerKind when State == MerchantState.Admitted && LastReviewedOn is { } from
+            => policy.Calendar.EndOfWorkingDay(ReviewQualification.DueDate(policy, from, ReReviewMonths)),
+        MerchantCommand.PermissionTimerKind when FindRequest(deadline.TimerId[(deadline.TimerId.LastIndexOf('/') + 1)..]) is { State: PermissionRequestState.Pending } request
+            => RequestElevatedPermission.DueAt(policy, request.RequestedAt),
+        _ => deadline.DueAt,
+    };
+
+    object IRecomputableDeadlines.RecomputeDerivedDates(EcomPolicy policy, IReadOnlyList<ProvisionalDeadline> pending)
+    {
+        var next = this;
+        if (State == MerchantState.Admitted && LastReviewedOn is { } from && ReviewQualification.DueDate(policy, from, ReReviewMonths) is var due && due != ReReviewDue)
+        {
+            next = next with { ReReviewDue = due };
+        }
+
+        foreach (var request in PermissionRequests)
+        {
+            if (request.State == PermissionRequestState.Pending && RequestElevatedPermission.DueAt(policy, request.RequestedAt) is var dueAt && dueAt != request.DueAt)
+            {
+                next = next.WithRequest(request with { DueAt = dueAt });
+            }
+        }
+
+        return next;
     }
 
     internal PermissionRequest? FindRequest(string number)

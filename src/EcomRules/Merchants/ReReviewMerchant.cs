@@ -53,8 +53,9 @@ public sealed record ReReviewMerchant(CommandId CommandId, Actor Actor, Instant 
             return Accept(merchant, version, failed, [new MerchantStatusChanged(Target, At, merchant.State, failed.State, Findings)], [ReReviewTimer(null, policy)]);
         }
 
-        var due = ReviewQualification.DueDate(policy, At, merchant.ReReviewMonths);
-        var next = merchant.ReReviewedUntil(due).Into(MerchantState.Admitted, null);
+        var today = policy.Calendar.DateOf(At);
+        var due = ReviewQualification.DueDate(policy, today, merchant.ReReviewMonths);
+        var next = merchant.ReReviewedUntil(today, due).Into(MerchantState.Admitted, null);
         List<DomainEvent> events = merchant.State == next.State
             ? [new MerchantReReviewScheduled(Target, At, due)]
             : [new MerchantStatusChanged(Target, At, merchant.State, next.State, Findings), new MerchantReReviewScheduled(Target, At, due)];

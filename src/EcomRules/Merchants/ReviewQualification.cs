@@ -58,8 +58,9 @@ public sealed record ReviewQualification(CommandId CommandId, Actor Actor, Insta
             return Accept(merchant, version, rejected, [new MerchantStatusChanged(Target, At, merchant.State, rejected.State, Findings)]);
         }
 
-        var due = DueDate(policy, At, ReReviewMonths);
-        var next = merchant.Admitted(At, ReReviewMonths, due);
+        var today = policy.Calendar.DateOf(At);
+        var due = DueDate(policy, today, ReReviewMonths);
+        var next = merchant.Admitted(At, today, ReReviewMonths, due);
         return Accept(merchant, version, next,
             [new MerchantStatusChanged(Target, At, merchant.State, next.State, Findings), new MerchantReReviewScheduled(Target, At, due)],
             [ReReviewTimer(due, policy)]);
@@ -68,7 +69,7 @@ public sealed record ReviewQualification(CommandId CommandId, Actor Actor, Insta
     /// <inheritdoc />
     internal override void WriteFields(PayloadWriter writer) => writer.Add("approved", Approved).Add("findings", Findings).Add("months", ReReviewMonths);
 
-    /// <summary>MER-1: the next review is due <paramref name="months"/> months after <paramref name="at"/>, on that day or the next working day.</summary>
-    internal static LocalDate DueDate(EcomPolicy policy, Instant at, int months)
-        => policy.Calendar.AddWorkingDays(policy.Calendar.DateOf(at).PlusMonths(months), 0);
+    /// <summary>MER-1: the next review is due <paramref name="months"/> months after <paramref name="reviewedOn"/>, on that day or the next working day.</summary>
+    internal static LocalDate DueDate(EcomPolicy policy, LocalDate reviewedOn, int months)
+        => policy.Calendar.AddWorkingDays(reviewedOn.PlusMonths(months), 0);
 }

@@ -47,11 +47,12 @@ internal static class MerchantCodecs
     private static void WriteMerchant(JsonFields f, Merchant m)
         => f.String("id", m.Id.Value).String("name", m.Name).String("creditCode", m.CreditCode.Value).String("taxRegistration", m.TaxRegistration)
             .String("appliedBy", m.AppliedBy).Instant("appliedAt", m.AppliedAt).Enum("state", m.State).Instant("admittedAt", m.AdmittedAt)
-            .Int("reReviewMonths", m.ReReviewMonths).Date("reReviewDue", m.ReReviewDue).String("stateReason", m.StateReason)
+            .Int("reReviewMonths", m.ReReviewMonths).Date("lastReviewedOn", m.LastReviewedOn).Date("reReviewDue", m.ReReviewDue).String("stateReason", m.StateReason)
             .Object("record", m.Record, static (o, x) => o.Int("complaintsUpheld", x.ComplaintsUpheld).Int("lateDispatches", x.LateDispatches)
                 .Int("breaches", x.Breaches).Int("pointsDeducted", x.PointsDeducted))
             .Array("sanctions", m.Sanctions, static (o, x) => o.Enum("step", x.Step).String("reason", x.Reason).String("actorId", x.ActorId).Instant("at", x.At))
-            .Array("permissionRequests", m.PermissionRequests, WriteRequest);
+            .Array("permissionRequests", m.PermissionRequests, WriteRequest)
+            .ArrayIfAny("provisionalDeadlines", m.ProvisionalDeadlines, DomainValues.WriteProvisionalDeadline);
 
     private static void WriteRequest(JsonFields f, PermissionRequest p)
         => f.String("number", p.Number).String("permission", p.Permission).String("reason", p.Reason).String("requestedBy", p.RequestedBy)
@@ -87,8 +88,8 @@ internal static class MerchantCodecs
         }
 
         return Merchant.Rehydrate(new MerchantId(r.String("id")), r.String("name"), CreditCode(r), r.String("taxRegistration"), r.String("appliedBy"),
-            r.Instant("appliedAt"), r.Enum<MerchantState>("state"), (r.OptionalInstant("admittedAt"), r.Int("reReviewMonths"), r.OptionalDate("reReviewDue")),
-            r.OptionalString("stateReason"), counts, sanctions, r.Array("permissionRequests", ReadRequest));
+            r.Instant("appliedAt"), r.Enum<MerchantState>("state"), (r.OptionalInstant("admittedAt"), r.Int("reReviewMonths"), r.OptionalDate("lastReviewedOn"), r.OptionalDate("reReviewDue")),
+            r.OptionalString("stateReason"), counts, sanctions, r.Array("permissionRequests", ReadRequest), r.OptionalArray("provisionalDeadlines", DomainValues.ReadProvisionalDeadline));
     }
 
     private static void WriteListing(JsonFields f, Listing l)

@@ -1,3 +1,4 @@
+using EcomRules.Calendars;
 using EcomRules.Engine;
 using EcomRules.Merchants;
 using EcomRules.Merchants.Events;
@@ -136,5 +137,25 @@ public sealed class MerchantAdmissionTests
         var failed = f.Ok<Merchant>(new ReReviewMerchant(f.NextId(), MerchantFixture.Reviewer, MerchantFixture.Now, MerchantFixture.Shop, false, "tax registration revoked"));
         Assert.Equal((MerchantState.Suspended, "tax registration revoked"), (failed.State, failed.StateReason));
         Assert.DoesNotContain(f.Store.Timers, t => t.Target == MerchantFixture.Shop.Key);
+    }
+
+    [Fact]
+    [Trait("Rule", "MER-1")]
+    public void MER1_a_re_review_due_in_a_year_without_holiday_data_is_recomputed_when_the_data_is_added()
+    {
+        var f = new MerchantFixture();
+        Assert.Equal(new LocalDate(2027, 3, 3), f.Admitted().ReReviewDue); // 2027 has no built-in data: ordinary weeks (DSP-1)
+        var marked = Assert.Single(f.Merchant(MerchantFixture.Shop)!.ProvisionalDeadlines);
+        Assert.Equal(("merchant/M-1/MER-1", "re-review-due"), (marked.TimerId, marked.Kind));
+
+        // A (made-up) notice makes 3 March 2027 a day off: the review is then due on the 4th, and the timer moves.
+        var policy = f.Engine.Policy.WithHolidayYear(new PublicHolidayYear(2027, "test notice for 2027", [new LocalDate(2027, 3, 3)], []));
+        var engine = new EcomEngine(f.Store, policy);
+        var decision = engine.ExecuteAsync(new RecomputeDeadlines(f.NextId(), Actor.System, MerchantFixture.Now, MerchantFixture.Shop.Key, "test notice for 2027")).AsTask().Result;
+        Assert.True(decision.IsAccepted, decision.Reason);
+        var merchant = decision.StateAs<Merchant>();
+        Assert.Equal(new LocalDate(2027, 3, 4), merchant.ReReviewDue);
+        Assert.Empty(merchant.ProvisionalDeadlines);
+        Assert.Contains(f.Store.Timers, t => t.Kind == "re-review-due" && t.DueAt == policy.Calendar.EndOfWorkingDay(new LocalDate(2027, 3, 4)));
     }
 }

@@ -60,5 +60,5 @@ internal static class MerchantJourney
     }
 
     private static object Scalars(Merchant m)
-        => (m.Id, m.Name, m.CreditCode, m.TaxRegistration, m.AppliedBy, m.AppliedAt, m.State, m.AdmittedAt, m.ReReviewMonths, m.ReReviewDue, m.StateReason, m.Record, m.Rating);
+        => (m.Id, m.Name, m.CreditCode, m.TaxRegistration, m.AppliedBy, m.AppliedAt, m.State, m.AdmittedAt, m.ReReviewMonths, m.LastReviewedOn, m.ReReviewDue, m.StateReason, m.Record, m.Rating);
 }
