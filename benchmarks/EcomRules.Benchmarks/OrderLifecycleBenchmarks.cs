@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
+using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Orders;
 using EcomRules.Policies;

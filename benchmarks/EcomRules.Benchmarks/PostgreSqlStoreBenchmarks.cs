@@ -1,13 +1,14 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using EcomRules.Testing;
+using EcomRules.Commands;
 using EcomRules.Customers;
 using EcomRules.Engine;
 using EcomRules.Orders;
 using EcomRules.Policies;
 using EcomRules.PostgreSql;
 using EcomRules.PostgreSql.TestSupport;
+using EcomRules.Testing;
 using NodaTime;
 using Npgsql;
 

@@ -1,11 +1,12 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using EcomRules.Testing;
+using EcomRules.Commands;
 using EcomRules.Customers;
 using EcomRules.Engine;
 using EcomRules.Orders;
 using EcomRules.Policies;
 using EcomRules.Sqlite;
+using EcomRules.Testing;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Merchants;
 using EcomRules.Ports;

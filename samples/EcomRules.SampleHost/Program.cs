@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Hosting;
 using EcomRules.Orders;
@@ -123,8 +124,10 @@ else
     }
 
     var report = new SimulationReport(engine.Policy.Zone);
+    var reports = new FileReportSink(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database)) ?? ".", Path.GetFileNameWithoutExtension(database) + "-reports"));
+    var ledgers = new LedgerScenario(engine, reports, options.Seed); // FIN-1, FIN-2, SEC-1
     var simulation = new TradingSimulation(engine, store, host.Services.GetRequiredService<OutboxDispatcher>(),
-        host.Services.GetRequiredService<TimerScheduler>(), invoices, clock, options, report, output);
+        host.Services.GetRequiredService<TimerScheduler>(), invoices, clock, options, report, output) { Ledgers = ledgers };
     var started = DateTimeOffset.UtcNow;
     await simulation.RunAsync(CancellationToken.None).ConfigureAwait(false);
     var outbox = await store.GetOutboxStatisticsAsync().ConfigureAwait(false);
@@ -133,6 +136,7 @@ else
         new PortTally(invoices.Issued.Count, invoices.CreditNotes.Count, carriers.Sum(c => c.Bookings.Count), notifier.Sent.Count,
             carriers.Sum(c => c.Bookings.Count(b => b.Request.Order.Kind == EcomRules.Returns.ReturnCaseId.Kind)), notifier.SentToStaff.Count,
             scheduler.Fired, scheduler.Unhandled)).ConfigureAwait(false);
+    await ledgers.FinishAsync(TradingSimulation.FirstDay(options), report.FinishedAt, output).ConfigureAwait(false);
     await MerchantScenario.RunAsync(engine, store, scheduler, TradingSimulation.FirstDay(options), clock.GetCurrentInstant(), output).ConfigureAwait(false);
     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"Simulated {options.Days} days in {(DateTimeOffset.UtcNow - started).TotalSeconds:0.0} s. Run again on the same database: nothing is duplicated; --verify checks it."));

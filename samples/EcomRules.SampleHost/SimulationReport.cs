@@ -1,11 +1,11 @@
 using System.Globalization;
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Orders;
+using EcomRules.Policies;
 using EcomRules.Ports;
 using EcomRules.Refunds;
 using EcomRules.Returns;
 using EcomRules.Sla;
-using EcomRules.Policies;
 using NodaTime;
 
 namespace EcomRules.SampleHost;

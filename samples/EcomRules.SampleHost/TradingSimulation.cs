@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using EcomRules.Calendars;
+using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Orders;
 using EcomRules.Policies;
@@ -79,6 +80,9 @@ internal sealed class TradingSimulation
         _random = new Random(options.Seed);
         _population = new Population(options.Seed, Math.Max(200, options.OrdersPerDay * 5));
     }
+
+    /// <summary>Gets or sets the ledgers every accepted decision is fed to (FIN-1); none when null.</summary>
+    public LedgerScenario? Ledgers { get; init; }
 
     private EcomPolicy Policy => _engine.Policy;
 
@@ -177,6 +181,11 @@ internal sealed class TradingSimulation
     {
         var decision = await _engine.ExecuteAsync(command).ConfigureAwait(false);
         _report.Record(command, decision);
+        if (Ledgers is not null)
+        {
+            await Ledgers.FeedAsync(decision, command.At).ConfigureAwait(false);
+        }
+
         return decision;
     }
 

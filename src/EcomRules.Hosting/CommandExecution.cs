@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EcomRules.Engine;
+using EcomRules.Commands;
 
 namespace EcomRules.Hosting;
 

@@ -56,6 +56,14 @@ public static class EcomPolicyFactory
             builder.Refunds = new RefundApprovalPolicy(Money.RoundToFen(threshold), tiers.DepartmentApprover, tiers.HeadquartersApprover, tiers.FinanceReviewer, tiers.Payer);
         }
 
+        if (options.DailyLedgerTime is not null || options.SettlementDay is not null || options.SettlementShift is not null)
+        {
+            // FIN-1, FIN-2: an undefined shift throws ArgumentOutOfRangeException (reported at start-up).
+            var ledgers = builder.Ledgers;
+            builder.Ledgers = new LedgerPolicy(options.DailyLedgerTime is { } time ? LocalTime.FromTimeOnly(time) : ledgers.DailyLedgerTime,
+                options.SettlementDay ?? ledgers.SettlementDay, options.SettlementShift ?? ledgers.Shift);
+        }
+
         if (options.SlaWarningThresholds is { } thresholds)
         {
             // SLA-8: one set of warning thresholds for every SLA; an invalid set throws ArgumentException (reported at start-up).

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using EcomRules.Calendars;
+using EcomRules.Policies;
 using Microsoft.Extensions.Options;
 
 namespace EcomRules.Hosting;
@@ -52,6 +53,19 @@ public sealed class EcomRulesOptions
     /// <summary>Gets or sets the refund amount from which headquarters approves (REF-2), in yuan.</summary>
     /// <value>The default is null: CNY 5,000.</value>
     public decimal? RefundHeadquartersThreshold { get; set; }
+
+    /// <summary>Gets or sets the time of day the daily sales ledger of the previous working day is produced (FIN-1).</summary>
+    /// <value>The default is null: 09:00.</value>
+    public TimeOnly? DailyLedgerTime { get; set; }
+
+    /// <summary>Gets or sets the day of the month the settlement closes (FIN-2).</summary>
+    /// <value>The default is null: the 25th.</value>
+    [Range(1, 28)]
+    public int? SettlementDay { get; set; }
+
+    /// <summary>Gets or sets where the settlement moves when its day is not a working day (FIN-2).</summary>
+    /// <value>The default is null: <see cref="SettlementShift.PreviousWorkingDay"/>.</value>
+    public SettlementShift? SettlementShift { get; set; }
 
     /// <summary>Gets or sets how many years records are kept at least (ORD-6).</summary>
     /// <value>The default is 5, the least allowed.</value>

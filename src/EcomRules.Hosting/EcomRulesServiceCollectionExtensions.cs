@@ -1,3 +1,4 @@
+using EcomRules.Commands;
 using EcomRules.Diagnostics;
 using EcomRules.Engine;
 using EcomRules.Policies;
@@ -89,7 +90,7 @@ public static class EcomRulesServiceCollectionExtensions
                 sp.GetService<INotifier>() ?? throw MissingPort(nameof(INotifier)),
                 new OutboxDispatcherOptions { BatchSize = options.BatchSize, Lease = Duration.FromTimeSpan(options.Lease), MaxAttempts = options.MaxAttempts });
         });
-        services.TryAddSingleton(TimerHandlerRegistry.Default);
+        services.TryAddSingleton(EcomModules.TimerHandlers);
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<EcomRulesOptions>>().Value.Timers;

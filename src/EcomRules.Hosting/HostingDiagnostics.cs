@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using EcomRules.Commands;
 using EcomRules.Diagnostics;
-using EcomRules.Engine;
 using EcomRules.Orders.Events;
 using EcomRules.Ports;
 using EcomRules.Sla;

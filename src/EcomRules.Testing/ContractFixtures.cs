@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using EcomRules.Engine;
+using EcomRules.Commands;
 using NodaTime;
 
 namespace EcomRules.Testing;

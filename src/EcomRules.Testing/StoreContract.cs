@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Ports;
 using static EcomRules.Testing.ContractCheck;
 using static EcomRules.Testing.ContractFixtures;

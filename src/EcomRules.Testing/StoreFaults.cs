@@ -13,7 +13,7 @@ public sealed record StoreFaults
     public int Seed { get; init; }
 
     /// <summary>
-    /// Gets the probability that a save which writes aggregates fails with a <see cref="Engine.ConcurrencyConflictException"/>
+    /// Gets the probability that a save which writes aggregates fails with a <see cref="Commands.ConcurrencyConflictException"/>
     /// as though another writer had got there first; nothing is saved.
     /// </summary>
     /// <value>The default is 0 (never). Between 0 and 1.</value>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using EcomRules.Testing;
+using EcomRules.Commands;
 using EcomRules.Customers;
 using EcomRules.Engine;
 using EcomRules.Orders;
@@ -9,6 +9,7 @@ using EcomRules.Policies;
 using EcomRules.Ports;
 using EcomRules.Processing;
 using EcomRules.Sqlite;
+using EcomRules.Testing;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.PostgreSql;
 using EcomRules.PostgreSql.TestSupport;
 using EcomRules.Testing;

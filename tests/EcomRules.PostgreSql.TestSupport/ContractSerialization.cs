@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Persistence;
 using EcomRules.Testing;
 using NodaTime;

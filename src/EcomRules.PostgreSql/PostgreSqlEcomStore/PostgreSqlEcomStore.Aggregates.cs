@@ -1,5 +1,5 @@
 using System.Data;
-using EcomRules.Engine;
+using EcomRules.Commands;
 using Npgsql;
 
 namespace EcomRules.PostgreSql;

@@ -1,7 +1,7 @@
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Ports;
-using Npgsql;
 using NodaTime;
+using Npgsql;
 
 namespace EcomRules.PostgreSql;
 

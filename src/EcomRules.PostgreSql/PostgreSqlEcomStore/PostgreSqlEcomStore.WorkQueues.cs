@@ -1,9 +1,9 @@
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Ports;
 using EcomRules.Queues;
-using Npgsql;
 using NodaTime;
 using NodaTime.Text;
+using Npgsql;
 
 namespace EcomRules.PostgreSql;
 

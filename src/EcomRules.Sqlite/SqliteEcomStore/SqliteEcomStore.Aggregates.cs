@@ -1,4 +1,4 @@
-using EcomRules.Engine;
+using EcomRules.Commands;
 using Microsoft.Data.Sqlite;
 
 namespace EcomRules.Sqlite;

@@ -10,7 +10,7 @@ public enum UncoveredYears
     /// <summary>
     /// The days of an uncovered year count as ordinary weeks with the merchant's hours (Monday to Saturday by default,
     /// no statutory holidays, no make-up days). Every durable deadline computed that way is marked provisional on its
-    /// aggregate (<see cref="Engine.ProvisionalDeadline"/>) and in its events, and is recomputed on the real calendar
+    /// aggregate (<see cref="Commands.ProvisionalDeadline"/>) and in its events, and is recomputed on the real calendar
     /// when the year's data is added (SLA-8). This is the default: a shop keeps taking payments on 1 January.
     /// </summary>
     Provisional = 0,

@@ -1,4 +1,4 @@
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Ports;
 
 namespace EcomRules.Diagnostics;
@@ -42,7 +42,7 @@ public interface IEcomDiagnostics
     }
 
     /// <summary>
-    /// A due timer's kind has no handler (<see cref="Processing.TimerHandlerRegistry"/>): it was not fired and stays
+    /// A due timer's kind has no handler (<see cref="Ports.TimerHandlerRegistry"/>): it was not fired and stays
     /// stored for a later retry. The default implementation does nothing.
     /// </summary>
     /// <param name="timer">The timer.</param>

@@ -1,3 +1,4 @@
+using EcomRules.Commands;
 using EcomRules.Ports;
 
 namespace EcomRules.Engine;

@@ -1,4 +1,5 @@
 using EcomRules.Calendars;
+using EcomRules.Commands;
 using EcomRules.Diagnostics;
 using EcomRules.Internal;
 using EcomRules.Policies;
@@ -165,7 +166,18 @@ public sealed partial class EcomEngine
                 return CommandOutcome.Refuse(RefusalCode.InvalidInput, problem.Reason, problem.RuleId);
             }
 
-            return command.Decide(input);
+            var outcome = command.Decide(input);
+            foreach (var participant in EcomModules.Participants)
+            {
+                if (!outcome.IsAccepted)
+                {
+                    break;
+                }
+
+                outcome = participant.Join(command, outcome, input);
+            }
+
+            return outcome;
         }
         catch (RuleViolationException violation)
         {
@@ -221,7 +233,7 @@ public sealed partial class EcomEngine
     private async ValueTask<DecisionInput> LoadAsync(EcomCommand command, StoredAggregate? target, EcomPolicy policy, CancellationToken cancellationToken)
     {
         var others = Array.Empty<StoredAggregate>();
-        foreach (var key in command.AlsoLoads)
+        foreach (var key in command.AlsoLoads.Concat(EcomModules.Participants.SelectMany(p => p.AlsoLoads(command))))
         {
             if (key != command.Target && Array.FindIndex(others, o => o.Key == key) < 0
                 && await _store.LoadAsync(key, cancellationToken).ConfigureAwait(false) is { } other)

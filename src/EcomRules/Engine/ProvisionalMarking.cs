@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using EcomRules.Calendars;
+using EcomRules.Commands;
 using EcomRules.Policies;
 using NodaTime;
 

@@ -6,7 +6,7 @@ namespace EcomRules.Internal;
 /// <summary>
 /// MurmurHash3, x64 128-bit variant (Austin Appleby's reference <c>MurmurHash3_x64_128</c>, public domain), seed 0,
 /// blocks read little-endian. Legacy only: payload fingerprints are SHA-256 now; this recognises the v2 fingerprints
-/// that idempotency records written before kept (<see cref="Engine.PayloadWriter.LegacyMatches"/>).
+/// that idempotency records written before kept (<see cref="Commands.PayloadWriter.LegacyMatches"/>).
 /// </summary>
 internal static class MurmurHash3
 {

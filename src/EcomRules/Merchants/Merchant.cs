@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using EcomRules.Customers;
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Policies;
 using NodaTime;
 

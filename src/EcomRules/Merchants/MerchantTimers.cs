@@ -1,10 +1,9 @@
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Ports;
-using EcomRules.Processing;
 
 namespace EcomRules.Merchants;
 
-/// <summary>The merchant module's durable timers and the commands they fire (registered in <see cref="TimerHandlerRegistry.Default"/>).</summary>
+/// <summary>The merchant module's durable timers and the commands they fire (registered in <see cref="Engine.EcomModules.TimerHandlers"/>).</summary>
 internal static class MerchantTimers
 {
     /// <summary>Adds the re-review lapse (MER-1) and the permission decision breach (MER-4).</summary>

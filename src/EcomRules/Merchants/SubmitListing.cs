@@ -1,4 +1,4 @@
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Merchants.Events;
 using EcomRules.Policies;
 using NodaTime;

@@ -1,5 +1,5 @@
+using EcomRules.Commands;
 using EcomRules.Customers;
-using EcomRules.Engine;
 using EcomRules.Internal;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;

@@ -1,9 +1,7 @@
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Internal;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
-using EcomRules.Refunds;
-using EcomRules.Refunds.Events;
 using NodaTime;
 
 namespace EcomRules.Orders;
@@ -12,7 +10,7 @@ namespace EcomRules.Orders;
 /// Cancels an order at the buyer's request before they sign for receipt (ORD-2): everything paid is refunded in full;
 /// after shipment the parcel is intercepted or returned, and the refund is still full. Refused after receipt or
 /// completion (ORD-2). Open SLA timers are cancelled. When money was paid, the full unrefunded amount is reserved on the
-/// order and a <see cref="Refund"/> (<see cref="RefundId.ForCancellation"/>) is created in the same change set; it then
+/// order; the refund module opens its refund in the same change set (<see cref="OrderCancelled.Refund"/>), which then
 /// goes through the refund path like any other refund (REF-2, REF-3, INV-3).
 /// </summary>
 /// <param name="CommandId">The idempotency key.</param>
@@ -28,20 +26,6 @@ public sealed record CancelOrder(CommandId CommandId, Actor Actor, Instant At, O
 
     internal override OrderTrigger Trigger => OrderTrigger.Cancel;
 
-    /// <inheritdoc />
-    internal override IEnumerable<AggregateKey> AlsoLoads => [RefundId.ForCancellation(OrderId).Key];
-
-    /// <inheritdoc />
-    internal override CommandOutcome Decide(DecisionInput input)
-    {
-        // The cancellation's refund must not exist yet (a store written before its number was reserved): refuse,
-        // rather than fail the save on its version for ever.
-        var refund = RefundId.ForCancellation(OrderId);
-        return input.Get<Order>(Target) is { State: not OrderState.Cancelled, Refundable.IsZero: false } && input.Find(refund.Key) is not null
-            ? CommandOutcome.Refuse(RefusalCode.AlreadyExists, $"Refund {refund} already exists; the cancellation's refund cannot be opened under its number.")
-            : base.Decide(input);
-    }
-
     internal override CommandOutcome Apply(Order order, long version, EcomPolicy policy)
     {
         var refund = order.Refundable; // ORD-2: everything paid and not yet refunded or reserved
@@ -53,17 +37,7 @@ public sealed record CancelOrder(CommandId CommandId, Actor Actor, Instant At, O
         events.Add(new OrderCancelled(Target, At, refund, intercept));
         events.Add(new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-cancelled",
             $"Your order {OrderId} is cancelled; {refund} will be refunded in full.")); // ORD-2, ORD-4
-        AggregateWrite? refundWrite = null;
-        if (!refund.IsZero)
-        {
-            // ORD-2 uses the refund path: reserved on the order now (REF-1), paid after approval (REF-2).
-            var id = RefundId.ForCancellation(OrderId);
-            var opened = Refund.Open(id, order, refund, "order cancelled before receipt (ORD-2)", Actor.Id, At, policy.Refunds, null);
-            refundWrite = new AggregateWrite(id.Key, 0, opened);
-            events.Add(new RefundRequested(id.Key, At, refund, opened.ApproverRole));
-        }
-
-        return Accept(order, order.Cancelling(At, refund, slas), version, events.ToReadOnlyList(), timers.ToReadOnlyList(), refundWrite);
+        return Accept(order, order.Cancelling(At, refund, slas), version, events.ToReadOnlyList(), timers.ToReadOnlyList());
     }
 
     internal override InputProblem? CheckInput(InputLimits limits) => limits.Reason(CancellationReason, "cancellation reason");

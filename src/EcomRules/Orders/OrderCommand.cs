@@ -1,4 +1,4 @@
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Policies;
 using EcomRules.Workflow;
 using NodaTime;

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Internal;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;

@@ -1,9 +1,9 @@
-using EcomRules.Engine;
-using EcomRules.Processing;
+using EcomRules.Commands;
+using EcomRules.Ports;
 
 namespace EcomRules.Orders;
 
-/// <summary>The order module's durable timers and the commands they fire (registered in <see cref="TimerHandlerRegistry.Default"/>).</summary>
+/// <summary>The order module's durable timers and the commands they fire (registered in <see cref="Engine.EcomModules.TimerHandlers"/>).</summary>
 internal static class OrderTimers
 {
     /// <summary>Adds every timer kind the order commands schedule.</summary>
@@ -15,6 +15,6 @@ internal static class OrderTimers
         .Add(OrderId.Kind, OrderSlas.BreachTimerKind, Deadline) // SLA-1..5, SLA-8
         .Add(OrderId.Kind, OrderSlas.WarningTimerKind, Deadline); // SLA-8
 
-    private static EcomCommand Deadline(Ports.DueTimer timer, CommandId id)
+    private static EcomCommand Deadline(DueTimer timer, CommandId id)
         => new RecordDeadlinePassed(id, Actor.System, timer.DueAt, new OrderId(timer.Target.Id), timer.Kind, OrderSlas.TimerName(timer));
 }

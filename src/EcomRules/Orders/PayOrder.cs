@@ -1,4 +1,4 @@
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Internal;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;

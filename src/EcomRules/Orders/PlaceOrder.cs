@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using EcomRules.Commands;
 using EcomRules.Customers;
-using EcomRules.Engine;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using NodaTime;

@@ -1,6 +1,6 @@
-using EcomRules.Engine;
-using EcomRules.Policies;
+using EcomRules.Commands;
 using EcomRules.Orders.Events;
+using EcomRules.Policies;
 using NodaTime;
 
 namespace EcomRules.Orders;
@@ -20,7 +20,7 @@ namespace EcomRules.Orders;
 /// <param name="TimerKind"><c>sla-breach</c>, <c>sla-warning</c> or <c>dispatch-deadline</c>.</param>
 /// <param name="Detail">The timer's name: for <c>sla-breach</c> the SLA ID (such as <c>SLA-1</c>), for <c>sla-warning</c>
 /// <c>{sla}/warning-{n}</c> (such as <c>SLA-1/warning-1</c>); otherwise ignored.</param>
-public sealed record RecordDeadlinePassed(CommandId CommandId, Actor Actor, Instant At, OrderId OrderId, string TimerKind, string? Detail)
+internal sealed record RecordDeadlinePassed(CommandId CommandId, Actor Actor, Instant At, OrderId OrderId, string TimerKind, string? Detail)
     : EcomCommand(CommandId, Actor, At)
 {
     /// <inheritdoc />

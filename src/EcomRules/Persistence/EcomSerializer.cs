@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using EcomRules.Engine;
+using System.Text;
+using EcomRules.Commands;
 using EcomRules.Internal;
 using EcomRules.Sla;
 

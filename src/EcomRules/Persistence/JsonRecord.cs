@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
-using EcomRules.Engine;
+using EcomRules.Commands;
 using NodaTime;
 using NodaTime.Text;
 

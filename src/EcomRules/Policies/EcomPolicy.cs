@@ -41,6 +41,7 @@ public sealed partial class EcomPolicy
         Carriers = builder.Carriers ?? Fail<CarrierPolicy>(problems, "Carriers are required (CAR-1).", null!);
         Returns = builder.Returns ?? Fail<ReturnWindowPolicy>(problems, "Return windows are required (RET-2).", null!);
         Refunds = builder.Refunds ?? Fail<RefundApprovalPolicy>(problems, "Refund approval tiers are required (REF-2).", null!);
+        Ledgers = builder.Ledgers ?? Fail<LedgerPolicy>(problems, "The ledger times are required (FIN-1, FIN-2).", null!);
         Limits = builder.Limits ?? Fail<InputLimits>(problems, "Input limits are required.", null!);
         InvoiceCutoff = builder.InvoiceCutoff;
         RecordRetentionYears = builder.RecordRetentionYears;
@@ -112,6 +113,9 @@ public sealed partial class EcomPolicy
 
     /// <summary>Gets the refund approval tiers (REF-2).</summary>
     public RefundApprovalPolicy Refunds { get; }
+
+    /// <summary>Gets when the daily ledger and the monthly settlement close (FIN-1, FIN-2).</summary>
+    public LedgerPolicy Ledgers { get; }
 
     /// <summary>Gets how many years records are kept at least (ORD-6).</summary>
     /// <value>The default is 5.</value>
@@ -242,6 +246,7 @@ public sealed partial class EcomPolicy
             Carriers = Carriers,
             Returns = Returns,
             Refunds = Refunds,
+            Ledgers = Ledgers,
             RecordRetentionYears = RecordRetentionYears,
             DeliveredMessageRetention = DeliveredMessageRetention,
             Limits = Limits,

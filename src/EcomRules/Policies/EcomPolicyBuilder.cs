@@ -56,6 +56,10 @@ public sealed class EcomPolicyBuilder
     /// <summary>Gets or sets the refund approval tiers (REF-2, REF-3).</summary>
     public RefundApprovalPolicy Refunds { get; set; } = RefundApprovalPolicy.Default;
 
+    /// <summary>Gets or sets when the daily ledger and the monthly settlement close (FIN-1, FIN-2).</summary>
+    /// <value>The default is <see cref="LedgerPolicy.Default"/>: the daily ledger at 09:00, the settlement on the 25th, moved to the previous working day.</value>
+    public LedgerPolicy Ledgers { get; set; } = LedgerPolicy.Default;
+
     /// <summary>Gets or sets how many years transaction and audit records are kept at least (ORD-6).</summary>
     /// <value>The default is 5, which is also the least allowed.</value>
     public int RecordRetentionYears { get; set; } = EcomPolicy.MinimumRecordRetentionYears;

@@ -5,7 +5,7 @@ namespace EcomRules.Policies;
 
 /// <summary>
 /// How much text and how many items a command may carry. A command over a limit is refused as
-/// <see cref="Engine.RefusalCode.InvalidInput"/> before anything is stored, so a 1 MB string never reaches the store,
+/// <see cref="Commands.RefusalCode.InvalidInput"/> before anything is stored, so a 1 MB string never reaches the store,
 /// the audit trail or a log.
 /// </summary>
 public sealed class InputLimits

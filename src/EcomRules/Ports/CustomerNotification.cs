@@ -1,5 +1,5 @@
+using EcomRules.Commands;
 using EcomRules.Customers;
-using EcomRules.Engine;
 
 namespace EcomRules.Ports;
 

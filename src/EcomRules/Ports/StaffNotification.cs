@@ -1,4 +1,4 @@
-using EcomRules.Engine;
+using EcomRules.Commands;
 
 namespace EcomRules.Ports;
 

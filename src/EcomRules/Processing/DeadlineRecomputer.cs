@@ -1,5 +1,6 @@
 using System.Globalization;
 using EcomRules.Calendars;
+using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Internal;
 using EcomRules.Ports;

@@ -1,13 +1,7 @@
-using System.Globalization;
+using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Internal;
-using EcomRules.Orders;
-using EcomRules.Orders.Events;
 using EcomRules.Ports;
-using EcomRules.Refunds;
-using EcomRules.Refunds.Events;
-using EcomRules.Returns;
-using EcomRules.Returns.Events;
 using NodaTime;
 
 namespace EcomRules.Processing;
@@ -18,20 +12,11 @@ namespace EcomRules.Processing;
 /// <see cref="OutboxDispatcherOptions.MaxAttempts"/> failures. Every port call carries the message's idempotency key
 /// (or one derived from it), so a message delivered twice (a crash between the port call and the completion, an
 /// expired lease) has one effect.
-/// <list type="bullet">
-/// <item><see cref="CreditNoteRequested"/> → <see cref="IInvoiceIssuer.IssueCreditNoteAsync"/>, then <see cref="RecordCreditNote"/>
-/// unless the issuer answers "pending" (INV-3; the issuer's integration records the number when it comes).</item>
-/// <item><see cref="InvoiceRequested"/> → <see cref="IInvoiceIssuer.IssueInvoiceAsync"/> with the message key, then
-/// <see cref="RecordInvoice"/> through the engine with command ID <c>{key}/record</c> (INV-1).</item>
-/// <item><see cref="ShipmentRequested"/> → one carrier per attempt through <see cref="CarrierRouter"/> (CAR-2: attempt
-/// n asks the n-th ranked carrier, key <c>{key}/{carrier}</c>), then <see cref="RecordShipment"/> with command ID
-/// <c>{key}/record</c>.</item>
-/// <item><see cref="ReplacementShipmentRequested"/> → booked like <see cref="ShipmentRequested"/> (CAR-2), then
-/// <see cref="RecordReplacementShipment"/> on the return case with command ID <c>{key}/record</c> (RET-5).</item>
-/// <item><see cref="CustomerNotificationRequested"/> → <see cref="INotifier.NotifyAsync"/> with the message key (ORD-4).</item>
-/// <item><see cref="SlaWarningRaised"/> → <see cref="INotifier.NotifyStaffAsync"/> with the message key (SLA-8).</item>
-/// <item>Any other event has no port to reach: it is completed.</item>
-/// </list>
+/// How a message is delivered is looked up in an <see cref="OutboxHandlerRegistry"/> by its event's type; each module
+/// registers the events it raises (<see cref="EcomModules.OutboxHandlers"/>: invoices INV-1, shipments CAR-2, customer
+/// notifications ORD-4, SLA warnings SLA-8, replacement shipments RET-5, credit notes INV-3). A handler's follow-up
+/// command records the port's answer through the engine with command ID <c>{key}/record</c>. Any other event has no
+/// port to reach: it is completed.
 /// A follow-up command is issued at the delivery instant; on a redelivery the engine finds its command ID already
 /// used (<see cref="RefusalCode.CommandIdReused"/> or the first decision) and nothing happens twice. A follow-up the
 /// business refuses (the order was cancelled meanwhile) completes the message and counts in <see cref="Refused"/>;
@@ -48,22 +33,40 @@ public sealed class OutboxDispatcher
     private readonly CarrierRouter _carriers;
     private readonly INotifier _notifier;
     private readonly OutboxDispatcherOptions _options;
+    private readonly OutboxHandlerRegistry _handlers;
     private long _delivered;
     private long _failed;
     private long _deadLettered;
     private long _refused;
     private long _lostClaims;
 
-    /// <summary>Creates a dispatcher.</summary>
+    /// <summary>Creates a dispatcher with the <see cref="EcomModules.OutboxHandlers"/> handlers.</summary>
     /// <param name="outbox">The outbox to deliver from (usually the same store as the engine's).</param>
-    /// <param name="engine">Executes the follow-up commands (<see cref="RecordInvoice"/>, <see cref="RecordShipment"/>).</param>
+    /// <param name="engine">Executes the follow-up commands (such as recording an issued invoice).</param>
     /// <param name="invoices">The invoicing port.</param>
     /// <param name="carriers">The carrier router.</param>
     /// <param name="notifier">The SMS port.</param>
     /// <param name="options">Options; the defaults when null.</param>
     /// <exception cref="ArgumentNullException">A port, the outbox or the engine is null.</exception>
+#pragma warning disable RS0027 // kept as shipped; the overload with handlers takes its options explicitly
     public OutboxDispatcher(IOutboxStore outbox, EcomEngine engine, IInvoiceIssuer invoices, CarrierRouter carriers, INotifier notifier, OutboxDispatcherOptions? options = null)
+#pragma warning restore RS0027
+        : this(outbox, engine, invoices, carriers, notifier, EcomModules.OutboxHandlers, options)
     {
+    }
+
+    /// <summary>Creates a dispatcher.</summary>
+    /// <param name="outbox">The outbox to deliver from (usually the same store as the engine's).</param>
+    /// <param name="engine">Executes the follow-up commands (such as recording an issued invoice).</param>
+    /// <param name="invoices">The invoicing port.</param>
+    /// <param name="carriers">The carrier router.</param>
+    /// <param name="notifier">The SMS port.</param>
+    /// <param name="handlers">How each event's message is delivered; a message of an event without a handler is completed without a call.</param>
+    /// <param name="options">Options; the defaults when null.</param>
+    /// <exception cref="ArgumentNullException">A port, the outbox, the engine or the handlers are null.</exception>
+    public OutboxDispatcher(IOutboxStore outbox, EcomEngine engine, IInvoiceIssuer invoices, CarrierRouter carriers, INotifier notifier, OutboxHandlerRegistry handlers, OutboxDispatcherOptions? options)
+    {
+        _handlers = Preconditions.CheckNotNull(handlers);
         _outbox = Preconditions.CheckNotNull(outbox);
         _engine = Preconditions.CheckNotNull(engine);
         _invoices = Preconditions.CheckNotNull(invoices);
@@ -138,72 +141,8 @@ public sealed class OutboxDispatcher
     }
 
     /// <summary>Delivers one message; returns false when the follow-up command was refused by the business.</summary>
-    private async ValueTask<bool> DeliverAsync(OutboxEnvelope envelope, Instant now, CancellationToken cancellationToken)
-    {
-        var key = envelope.Message.IdempotencyKey;
-        switch (envelope.Message.Event)
-        {
-            case InvoiceRequested invoice:
-            {
-                var issued = await _invoices.IssueInvoiceAsync(
-                    new InvoiceRequest(key, invoice.Source, invoice.BuyerName, invoice.BuyerTaxId, invoice.Goods, invoice.Freight, invoice.BatchDate),
-                    cancellationToken).ConfigureAwait(false);
-                return await FollowUpAsync(new RecordInvoice(FollowUpId(key), Actor.System, now, new OrderId(invoice.Source.Id), issued.InvoiceNumber, issued.Amount), cancellationToken).ConfigureAwait(false);
-            }
-
-            case ShipmentRequested shipment:
-            {
-                // CAR-2: one carrier per attempt, chosen by how many attempts failed before.
-                var routing = await _carriers.BookAsync(
-                    new ShipmentRequest(key, shipment.Source, shipment.Carriers.IsDefaultOrEmpty ? default : shipment.Carriers[0], shipment.From, shipment.To, shipment.InvoiceNumber),
-                    shipment.Carriers.IsDefault ? [] : shipment.Carriers, envelope.Attempts, cancellationToken).ConfigureAwait(false);
-                var booking = routing.Booking;
-                return await FollowUpAsync(new RecordShipment(FollowUpId(key), Actor.System, now, new OrderId(shipment.Source.Id), booking.Carrier, booking.TrackingNumber!), cancellationToken).ConfigureAwait(false);
-            }
-
-            case ReplacementShipmentRequested { To: { } to } replacement when !replacement.Carriers.IsDefaultOrEmpty:
-            {
-                // RET-5: booked like an order's shipment (CAR-2: one carrier per attempt, keys {key}/{carrier}).
-                var routing = await _carriers.BookAsync(
-                    new ShipmentRequest(key, replacement.Source, replacement.Carriers[0], replacement.From, to, null),
-                    replacement.Carriers, envelope.Attempts, cancellationToken).ConfigureAwait(false);
-                var booking = routing.Booking;
-                return await FollowUpAsync(new RecordReplacementShipment(FollowUpId(key), Actor.System, now, ReturnCaseId.FromKey(replacement.Source), booking.Carrier, booking.TrackingNumber!), cancellationToken).ConfigureAwait(false);
-            }
-
-            case CreditNoteRequested credit:
-            {
-                // INV-3: a red-letter credit note; the tax system may answer "pending" and report the number later.
-                var result = await _invoices.IssueCreditNoteAsync(new CreditNoteRequest(credit.IdempotencyKey, credit.Source, credit.InvoiceNumber, credit.Amount), cancellationToken).ConfigureAwait(false);
-                return result.IsPending
-                    || await FollowUpAsync(new RecordCreditNote(FollowUpId(key), Actor.System, now, RefundId.FromKey(credit.Source), result.CreditNoteNumber!), cancellationToken).ConfigureAwait(false);
-            }
-
-            case CustomerNotificationRequested notification:
-                await _notifier.NotifyAsync(new CustomerNotification(key, notification.Source, notification.Recipient, notification.Template, notification.Text), cancellationToken).ConfigureAwait(false);
-                return true;
-
-            case SlaWarningRaised warning:
-                // SLA-8: staff are warned, never the customer.
-                await _notifier.NotifyStaffAsync(new StaffNotification(key, warning.Source, "sla-warning", string.Create(CultureInfo.InvariantCulture,
-                    $"{warning.SlaId} on {warning.Source}: {warning.Threshold * 100:0.##} % of its time is used; it breaches at {warning.BreachAt} unless done first.")),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-
-            default:
-                return true;
-        }
-    }
-
-    private async ValueTask<bool> FollowUpAsync(EcomCommand command, CancellationToken cancellationToken)
-    {
-        var decision = await _engine.ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
-
-        // CommandIdReused: an earlier delivery of this message already recorded the follow-up (at another instant).
-        return decision.IsAccepted || decision.Code == RefusalCode.CommandIdReused;
-    }
-
-    private static CommandId FollowUpId(string key) => new(key + "/record");
+    private ValueTask<bool> DeliverAsync(OutboxEnvelope envelope, Instant now, CancellationToken cancellationToken)
+        => _handlers.DeliverAsync(new OutboxDelivery(envelope, now, _invoices, _carriers, _notifier, _engine.ExecuteAsync), cancellationToken);
 
     private static string Describe(Exception e)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Internal;
 using EcomRules.Ports;
@@ -13,7 +14,7 @@ namespace EcomRules.Processing;
 /// crash before completion, an expired lease) executes the same command ID again and has no second effect; a timer
 /// moved since it was claimed is left to fire at its new instant.
 /// <para>Which command a timer fires is looked up in a <see cref="TimerHandlerRegistry"/> by the timer's aggregate kind
-/// and kind; each module registers the timers it schedules (<see cref="TimerHandlerRegistry.Default"/>: orders and
+/// and kind; each module registers the timers it schedules (<see cref="EcomModules.TimerHandlers"/>: orders and
 /// return cases). A timer whose kind has no handler is never completed without its command: it is counted in
 /// <see cref="Unhandled"/>, reported to the engine's diagnostics (once per kind as the first), and postponed by
 /// <see cref="TimerSchedulerOptions.UnhandledRetry"/> (<see cref="ITimerStore.PostponeTimerAsync"/>) so it neither
@@ -33,13 +34,13 @@ public sealed class TimerScheduler
     private long _unhandled;
     private long _failed;
 
-    /// <summary>Creates a scheduler with the <see cref="TimerHandlerRegistry.Default"/> handlers.</summary>
+    /// <summary>Creates a scheduler with the <see cref="EcomModules.TimerHandlers"/> handlers.</summary>
     /// <param name="timers">The timers to fire (usually the same store as the engine's).</param>
     /// <param name="engine">Executes the timers' commands.</param>
     /// <param name="options">Options; the defaults when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="timers"/> or <paramref name="engine"/> is null.</exception>
     public TimerScheduler(ITimerStore timers, EcomEngine engine, TimerSchedulerOptions? options = null)
-        : this(timers, engine, TimerHandlerRegistry.Default, options)
+        : this(timers, engine, EcomModules.TimerHandlers, options)
     {
     }
 
@@ -70,11 +71,7 @@ public sealed class TimerScheduler
     /// <param name="timer">The timer.</param>
     /// <returns><c>timer/{timerId}/{dueAt as Unix ticks}</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="timer"/> is null.</exception>
-    public static CommandId CommandIdFor(DueTimer timer)
-    {
-        ArgumentNullException.ThrowIfNull(timer);
-        return new CommandId(string.Create(CultureInfo.InvariantCulture, $"timer/{timer.TimerId}/{timer.DueAt.ToUnixTimeTicks()}"));
-    }
+    public static CommandId CommandIdFor(DueTimer timer) => TimerHandlerRegistry.CommandIdFor(timer);
 
     /// <summary>Claims one batch of due timers for <paramref name="owner"/> and fires them, earliest first.</summary>
     /// <param name="owner">This scheduler's owner name (unique per process).</param>

@@ -1,7 +1,7 @@
-using EcomRules.Engine;
-using EcomRules.Policies;
+using EcomRules.Commands;
 using EcomRules.Internal;
 using EcomRules.Orders;
+using EcomRules.Policies;
 using EcomRules.Returns.Events;
 using NodaTime;
 

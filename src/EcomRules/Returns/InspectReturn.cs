@@ -1,6 +1,6 @@
-using EcomRules.Engine;
-using EcomRules.Policies;
+using EcomRules.Commands;
 using EcomRules.Orders;
+using EcomRules.Policies;
 using EcomRules.Returns.Events;
 using NodaTime;
 

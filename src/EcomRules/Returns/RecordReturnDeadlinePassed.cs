@@ -1,4 +1,4 @@
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
 using NodaTime;
@@ -18,7 +18,7 @@ namespace EcomRules.Returns;
 /// <param name="CaseId">The return case.</param>
 /// <param name="TimerKind"><c>sla-breach</c> or <c>sla-warning</c>.</param>
 /// <param name="TimerName">The timer's name: the SLA ID (such as <c>SLA-6</c>) for a breach, <c>{sla}/warning-{n}</c> for a warning.</param>
-public sealed record RecordReturnDeadlinePassed(CommandId CommandId, Actor Actor, Instant At, ReturnCaseId CaseId, string TimerKind, string TimerName)
+internal sealed record RecordReturnDeadlinePassed(CommandId CommandId, Actor Actor, Instant At, ReturnCaseId CaseId, string TimerKind, string TimerName)
     : EcomCommand(CommandId, Actor, At)
 {
     /// <inheritdoc />

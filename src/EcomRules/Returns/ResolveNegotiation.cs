@@ -1,6 +1,6 @@
-using EcomRules.Engine;
-using EcomRules.Policies;
+using EcomRules.Commands;
 using EcomRules.Internal;
+using EcomRules.Policies;
 using EcomRules.Returns.Events;
 using NodaTime;
 

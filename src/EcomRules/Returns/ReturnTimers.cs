@@ -1,11 +1,10 @@
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Orders;
 using EcomRules.Ports;
-using EcomRules.Processing;
 
 namespace EcomRules.Returns;
 
-/// <summary>The return module's durable timers and the commands they fire (registered in <see cref="TimerHandlerRegistry.Default"/>).</summary>
+/// <summary>The return module's durable timers and the commands they fire (registered in <see cref="Engine.EcomModules.TimerHandlers"/>).</summary>
 internal static class ReturnTimers
 {
     /// <summary>Adds every timer kind the return commands schedule: SLA-6 and SLA-7 warnings and breaches (SLA-8).</summary>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Policies;
 using EcomRules.Stock.Events;
 using NodaTime;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Policies;
 using EcomRules.Stock.Events;
 using NodaTime;

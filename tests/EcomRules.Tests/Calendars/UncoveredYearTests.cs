@@ -1,5 +1,5 @@
 using EcomRules.Calendars;
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Orders;
 using EcomRules.Policies;
 using EcomRules.Processing;

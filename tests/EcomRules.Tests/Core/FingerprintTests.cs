@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Internal;
 using EcomRules.Orders;

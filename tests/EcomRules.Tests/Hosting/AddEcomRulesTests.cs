@@ -1,3 +1,4 @@
+using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Hosting;
 using EcomRules.Policies;
@@ -57,6 +58,23 @@ public sealed class AddEcomRulesTests
         var policy = provider.GetRequiredService<EcomPolicy>();
         Assert.Equal(new Money(8000m), policy.Refunds.HeadquartersThreshold);
         Assert.Equal(new LocalTime(16, 0), policy.Cutoffs.CutoffOn(global::EcomRules.Inventory.WarehouseId.Main, new LocalDate(2026, 3, 4)));
+    }
+
+    [Fact]
+    [Trait("Rule", "FIN-1")]
+    [Trait("Rule", "FIN-2")]
+    public void LedgerOptions_BindFromConfigurationSection()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["EcomRules:DailyLedgerTime"] = "10:30",
+            ["EcomRules:SettlementShift"] = "NextWorkingDay",
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddEcomRules(configuration.GetSection(EcomRulesOptions.SectionName)).UseStore(new InMemoryEcomStore());
+        using var provider = services.BuildServiceProvider();
+        var ledgers = provider.GetRequiredService<EcomPolicy>().Ledgers;
+        Assert.Equal((new LocalTime(10, 30), 25, SettlementShift.NextWorkingDay), (ledgers.DailyLedgerTime, ledgers.SettlementDay, ledgers.Shift));
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using EcomRules.Calendars;
+using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Hosting;
 using EcomRules.Orders;
 using EcomRules.Ports;
+using EcomRules.Testing;
 using EcomRules.Tests.Calendars;
 using EcomRules.Tests.Orders;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +14,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
-using EcomRules.Testing;
 using FakeClock = NodaTime.Testing.FakeClock;
 
 namespace EcomRules.Tests.Hosting;

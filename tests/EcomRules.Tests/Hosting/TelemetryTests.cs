@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Diagnostics;
+using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Hosting;
 using EcomRules.Orders;

@@ -1,3 +1,4 @@
+using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Hosting;
 using EcomRules.Ports;

@@ -1,4 +1,5 @@
 using EcomRules.Calendars;
+using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Merchants;
 using EcomRules.Merchants.Events;

@@ -1,4 +1,5 @@
 using EcomRules.Customers;
+using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Merchants;
 using EcomRules.Policies;
@@ -28,7 +29,7 @@ internal sealed class MerchantFixture
     {
         Store = new InMemoryEcomStore();
         Engine = new EcomEngine(Store, policy ?? EcomPolicy.RetailPlatform);
-        Scheduler = new TimerScheduler(Store, Engine, TimerHandlerRegistry.Default);
+        Scheduler = new TimerScheduler(Store, Engine, EcomModules.TimerHandlers);
     }
 
     internal InMemoryEcomStore Store { get; }

@@ -1,5 +1,5 @@
+using EcomRules.Commands;
 using EcomRules.Customers;
-using EcomRules.Engine;
 using EcomRules.Inventory;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;

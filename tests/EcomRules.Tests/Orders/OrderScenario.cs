@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using EcomRules.Commands;
 using EcomRules.Customers;
 using EcomRules.Engine;
 using EcomRules.Orders;

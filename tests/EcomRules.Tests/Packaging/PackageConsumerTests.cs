@@ -34,6 +34,7 @@ public sealed class PackageConsumerTests(PackedPackages packages)
     {
         var output = await packages.RunConsumerAsync("Consumer", ["EcomRules.Hosting", "EcomRules.Testing", "Microsoft.Extensions.DependencyInjection"], """
             using EcomRules;
+            using EcomRules.Commands;
             using EcomRules.Engine;
             using EcomRules.Hosting;
             using EcomRules.Orders;

@@ -1,4 +1,4 @@
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Orders;
 using EcomRules.Tests.Orders;
 using NodaTime;

@@ -22,7 +22,7 @@ public sealed class ReturnSerializationTests
         await f.Ok(new ApproveRefund(f.NextId(), ReturnFixture.DeptHead, ReturnFixture.At(2026, 3, 5), refundId));
         await f.Ok(new ReviewRefund(f.NextId(), ReturnFixture.Finance, ReturnFixture.At(2026, 3, 5), refundId));
         await f.Ok(new RequestCreditNote(f.NextId(), ReturnFixture.Finance, ReturnFixture.At(2026, 3, 5), refundId));
-        await f.Ok(new RecordCreditNote(f.NextId(), Engine.Actor.System, ReturnFixture.At(2026, 3, 6), refundId, "RED-1"));
+        await f.Ok(new RecordCreditNote(f.NextId(), Actor.System, ReturnFixture.At(2026, 3, 6), refundId, "RED-1"));
         await f.Ok(new PayRefund(f.NextId(), ReturnFixture.Payer, ReturnFixture.At(2026, 3, 6), refundId));
         var failed = new ReturnCaseId(orderId, "R2");
         await f.Ok(f.Request(failed, ReturnFixture.At(2026, 3, 4), ReturnKind.Exchange));

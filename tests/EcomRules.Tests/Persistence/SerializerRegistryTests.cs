@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
 using EcomRules.Persistence;

@@ -1,6 +1,6 @@
-using EcomRules.Engine;
-using EcomRules.PostgreSql;
+using EcomRules.Commands;
 using EcomRules.Ports;
+using EcomRules.PostgreSql;
 using EcomRules.Testing;
 using NodaTime;
 using Npgsql;

@@ -1,4 +1,4 @@
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.PostgreSql;
 using EcomRules.PostgreSql.Internal;
 using EcomRules.Testing;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Testing;
 using NodaTime;
 

@@ -1,3 +1,4 @@
+using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
@@ -78,7 +79,7 @@ public sealed class ProcessingFixture
 /// happened, the completion never does.
 /// </summary>
 internal sealed class CrashingOutbox<TEvent>(IOutboxStore inner, CancellationTokenSource crash) : IOutboxStore
-    where TEvent : EcomRules.Engine.DomainEvent
+    where TEvent : EcomRules.Commands.DomainEvent
 {
     private readonly HashSet<long> _fatal = [];
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
@@ -44,7 +45,7 @@ public sealed class TimerHandlerRegistryTests
         Assert.Contains((ReturnCaseId.Kind, "sla-breach"), kinds);
         Assert.Contains((ReturnCaseId.Kind, "sla-warning"), kinds);
         Assert.Contains((OrderId.Kind, "sla-warning"), kinds);
-        Assert.All(kinds, k => Assert.True(TimerHandlerRegistry.Default.Handles(k.AggregateKind, k.TimerKind), $"No handler for {k.TimerKind} on {k.AggregateKind}"));
+        Assert.All(kinds, k => Assert.True(EcomModules.TimerHandlers.Handles(k.AggregateKind, k.TimerKind), $"No handler for {k.TimerKind} on {k.AggregateKind}"));
         Assert.Equal(0, f.Scheduler.Unhandled);
         Assert.Equal(0, await inner.CountTimersAsync());
     }
@@ -99,7 +100,7 @@ public sealed class TimerHandlerRegistryTests
         var store = new InMemoryEcomStore();
         var diagnostics = new RecordingDiagnostics();
         var engine = new EcomEngine(store, EcomRules.Policies.EcomPolicy.RetailPlatform, diagnostics: diagnostics);
-        var scheduler = new TimerScheduler(store, engine, TimerHandlerRegistry.Default, new TimerSchedulerOptions { UnhandledRetry = Duration.FromHours(1) });
+        var scheduler = new TimerScheduler(store, engine, EcomModules.TimerHandlers, new TimerSchedulerOptions { UnhandledRetry = Duration.FromHours(1) });
         var key = new AggregateKey("stock", "1");
         var record = new IdempotencyRecord(new("c"), "f", key, DecisionStatus.Accepted, RefusalCode.None, default, "x", 1);
         await store.SaveAsync(new ChangeSet(record, [], [], [], [new TimerRequest("stock/1/low", key, "low-stock", T0), new TimerRequest("stock/1/low2", key, "low-stock", T0)]));
@@ -116,7 +117,7 @@ public sealed class TimerHandlerRegistryTests
         Assert.Equal(2, await store.CountTimersAsync());
 
         // Once a module registers the kind, the same timer fires at its own due instant.
-        var registered = TimerHandlerRegistry.Default.Add("stock", "low-stock",
+        var registered = EcomModules.TimerHandlers.Add("stock", "low-stock",
             static (timer, id) => new RecordDeadlinePassed(id, Actor.System, timer.DueAt, new OrderId("none"), "dispatch-deadline", null));
         var later = new TimerScheduler(store, engine, registered);
         await later.RunOnceAsync("s2", T0 + Duration.FromHours(4));
@@ -135,7 +136,7 @@ public sealed class TimerHandlerRegistryTests
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name.EndsWith("TimerKind", StringComparison.Ordinal))
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToArray();
-        var handled = TimerHandlerRegistry.Default.Kinds.Select(k => k.TimerKind).ToHashSet(StringComparer.Ordinal);
+        var handled = EcomModules.TimerHandlers.Kinds.Select(k => k.TimerKind).ToHashSet(StringComparer.Ordinal);
 
         Assert.True(declared.Length >= 4, $"{declared.Length} timer kinds declared");
         Assert.All(declared, kind => Assert.Contains(kind, handled));
@@ -143,13 +144,14 @@ public sealed class TimerHandlerRegistryTests
 
     [Fact]
     public void Registry_RefusesASecondHandlerForTheSameKind()
-        => Assert.Throws<ArgumentException>(() => TimerHandlerRegistry.Default.Add(OrderId.Kind, "sla-breach", static (t, id) => throw new InvalidOperationException()));
+        => Assert.Throws<ArgumentException>(() => EcomModules.TimerHandlers.Add(OrderId.Kind, "sla-breach", static (t, id) => throw new InvalidOperationException()));
 
     [Fact]
-    public void DefaultRegistry_CoversOrdersAndReturnCases()
+    public void DefaultRegistry_CoversOrdersReturnCasesAndLedgers()
         => Assert.Equal(
-            [("merchant", "permission-decision-due"), ("merchant", "re-review-due"), ("order", "auto-complete"), ("order", "dispatch-deadline"), ("order", "sla-breach"), ("order", "sla-warning"), ("return", "sla-breach"), ("return", "sla-warning")],
-            TimerHandlerRegistry.Default.Kinds.ToArray());
+            [("merchant", "permission-decision-due"), ("merchant", "re-review-due"), ("order", "auto-complete"), ("order", "dispatch-deadline"), ("order", "sla-breach"), ("order", "sla-warning"), ("return", "sla-breach"), ("return", "sla-warning"),
+                ("sales-day", "daily-ledger")],
+            EcomModules.TimerHandlers.Kinds.ToArray());
 
     internal static RequestReturn Request(ReturnCaseId id, ReturnKind kind, Instant at)
         => new(new($"{id}/request"), Buyer, at, id, kind, ReturnReason.QualityProblem, null, ["photo-1.jpg"], [new ReturnLine("SKU-1", 1)]);

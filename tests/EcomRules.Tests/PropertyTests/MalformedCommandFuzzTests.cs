@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Orders;
 using EcomRules.Persistence;

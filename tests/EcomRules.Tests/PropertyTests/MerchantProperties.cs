@@ -1,5 +1,5 @@
 using EcomRules.Customers;
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Merchants;
 using EcomRules.Tests.Merchants;
 using FsCheck;

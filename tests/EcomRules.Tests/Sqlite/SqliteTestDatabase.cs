@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using EcomRules.Engine;
+using System.Text.Json;
+using EcomRules.Commands;
 using EcomRules.Persistence;
 using EcomRules.Sqlite;
 using EcomRules.Testing;

@@ -1,4 +1,4 @@
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Stock;
 using EcomRules.Stock.Events;
 

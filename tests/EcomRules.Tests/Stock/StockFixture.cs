@@ -1,3 +1,4 @@
+using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Inventory;
 using EcomRules.Policies;

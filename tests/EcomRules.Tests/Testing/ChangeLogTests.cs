@@ -1,4 +1,4 @@
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Testing;
 using EcomRules.Tests.PropertyTests;
 using FsCheck;

@@ -1,4 +1,4 @@
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Testing;
 using NodaTime;
 using static EcomRules.Testing.ContractFixtures;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
+using EcomRules.Commands;
 using EcomRules.Customers;
-using EcomRules.Engine;
 using EcomRules.Inventory;
 using EcomRules.Shipping;
 using EcomRules.Sla;

@@ -1,4 +1,4 @@
-using EcomRules.Engine;
+using EcomRules.Commands;
 using NodaTime;
 
 namespace EcomRules.Refunds.Events;

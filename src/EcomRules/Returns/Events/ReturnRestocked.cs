@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using EcomRules.Engine;
+using EcomRules.Commands;
 using EcomRules.Inventory;
 using NodaTime;
 

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using EcomRules.Commands;
+using EcomRules.Ledgers;
+using EcomRules.Merchants;
+using EcomRules.Orders;
+using EcomRules.Ports;
+using EcomRules.Refunds;
+using EcomRules.Returns;
+
+namespace EcomRules.Engine;
+
+/// <summary>
+/// EcomRules' own modules, composed in the application layer: the one place that lists them. Each module registers what
+/// it schedules and how it takes part in other modules' commands; the kernel and the modules never list each other.
+/// </summary>
+public static class EcomModules
+{
+    /// <summary>
+    /// Gets the handlers of every timer the built-in modules schedule: orders (auto-completion, dispatch deadline, SLA-1..5
+    /// warnings and breaches) return cases (SLA-6 and SLA-7 warnings and breaches), the daily sales ledger (FIN-1) and merchants (MER-1 re-review
+    /// lapse, MER-4 permission decision breach).
+    /// </summary>
+    public static TimerHandlerRegistry TimerHandlers { get; } =
+        MerchantTimers.Register(LedgerTimers.Register(ReturnTimers.Register(OrderTimers.Register(TimerHandlerRegistry.Empty))));
+
+    /// <summary>
+    /// Gets the handlers of every outbox message with an effect outside the library: invoices, shipments, customer
+    /// notifications and SLA warnings (orders), replacement shipments (returns) and credit notes (refunds).
+    /// </summary>
+    public static OutboxHandlerRegistry OutboxHandlers { get; } = RefundOutbox.Register(ReturnOutbox.Register(OrderOutbox.Register(OutboxHandlerRegistry.Empty)));
+
+    /// <summary>Gets the modules' parts in other modules' commands, in the order they join.</summary>
+    internal static ImmutableArray<DecisionParticipant> Participants { get; } = [new CancellationRefund()];
+}
