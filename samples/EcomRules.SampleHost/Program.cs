@@ -143,6 +143,7 @@ else
             carriers.Sum(c => c.Bookings.Count(b => b.Request.Order.Kind == EcomRules.Returns.ReturnCaseId.Kind)), notifier.SentToStaff.Count,
             scheduler.Fired, scheduler.Unhandled)).ConfigureAwait(false);
     await ledgers.FinishAsync(TradingSimulation.FirstDay(options), report.FinishedAt, output).ConfigureAwait(false);
+    await MerchantScenario.RunAsync(engine, store, scheduler, TradingSimulation.FirstDay(options), clock.GetCurrentInstant(), output).ConfigureAwait(false);
     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"Simulated {options.Days} days in {(DateTimeOffset.UtcNow - started).TotalSeconds:0.0} s. Run again on the same database: nothing is duplicated; --verify checks it."));
     exitCode = 0;

@@ -51,6 +51,9 @@ public readonly record struct ActorRole
     /// <summary>Gets a platform administrator, whose accounts are few and whose leaving rotates credentials (SEC-4).</summary>
     public static ActorRole Administrator { get; } = new("administrator");
 
+    /// <summary>Gets a merchant on a platform, who applies for admission, submits listings and asks for permissions (MER-1, MER-2, MER-4).</summary>
+    public static ActorRole Merchant { get; } = new("merchant");
+
     /// <summary>Gets the system itself: timers, the outbox dispatcher, integrations.</summary>
     public static ActorRole System { get; } = new("system");
 

@@ -85,6 +85,15 @@ public readonly record struct UnifiedSocialCreditCode
         return true;
     }
 
+    /// <summary>Says what is wrong with a code (MER-1 refuses it as input without an exception); null when it is valid.</summary>
+    internal static string? Problem(string value)
+    {
+        var normalized = IdentityNumberError.Normalize(value);
+        return Validate(normalized) is { } error
+            ? (error.Position is { } position ? $"position {position}: {error.Reason}" : error.Reason)
+            : null;
+    }
+
     /// <summary>Computes the check character (position 18) for the first 17 characters of a code.</summary>
     /// <param name="first17">The first 17 characters, upper case, from <see cref="Alphabet"/>.</param>
     /// <returns>The check character.</returns>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using EcomRules.Access;
 using EcomRules.Commands;
 using EcomRules.Ledgers;
+using EcomRules.Merchants;
 using EcomRules.Orders;
 using EcomRules.Policies;
 using EcomRules.Ports;
@@ -19,10 +20,11 @@ public static class EcomModules
 {
     /// <summary>
     /// Gets the handlers of every timer the built-in modules schedule: orders (auto-completion, dispatch deadline, SLA-1..5
-    /// warnings and breaches) return cases (SLA-6 and SLA-7 warnings and breaches) the daily sales ledger (FIN-1) and administrator rosters (SEC-4 credential rotation).
+    /// warnings and breaches), return cases (SLA-6 and SLA-7 warnings and breaches), the daily sales ledger (FIN-1),
+    /// administrator rosters (SEC-4 credential rotation) and merchants (MER-1 re-review lapse, MER-4 permission decision breach).
     /// </summary>
     public static TimerHandlerRegistry TimerHandlers { get; } =
-        AccessTimers.Register(LedgerTimers.Register(ReturnTimers.Register(OrderTimers.Register(TimerHandlerRegistry.Empty))));
+        MerchantTimers.Register(AccessTimers.Register(LedgerTimers.Register(ReturnTimers.Register(OrderTimers.Register(TimerHandlerRegistry.Empty)))));
 
     /// <summary>
     /// Gets the handlers of every outbox message with an effect outside the library: invoices, shipments, customer
@@ -41,6 +43,7 @@ public static class EcomModules
         RefundPermissions.Register,
         StockPermissions.Register,
         LedgerPermissions.Register,
+        MerchantPermissions.Register,
         AccessPermissions.Register,
         static (table, _) => table.Allow<RecomputeDeadlines>(ActorRole.System),
     ];

@@ -9,5 +9,6 @@ namespace EcomRules.Persistence;
 /// </summary>
 internal static class BuiltInCodecs
 {
-    public static ImmutableArray<JsonCodec> All { get; } = [.. OrderCodecs.All, .. ReturnCodecs.All, .. StockCodecs.All, .. LedgerCodecs.All, .. AccessCodecs.All, .. DeadlineCodecs.All];
+    public static ImmutableArray<JsonCodec> All { get; } =
+        [.. OrderCodecs.All, .. ReturnCodecs.All, .. StockCodecs.All, .. LedgerCodecs.All, .. AccessCodecs.All, .. MerchantCodecs.All, .. DeadlineCodecs.All];
 }

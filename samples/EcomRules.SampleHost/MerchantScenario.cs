@@ -1,0 +1,84 @@
+using System.Globalization;
+using EcomRules.Commands;
+using EcomRules.Engine;
+using EcomRules.Merchants;
+using EcomRules.Ports;
+using EcomRules.Processing;
+using NodaTime;
+
+namespace EcomRules.SampleHost;
+
+/// <summary>
+/// Two merchants on one platform (MER-1..4): a tea shop admitted on the first trading day, whose false listing is taken
+/// down and whose permission request is decided in time; and a hardware shop admitted a month earlier with a one-month
+/// review interval, whose re-review lapses into suspension through its durable timer and whose permission request goes
+/// overdue. Fixed command IDs: a second run on the same database replays, duplicating nothing.
+/// </summary>
+internal static class MerchantScenario
+{
+    private static readonly Actor Ops = new("ops-merchants", ActorRole.Operations);
+    private static readonly Actor TeaOwner = new("tea-owner", new ActorRole("merchant"));
+    private static readonly Actor ToolOwner = new("tool-owner", new ActorRole("merchant"));
+    private static readonly MerchantId Tea = new("M-TEA");
+    private static readonly MerchantId Tools = new("M-TOOLS");
+    private static readonly ListingId FalseListing = new("L-TEA-1");
+    private static readonly ListingId GoodListing = new("L-TEA-2");
+
+    public static async Task RunAsync(EcomEngine engine, IEcomStore store, TimerScheduler scheduler, LocalDate firstDay, Instant now, TextWriter output)
+    {
+        var calendar = engine.Policy.Calendar;
+        Instant At(LocalDate day, int hour) => calendar.InstantOf(day, new LocalTime(hour, 0));
+        var monthBefore = firstDay.PlusMonths(-1);
+        EcomCommand[] commands =
+        [
+            new ApplyForAdmission(Id(1), TeaOwner, At(firstDay, 9), Tea, "Anxi Example Tea Co., Ltd.", "91350100M000100Y43", "91350100M000100Y43"),
+            new ReviewQualification(Id(2), Ops, At(firstDay, 10), Tea, true, "licence and tax registration verified"),
+            new ApplyForAdmission(Id(3), ToolOwner, At(monthBefore, 9), Tools, "Ningbo Example Tools Co., Ltd.", "91330200MA2H4XK21B", "330201123456789"),
+            new ReviewQualification(Id(4), Ops, At(monthBefore, 11), Tools, true, "licence verified; short interval while the tax certificate is renewed", 1),
+            new SubmitListing(Id(5), TeaOwner, At(firstDay, 11), FalseListing, Tea, "Wuyi Da Hong Pao, 100 g", "Mother-tree Da Hong Pao", new Money(1999m)),
+            new SubmitListing(Id(6), TeaOwner, At(firstDay, 11), GoodListing, Tea, "Anxi Tieguanyin, 250 g", "Spring harvest", new Money(88m)),
+            new ReviewListing(Id(7), Ops, At(firstDay, 14), FalseListing, true, true, true),
+            new ReviewListing(Id(8), Ops, At(firstDay, 14), GoodListing, true, true, true),
+            new TakeDownListing(Id(9), Ops, At(firstDay.PlusDays(1), 10), FalseListing, "false listing: not from the mother trees, as a buyer's complaint showed"),
+            new RecordMerchantViolation(Id(10), Ops, At(firstDay.PlusDays(1), 10), Tea, ViolationKind.Breach, FalseListing.Value, "false listing taken down"),
+            new SanctionMerchant(Id(11), Ops, At(firstDay.PlusDays(1), 11), Tea, SanctionStep.Warning, "first false listing"),
+            new RequestElevatedPermission(Id(12), TeaOwner, At(firstDay, 15), Tea, "P-1", "pre-sale", "spring harvest pre-orders"),
+            new DecidePermissionRequest(Id(13), Ops, At(firstDay.PlusDays(2), 10), Tea, "P-1", true, "stock contracts seen"),
+            new RequestElevatedPermission(Id(14), ToolOwner, At(firstDay, 15), Tools, "P-1", "cross-border", "export to Vietnam"),
+        ];
+        foreach (var command in commands)
+        {
+            var decision = await engine.ExecuteAsync(command).ConfigureAwait(false);
+            if (decision.IsRefused)
+            {
+                output.WriteLine($"  merchant scenario: {command.Action} refused: {decision.RuleId} {decision.Reason}");
+            }
+        }
+
+        // The durable timers: the hardware shop's lapsed re-review (MER-1) and its undecided request (MER-4).
+        await scheduler.RunOnceAsync("merchant-scenario", now).ConfigureAwait(false);
+
+        output.WriteLine("Merchants (MER-1..4), two on one platform:");
+        foreach (var id in new[] { Tea, Tools })
+        {
+            if ((await store.LoadAsync(id.Key).ConfigureAwait(false))?.State is not Merchant m)
+            {
+                continue;
+            }
+
+            var requests = string.Join(", ", m.PermissionRequests.Select(r => $"{r.Permission} {r.State}{(r.Overdue ? " (overdue, MER-4)" : string.Empty)}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {m.Id} {m.Name}: {m.State}{(m.StateReason is { } why ? $" ({why})" : string.Empty)}; credit {m.Rating}; ladder {m.Ladder}; re-review due {m.ReReviewDue:uuuu-MM-dd}; permissions: {requests}"));
+        }
+
+        foreach (var id in new[] { FalseListing, GoodListing })
+        {
+            if ((await store.LoadAsync(id.Key).ConfigureAwait(false))?.State is Listing l)
+            {
+                output.WriteLine($"  listing {l.Id} \"{l.Title}\": {l.State}{(l.Reason is { } why ? $" ({why})" : string.Empty)}");
+            }
+        }
+    }
+
+    private static CommandId Id(int n) => new(string.Create(CultureInfo.InvariantCulture, $"merchant-scenario-{n}"));
+}
