@@ -66,6 +66,7 @@ public static class EcomPolicyFactory
         }
 
         builder.RecordRetentionYears = options.RecordRetentionYears;
+        builder.StockTracking = options.StockTracking;
         builder.DeliveredMessageRetention = NodaTime.Duration.FromDays(options.DeliveredMessageRetentionDays);
         builder.UncoveredYears = options.Calendar?.UncoveredYears ?? UncoveredYears.Provisional;
         return WithConfiguredYears(builder.Build(), options.Calendar);

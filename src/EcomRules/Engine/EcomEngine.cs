@@ -97,7 +97,14 @@ public sealed partial class EcomEngine
 
             var policy = Policy;
             var input = await LoadAsync(command, target, policy, cancellationToken).ConfigureAwait(false);
-            var outcome = ProvisionalMarking.Apply(command, Decide(command, input), policy, out var provisionalYear, out var provisionalCount);
+            var decided = Decide(command, input);
+            if (decided.IsAccepted)
+            {
+                // Other modules take part in the change set (DecisionParticipant): their writes are version-checked too.
+                (decided, input) = await JoinAsync(command, decided, input, policy, cancellationToken).ConfigureAwait(false);
+            }
+
+            var outcome = ProvisionalMarking.Apply(command, decided, policy, out var provisionalYear, out var provisionalCount);
             var decision = ToDecision(command, outcome, input, fingerprint);
             if (!IsRecorded(outcome.Code))
             {

@@ -42,6 +42,8 @@ public sealed partial class EcomPolicy
         Returns = builder.Returns ?? Fail<ReturnWindowPolicy>(problems, "Return windows are required (RET-2).", null!);
         Refunds = builder.Refunds ?? Fail<RefundApprovalPolicy>(problems, "Refund approval tiers are required (REF-2).", null!);
         Limits = builder.Limits ?? Fail<InputLimits>(problems, "Input limits are required.", null!);
+        StockTracking = builder.StockTracking;
+        StockVelocity = builder.StockVelocity ?? Fail<StockVelocityPolicy>(problems, "Stock velocity thresholds are required (WH-7).", null!);
         InvoiceCutoff = builder.InvoiceCutoff;
         RecordRetentionYears = builder.RecordRetentionYears;
         if (RecordRetentionYears < MinimumRecordRetentionYears)
@@ -68,6 +70,16 @@ public sealed partial class EcomPolicy
             throw new EcomPolicyException(problems);
         }
     }
+
+    /// <summary>
+    /// Gets whether the order flow keeps stock (WH-1, WH-3): allocating an order reserves its lines at its warehouse,
+    /// shipment consumes them, cancellation releases them and a restocked return is stocked in (SLA-7).
+    /// </summary>
+    /// <value>The default is false: for merchants who keep stock elsewhere.</value>
+    public bool StockTracking { get; }
+
+    /// <summary>Gets the sales-velocity thresholds of fast and slow movers (WH-7).</summary>
+    public StockVelocityPolicy StockVelocity { get; }
 
     /// <summary>Gets the retail platform profile (documents 000, 004).</summary>
     public static EcomPolicy RetailPlatform { get; } = EcomPolicyBuilder.ForProfile(PolicyProfile.RetailPlatform).Build();
@@ -245,6 +257,8 @@ public sealed partial class EcomPolicy
             RecordRetentionYears = RecordRetentionYears,
             DeliveredMessageRetention = DeliveredMessageRetention,
             Limits = Limits,
+            StockTracking = StockTracking,
+            StockVelocity = StockVelocity,
         };
         builder.Slas.Clear();
         foreach (var (id, definition) in _slas)

@@ -30,6 +30,7 @@ namespace EcomRules.Processing;
 /// <see cref="RecordReplacementShipment"/> on the return case with command ID <c>{key}/record</c> (RET-5).</item>
 /// <item><see cref="CustomerNotificationRequested"/> → <see cref="INotifier.NotifyAsync"/> with the message key (ORD-4).</item>
 /// <item><see cref="SlaWarningRaised"/> → <see cref="INotifier.NotifyStaffAsync"/> with the message key (SLA-8).</item>
+/// <item><see cref="StaffNotificationRequested"/> → <see cref="INotifier.NotifyStaffAsync"/> with the message key and its recipient role (WH-4).</item>
 /// <item>Any other event has no port to reach: it is completed.</item>
 /// </list>
 /// A follow-up command is issued at the delivery instant; on a redelivery the engine finds its command ID already
@@ -188,6 +189,11 @@ public sealed class OutboxDispatcher
                 await _notifier.NotifyStaffAsync(new StaffNotification(key, warning.Source, "sla-warning", string.Create(CultureInfo.InvariantCulture,
                     $"{warning.SlaId} on {warning.Source}: {warning.Threshold * 100:0.##} % of its time is used; it breaches at {warning.BreachAt} unless done first.")),
                     cancellationToken).ConfigureAwait(false);
+                return true;
+
+            case StaffNotificationRequested staff:
+                // Any module's message to a role (WH-4: low stock to operations).
+                await _notifier.NotifyStaffAsync(new StaffNotification(key, staff.Source, staff.Template, staff.Text) { Recipient = staff.Recipient }, cancellationToken).ConfigureAwait(false);
                 return true;
 
             default:
