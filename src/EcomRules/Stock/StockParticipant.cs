@@ -132,10 +132,13 @@ internal sealed class StockParticipant : DecisionParticipant
         foreach (var (sku, quantity) in lines)
         {
             var i = grouped.FindIndex(l => string.Equals(l.Sku, sku, StringComparison.Ordinal));
-            grouped.Add(i < 0 ? new StockLine(sku, quantity) : grouped[i] with { Quantity = checked(grouped[i].Quantity + quantity) });
-            if (i >= 0)
+            if (i < 0)
             {
-                grouped.RemoveAt(i);
+                grouped.Add(new StockLine(sku, quantity));
+            }
+            else
+            {
+                grouped[i] = grouped[i] with { Quantity = checked(grouped[i].Quantity + quantity) };
             }
         }
 
