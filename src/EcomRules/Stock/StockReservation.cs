@@ -36,6 +36,16 @@ public sealed record StockReservation
     /// <see cref="StockMovementKind.Release"/> (cancelled); null while the units are still reserved.</summary>
     public StockMovementKind? ClosedBy { get; private init; }
 
+    /// <summary>Compares by value, the lines item by item (a stored reservation equals the one that was saved).</summary>
+    /// <param name="other">The other reservation.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(StockReservation? other)
+        => other is not null && Order == other.Order && Warehouse == other.Warehouse && ReservedAt == other.ReservedAt && ClosedBy == other.ClosedBy
+            && Lines.SequenceEqual(other.Lines);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Order, Warehouse, ReservedAt, ClosedBy, Lines.Length);
+
     /// <inheritdoc />
     public override string ToString() => $"Stock reservation of {Order} at {Warehouse} ({(ClosedBy is { } k ? k.ToString() : "open")})";
 
