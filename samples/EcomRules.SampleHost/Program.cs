@@ -125,6 +125,12 @@ else
     var report = new SimulationReport(engine.Policy.Zone);
     var simulation = new TradingSimulation(engine, store, host.Services.GetRequiredService<OutboxDispatcher>(),
         host.Services.GetRequiredService<TimerScheduler>(), invoices, clock, options, report, output);
+    var stock = new StockScenario(engine, notifier, database, output);
+    if (engine.Policy.StockTracking)
+    {
+        stock.Schedule(simulation, TradingSimulation.FirstDay(options), options.Days, options.OrdersPerDay); // issue 17
+    }
+
     var started = DateTimeOffset.UtcNow;
     await simulation.RunAsync(CancellationToken.None).ConfigureAwait(false);
     var outbox = await store.GetOutboxStatisticsAsync().ConfigureAwait(false);
@@ -133,6 +139,11 @@ else
         new PortTally(invoices.Issued.Count, invoices.CreditNotes.Count, carriers.Sum(c => c.Bookings.Count), notifier.Sent.Count,
             carriers.Sum(c => c.Bookings.Count(b => b.Request.Order.Kind == EcomRules.Returns.ReturnCaseId.Kind)), notifier.SentToStaff.Count,
             scheduler.Fired, scheduler.Unhandled)).ConfigureAwait(false);
+    if (engine.Policy.StockTracking)
+    {
+        await stock.PrintSummaryAsync(TradingSimulation.FirstDay(options)).ConfigureAwait(false);
+    }
+
     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"Simulated {options.Days} days in {(DateTimeOffset.UtcNow - started).TotalSeconds:0.0} s. Run again on the same database: nothing is duplicated; --verify checks it."));
     exitCode = 0;
