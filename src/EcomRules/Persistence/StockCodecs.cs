@@ -28,6 +28,13 @@ internal static class StockCodecs
         Codec.Event("LowStockAlerted", static (f, e) => f.Int("onHand", e.OnHand).Int("threshold", e.Threshold),
             static (r, source, at) => new LowStockAlerted(source, at, r.Int("onHand"), r.Int("threshold"))),
         Codec.Aggregate<StockReservation>("StockReservation", WriteReservation, ReadReservation),
+        Codec.Aggregate<DeliveryReceipt>("DeliveryReceipt", static (f, d) => f.String("warehouse", d.Id.Warehouse.Value).String("note", d.Id.DeliveryNote)
+                .Array("lines", d.Lines, static (l, x) => l.String("sku", x.Sku).Int("quantity", x.Quantity)).Date("arrivedOn", d.ArrivedOn).Instant("dueBy", d.DueBy)
+                .Strings("checked", d.Checked).Bool("breached", d.Breached),
+            static r => DeliveryReceipt.Rehydrate(new DeliveryReceiptId(new WarehouseId(r.String("warehouse")), r.String("note")),
+                r.Array("lines", static l => new StockLine(l.String("sku"), l.Int("quantity"))), r.Date("arrivedOn"), r.Instant("dueBy"), r.Strings("checked"), r.Bool("breached"))),
+        Codec.Event("StockInBreached", static (f, e) => f.Date("arrivedOn", e.ArrivedOn).Int("openLines", e.OpenLines),
+            static (r, source, at) => new StockInBreached(source, at, r.Date("arrivedOn"), r.Int("openLines"))),
         Codec.Aggregate<ProcurementRequest>("ProcurementRequest", WriteProcurement, ReadProcurement),
         Codec.Event("ProcurementRequested", static (f, e) => f.Key("item", e.Item).Int("quantity", e.Quantity).Money("amount", e.Amount).Bool("needsChairman", e.NeedsChairman),
             static (r, source, at) => new ProcurementRequested(source, at, r.Key("item"), r.Int("quantity"), r.Money("amount"), r.Bool("needsChairman"))),

@@ -148,7 +148,7 @@ public sealed class TimerHandlerRegistryTests
     [Fact]
     public void DefaultRegistry_CoversOrdersAndReturnCases()
         => Assert.Equal(
-            [("order", "auto-complete"), ("order", "dispatch-deadline"), ("order", "sla-breach"), ("order", "sla-warning"), ("return", "sla-breach"), ("return", "sla-warning")],
+            [("delivery", "stock-in-deadline"), ("order", "auto-complete"), ("order", "dispatch-deadline"), ("order", "sla-breach"), ("order", "sla-warning"), ("return", "sla-breach"), ("return", "sla-warning")],
             TimerHandlerRegistry.Default.Kinds.ToArray());
 
     internal static RequestReturn Request(ReturnCaseId id, ReturnKind kind, Instant at)
