@@ -125,10 +125,15 @@ internal sealed class StockScenario(EcomEngine engine, FakeNotifier notifier, st
         foreach (var warehouse in Warehouses)
         {
             var note = "DN-OPEN-" + warehouse.Value;
+            // About ten days of what the shop sells at the main warehouse; the central one ships to fewer provinces (WH-1).
+            int Expected(int weight) => Math.Max(10, ordersPerDay * weight * 30 / (warehouse == WarehouseId.Main ? 136 : 400));
+
+            // WH-2: the delivery is recorded on arrival with its document; its lines are due stocked in by the end of the working day.
+            await RunAsync(new RecordDeliveryArrival(new CommandId($"stock/{note}/arrived"), Receiver, at, new DeliveryReceiptId(warehouse, note),
+                [.. Catalogue.Items.Select(i => new StockLine(i.Sku, Expected(i.Weight)))])).ConfigureAwait(false);
             foreach (var (sku, _, weight) in Catalogue.Items)
             {
-                // About ten days of what the shop sells at the main warehouse; the central one ships to fewer provinces (WH-1).
-                var expected = Math.Max(10, ordersPerDay * weight * 30 / (warehouse == WarehouseId.Main ? 136 : 400));
+                var expected = Expected(weight);
                 var (received, damaged, reason) = (warehouse == WarehouseId.Main, sku) switch
                 {
                     (true, "OIL-5W30-4L") => (expected - 12, 0, "12 cans missing from the pallet; the carrier confirmed the shortage"),
