@@ -134,6 +134,12 @@ else
     var ledgers = new LedgerScenario(engine, reports, options.Seed); // FIN-1, FIN-2, SEC-1
     var simulation = new TradingSimulation(engine, store, host.Services.GetRequiredService<OutboxDispatcher>(),
         host.Services.GetRequiredService<TimerScheduler>(), invoices, clock, options, report, output) { Ledgers = ledgers };
+    var stock = new StockScenario(engine, notifier, database, output);
+    if (engine.Policy.StockTracking)
+    {
+        stock.Schedule(simulation, TradingSimulation.FirstDay(options), options.Days, options.OrdersPerDay); // issue 17
+    }
+
     var started = DateTimeOffset.UtcNow;
     await simulation.RunAsync(CancellationToken.None).ConfigureAwait(false);
     var outbox = await store.GetOutboxStatisticsAsync().ConfigureAwait(false);
@@ -142,6 +148,11 @@ else
         new PortTally(invoices.Issued.Count, invoices.CreditNotes.Count, carriers.Sum(c => c.Bookings.Count), notifier.Sent.Count,
             carriers.Sum(c => c.Bookings.Count(b => b.Request.Order.Kind == EcomRules.Returns.ReturnCaseId.Kind)), notifier.SentToStaff.Count,
             scheduler.Fired, scheduler.Unhandled)).ConfigureAwait(false);
+    if (engine.Policy.StockTracking)
+    {
+        await stock.PrintSummaryAsync(TradingSimulation.FirstDay(options)).ConfigureAwait(false);
+    }
+
     await ledgers.FinishAsync(TradingSimulation.FirstDay(options), report.FinishedAt, output).ConfigureAwait(false);
     await MerchantScenario.RunAsync(engine, store, scheduler, TradingSimulation.FirstDay(options), clock.GetCurrentInstant(), output).ConfigureAwait(false);
     output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -517,6 +517,9 @@ internal sealed class TradingSimulation
         where T : class
         => (await _store.GetAsync(id).ConfigureAwait(false))?.Aggregate;
 
+    /// <summary>Adds another part's step to the agenda (the stock scenario's receipts, procurements and stocktakes).</summary>
+    public void ScheduleExternal(Instant at, Func<Task> step) => Schedule(at, () => step(), afterPump: true);
+
     private void Schedule(Instant at, Step step, bool afterPump = false)
     {
         if (afterPump)

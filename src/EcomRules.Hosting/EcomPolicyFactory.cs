@@ -75,6 +75,7 @@ public static class EcomPolicyFactory
 
         builder.Access = new AccessPolicy(Grants(options.Permissions), options.MaxAdministrators, NodaTime.Duration.FromHours(options.CredentialRotationHours));
         builder.RecordRetentionYears = options.RecordRetentionYears;
+        builder.StockTracking = options.StockTracking;
         builder.DeliveredMessageRetention = NodaTime.Duration.FromDays(options.DeliveredMessageRetentionDays);
         builder.UncoveredYears = options.Calendar?.UncoveredYears ?? UncoveredYears.Provisional;
         return WithConfiguredYears(builder.Build(), options.Calendar);

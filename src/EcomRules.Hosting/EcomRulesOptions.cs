@@ -67,6 +67,10 @@ public sealed class EcomRulesOptions
     /// <value>The default is null: <see cref="SettlementShift.PreviousWorkingDay"/>.</value>
     public SettlementShift? SettlementShift { get; set; }
 
+    /// <summary>Gets or sets whether the order flow keeps stock (WH-1, WH-3, SLA-7; <see cref="EcomRules.Policies.EcomPolicy.StockTracking"/>).</summary>
+    /// <value>The default is false.</value>
+    public bool StockTracking { get; set; }
+
     /// <summary>Gets or sets how many years records are kept at least (ORD-6).</summary>
     /// <value>The default is 5, the least allowed.</value>
     [Range(5, 100)]

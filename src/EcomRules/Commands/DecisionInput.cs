@@ -36,6 +36,10 @@ internal readonly struct DecisionInput
         return null;
     }
 
+    /// <summary>The same input with <paramref name="more"/> aggregates loaded too (a participant's reads).</summary>
+    public DecisionInput With(IReadOnlyCollection<StoredAggregate> more)
+        => more.Count == 0 ? this : new DecisionInput(Policy, _target, [.. _others, .. more]);
+
     public long VersionOf(AggregateKey key) => Find(key)?.Version ?? 0;
 
     public T? Get<T>(AggregateKey key)

@@ -1,22 +1,35 @@
+using EcomRules.Policies;
+
 namespace EcomRules.Commands;
 
 /// <summary>
-/// A module's part in a command of another module: it names what else it needs loaded, and joins the command's
-/// accepted outcome with its own writes and events in the same change set, or refuses the whole command. This is how a
-/// downstream module acts on an upstream module's command (the cancellation's refund, a stock reservation) without the
-/// upstream module knowing it, so modules depend on the kernel and upstream only, never in a cycle.
+/// The kernel's extension point for a module that takes part in another module's decisions without either naming the
+/// other: after a command is accepted, <see cref="Engine.EcomEngine"/> shows each registered participant the command and its
+/// outcome (writes and events). A participant that joins names the aggregates it reads (<see cref="Reads"/>); the
+/// engine loads them with their versions and asks it to <see cref="Join"/>: it adds writes and events to the same
+/// change set, or refuses the whole command naming its rule. Its writes are saved with expected versions like the
+/// command's own, so a concurrent change of one of them makes the engine load and decide everything again.
 /// </summary>
+/// <remarks>
+/// The Stock module is the first participant: when the policy tracks stock it reserves an order's lines when the
+/// order is allocated, consumes them when it ships, releases them when it is cancelled and stocks in a restocked
+/// return (WH-1, WH-3, SLA-7), while the order and return modules know nothing of stock. Participants are registered
+/// in <see cref="Engine.EcomModules"/>; they must be pure, stateless and cheap when they do not
+/// join (<see cref="Reads"/> runs after every accepted command).
+/// </remarks>
 internal abstract class DecisionParticipant
 {
-    /// <summary>Gets the aggregates this participant reads when it joins <paramref name="command"/>; none by default.</summary>
-    /// <param name="command">The command being executed.</param>
-    /// <returns>The keys to load (missing aggregates are simply absent from the input).</returns>
-    public virtual IEnumerable<AggregateKey> AlsoLoads(EcomCommand command) => [];
+    /// <summary>Gets the aggregates the participant reads to join <paramref name="outcome"/>; empty when it does not join.</summary>
+    /// <param name="command">The accepted command.</param>
+    /// <param name="outcome">Its outcome, accepted.</param>
+    /// <param name="policy">The policy the command was decided under.</param>
+    /// <returns>The keys to load (missing aggregates are simply not found).</returns>
+    public abstract IReadOnlyList<AggregateKey> Reads(EcomCommand command, in CommandOutcome outcome, EcomPolicy policy);
 
-    /// <summary>Joins an accepted outcome: returns it unchanged, extended with more writes and events, or a refusal.</summary>
-    /// <param name="command">The command.</param>
-    /// <param name="outcome">The accepted outcome so far.</param>
-    /// <param name="input">What the engine loaded (the state before the command).</param>
-    /// <returns>The outcome to commit.</returns>
-    public abstract CommandOutcome Join(EcomCommand command, CommandOutcome outcome, DecisionInput input);
+    /// <summary>Joins an accepted outcome: pure, no I/O.</summary>
+    /// <param name="command">The accepted command.</param>
+    /// <param name="outcome">Its outcome (with the writes and events of participants that joined before).</param>
+    /// <param name="input">The aggregates the command read and those of <see cref="Reads"/>, with their versions.</param>
+    /// <returns><paramref name="outcome"/> with the participant's writes and events added, or a refusal of the whole command.</returns>
+    public abstract CommandOutcome Join(EcomCommand command, in CommandOutcome outcome, DecisionInput input);
 }

@@ -107,7 +107,14 @@ public sealed partial class EcomEngine
 
             var policy = Policy;
             var input = await LoadAsync(command, target, policy, cancellationToken).ConfigureAwait(false);
-            var outcome = ProvisionalMarking.Apply(command, Decide(command, input), policy, out var provisionalYear, out var provisionalCount);
+            var decided = Decide(command, input);
+            if (decided.IsAccepted)
+            {
+                // Other modules take part in the change set (DecisionParticipant): their writes are version-checked too.
+                (decided, input) = await JoinAsync(command, decided, input, policy, cancellationToken).ConfigureAwait(false);
+            }
+
+            var outcome = ProvisionalMarking.Apply(command, decided, policy, out var provisionalYear, out var provisionalCount);
             var decision = ToDecision(command, outcome, input);
             if (!IsRecorded(outcome.Code))
             {
@@ -175,18 +182,7 @@ public sealed partial class EcomEngine
                 return CommandOutcome.Refuse(RefusalCode.InvalidInput, problem.Reason, problem.RuleId);
             }
 
-            var outcome = command.Decide(input);
-            foreach (var participant in EcomModules.Participants)
-            {
-                if (!outcome.IsAccepted)
-                {
-                    break;
-                }
-
-                outcome = participant.Join(command, outcome, input);
-            }
-
-            return outcome;
+            return command.Decide(input);
         }
         catch (RuleViolationException violation)
         {
@@ -266,7 +262,7 @@ public sealed partial class EcomEngine
     private async ValueTask<DecisionInput> LoadAsync(EcomCommand command, StoredAggregate? target, EcomPolicy policy, CancellationToken cancellationToken)
     {
         var others = Array.Empty<StoredAggregate>();
-        foreach (var key in command.AlsoLoads.Concat(EcomModules.Participants.SelectMany(p => p.AlsoLoads(command))))
+        foreach (var key in command.AlsoLoads)
         {
             if (key != command.Target && Array.FindIndex(others, o => o.Key == key) < 0
                 && await _store.LoadAsync(key, cancellationToken).ConfigureAwait(false) is { } other)

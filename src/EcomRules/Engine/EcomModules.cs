@@ -21,16 +21,16 @@ public static class EcomModules
     /// <summary>
     /// Gets the handlers of every timer the built-in modules schedule: orders (auto-completion, dispatch deadline, SLA-1..5
     /// warnings and breaches), return cases (SLA-6 and SLA-7 warnings and breaches), the daily sales ledger (FIN-1),
-    /// administrator rosters (SEC-4 credential rotation) and merchants (MER-1 re-review lapse, MER-4 permission decision breach).
+    /// administrator rosters (SEC-4 credential rotation), deliveries (the WH-2 stock-in deadline) and merchants (MER-1 re-review lapse, MER-4 permission decision breach).
     /// </summary>
     public static TimerHandlerRegistry TimerHandlers { get; } =
-        MerchantTimers.Register(AccessTimers.Register(LedgerTimers.Register(ReturnTimers.Register(OrderTimers.Register(TimerHandlerRegistry.Empty)))));
+        StockTimers.Register(MerchantTimers.Register(AccessTimers.Register(LedgerTimers.Register(ReturnTimers.Register(OrderTimers.Register(TimerHandlerRegistry.Empty))))));
 
     /// <summary>
     /// Gets the handlers of every outbox message with an effect outside the library: invoices, shipments, customer
-    /// notifications and SLA warnings (orders), replacement shipments (returns) and credit notes (refunds).
+    /// notifications and SLA warnings (orders), replacement shipments (returns), credit notes (refunds) and any module's message to a role (such as WH-4's low-stock alert).
     /// </summary>
-    public static OutboxHandlerRegistry OutboxHandlers { get; } = RefundOutbox.Register(ReturnOutbox.Register(OrderOutbox.Register(OutboxHandlerRegistry.Empty)));
+    public static OutboxHandlerRegistry OutboxHandlers { get; } = StaffNotificationOutbox.Register(RefundOutbox.Register(ReturnOutbox.Register(OrderOutbox.Register(OutboxHandlerRegistry.Empty))));
 
     /// <summary>
     /// Gets each module's default permissions (SEC-2): who may issue its commands. The engine's own recomputation of
@@ -49,5 +49,5 @@ public static class EcomModules
     ];
 
     /// <summary>Gets the modules' parts in other modules' commands, in the order they join.</summary>
-    internal static ImmutableArray<DecisionParticipant> Participants { get; } = [new CancellationRefund()];
+    internal static ImmutableArray<DecisionParticipant> Participants { get; } = [new CancellationRefund(), StockParticipant.Instance];
 }

@@ -3,7 +3,7 @@ using EcomRules.Commands;
 
 namespace EcomRules.Persistence;
 
-/// <summary>The codecs of the kernel's deadline events (DSP-1, SLA-8). Field names are stable: never rename one once data exists.</summary>
+/// <summary>The codecs of the kernel's events: deadlines (DSP-1, SLA-8) and staff notifications. Field names are stable: never rename one once data exists.</summary>
 internal static class DeadlineCodecs
 {
     public static ImmutableArray<JsonCodec> All { get; } =
@@ -14,5 +14,7 @@ internal static class DeadlineCodecs
                 d.String("timerId", x.TimerId).Instant("was", x.Was).Instant("now", x.Now).Bool("stillProvisional", x.StillProvisional)),
             static (r, source, at) => new DeadlinesRecomputed(source, at, r.String("notice"), r.Array("deadlines", static x =>
                 new RecomputedDeadline(x.String("timerId"), x.Instant("was"), x.OptionalInstant("now"), x.Bool("stillProvisional"))))),
+        Codec.Event("StaffNotificationRequested", static (f, e) => f.String("recipient", e.Recipient.Value).String("template", e.Template).String("text", e.Text),
+            static (r, source, at) => new StaffNotificationRequested(source, at, new ActorRole(r.String("recipient")), r.String("template"), r.String("text"))),
     ];
 }

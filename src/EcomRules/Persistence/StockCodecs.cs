@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EcomRules.Commands;
 using EcomRules.Inventory;
+using EcomRules.Orders;
 using EcomRules.Stock;
 using EcomRules.Stock.Events;
 
@@ -26,6 +27,14 @@ internal static class StockCodecs
             static (r, source, at) => new StockCounted(source, at, r.String("stocktake"), r.Int("booked"), r.Int("counted"), r.Array("differences", ReadDifference))),
         Codec.Event("LowStockAlerted", static (f, e) => f.Int("onHand", e.OnHand).Int("threshold", e.Threshold),
             static (r, source, at) => new LowStockAlerted(source, at, r.Int("onHand"), r.Int("threshold"))),
+        Codec.Aggregate<StockReservation>("StockReservation", WriteReservation, ReadReservation),
+        Codec.Aggregate<DeliveryReceipt>("DeliveryReceipt", static (f, d) => f.String("warehouse", d.Id.Warehouse.Value).String("note", d.Id.DeliveryNote)
+                .Array("lines", d.Lines, static (l, x) => l.String("sku", x.Sku).Int("quantity", x.Quantity)).Date("arrivedOn", d.ArrivedOn).Instant("dueBy", d.DueBy)
+                .Strings("checked", d.Checked).Bool("breached", d.Breached),
+            static r => DeliveryReceipt.Rehydrate(new DeliveryReceiptId(new WarehouseId(r.String("warehouse")), r.String("note")),
+                r.Array("lines", static l => new StockLine(l.String("sku"), l.Int("quantity"))), r.Date("arrivedOn"), r.Instant("dueBy"), r.Strings("checked"), r.Bool("breached"))),
+        Codec.Event("StockInBreached", static (f, e) => f.Date("arrivedOn", e.ArrivedOn).Int("openLines", e.OpenLines),
+            static (r, source, at) => new StockInBreached(source, at, r.Date("arrivedOn"), r.Int("openLines"))),
         Codec.Aggregate<ProcurementRequest>("ProcurementRequest", WriteProcurement, ReadProcurement),
         Codec.Event("ProcurementRequested", static (f, e) => f.Key("item", e.Item).Int("quantity", e.Quantity).Money("amount", e.Amount).Bool("needsChairman", e.NeedsChairman),
             static (r, source, at) => new ProcurementRequested(source, at, r.Key("item"), r.Int("quantity"), r.Money("amount"), r.Bool("needsChairman"))),
@@ -48,6 +57,11 @@ internal static class StockCodecs
         {
             f.Int("lowStockThreshold", threshold);
         }
+
+        if (item.SalesWeek is { } week)
+        {
+            f.Date("salesWeek", week).Int("salesInWeek", item.SalesInWeek).Int("salesInWeekBefore", item.SalesInWeekBefore);
+        }
     }
 
     private static StockItem ReadItem(JsonRecord r)
@@ -61,8 +75,23 @@ internal static class StockCodecs
 
         var movements = long.Parse(r.String("movements"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
         return StockItem.Rehydrate(new StockItemId(new WarehouseId(r.String("warehouse")), r.String("sku")), onHand, reserved, movements,
-            r.OptionalInstant("lastMovementAt"), (r.OptionalInt("lowStockThreshold"), r.Bool("lowStockAlerted")), r.OptionalInstant("lastCountedAt"));
+            r.OptionalInstant("lastMovementAt"), (r.OptionalInt("lowStockThreshold"), r.Bool("lowStockAlerted")), r.OptionalInstant("lastCountedAt"))
+            .WithSales(r.OptionalDate("salesWeek"), r.OptionalInt("salesInWeek") ?? 0, r.OptionalInt("salesInWeekBefore") ?? 0);
     }
+
+    private static void WriteReservation(JsonFields f, StockReservation r)
+    {
+        f.String("order", r.Order.Value).String("warehouse", r.Warehouse.Value).Instant("reservedAt", r.ReservedAt)
+            .Array("lines", r.Lines, static (l, x) => l.String("sku", x.Sku).Int("quantity", x.Quantity));
+        if (r.ClosedBy is { } closedBy)
+        {
+            f.Enum("closedBy", closedBy);
+        }
+    }
+
+    private static StockReservation ReadReservation(JsonRecord r)
+        => StockReservation.Rehydrate(new OrderId(r.String("order")), new WarehouseId(r.String("warehouse")),
+            r.Array("lines", static l => new StockLine(l.String("sku"), l.Int("quantity"))), r.Instant("reservedAt"), r.OptionalEnum<StockMovementKind>("closedBy"));
 
     private static void WriteProcurement(JsonFields f, ProcurementRequest p)
         => f.String("number", p.Id.Number).String("warehouse", p.Item.Warehouse.Value).String("sku", p.Item.Sku).Int("quantity", p.Quantity)

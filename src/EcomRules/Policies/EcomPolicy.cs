@@ -44,6 +44,8 @@ public sealed partial class EcomPolicy
         Ledgers = builder.Ledgers ?? Fail<LedgerPolicy>(problems, "The ledger times are required (FIN-1, FIN-2).", null!);
         Limits = builder.Limits ?? Fail<InputLimits>(problems, "Input limits are required.", null!);
         Access = builder.Access ?? Fail<AccessPolicy>(problems, "Access settings are required (SEC-2, SEC-4).", null!);
+        StockTracking = builder.StockTracking;
+        StockVelocity = builder.StockVelocity ?? Fail<StockVelocityPolicy>(problems, "Stock velocity thresholds are required (WH-7).", null!);
         InvoiceCutoff = builder.InvoiceCutoff;
         RecordRetentionYears = builder.RecordRetentionYears;
         if (RecordRetentionYears < MinimumRecordRetentionYears)
@@ -70,6 +72,16 @@ public sealed partial class EcomPolicy
             throw new EcomPolicyException(problems);
         }
     }
+
+    /// <summary>
+    /// Gets whether the order flow keeps stock (WH-1, WH-3): allocating an order reserves its lines at its warehouse,
+    /// shipment consumes them, cancellation releases them and a restocked return is stocked in (SLA-7).
+    /// </summary>
+    /// <value>The default is false: for merchants who keep stock elsewhere.</value>
+    public bool StockTracking { get; }
+
+    /// <summary>Gets the sales-velocity thresholds of fast and slow movers (WH-7).</summary>
+    public StockVelocityPolicy StockVelocity { get; }
 
     /// <summary>Gets the retail platform profile (documents 000, 004).</summary>
     public static EcomPolicy RetailPlatform { get; } = EcomPolicyBuilder.ForProfile(PolicyProfile.RetailPlatform).Build();
@@ -257,6 +269,8 @@ public sealed partial class EcomPolicy
             DeliveredMessageRetention = DeliveredMessageRetention,
             Limits = Limits,
             Access = Access,
+            StockTracking = StockTracking,
+            StockVelocity = StockVelocity,
         };
         builder.Slas.Clear();
         foreach (var (id, definition) in _slas)

@@ -78,6 +78,14 @@ public sealed class EcomPolicyBuilder
     /// <value>The default is <see cref="AccessPolicy.Default"/>: no extra grants, 5 administrators, 24 hours.</value>
     public AccessPolicy Access { get; set; } = AccessPolicy.Default;
 
+    /// <summary>Gets or sets whether the order flow keeps stock (WH-1, WH-3, SLA-7): see <see cref="EcomPolicy.StockTracking"/>.</summary>
+    /// <value>The default is false.</value>
+    public bool StockTracking { get; set; }
+
+    /// <summary>Gets or sets the sales-velocity thresholds of fast and slow movers (WH-7).</summary>
+    /// <value>The default is <see cref="StockVelocityPolicy.Default"/>.</value>
+    public StockVelocityPolicy StockVelocity { get; set; } = StockVelocityPolicy.Default;
+
     /// <summary>Creates a builder holding a built-in profile.</summary>
     /// <param name="profile">The profile.</param>
     /// <returns>The builder.</returns>

@@ -9,6 +9,9 @@ namespace EcomRules.Ports;
 /// <param name="Text">The message text; it carries no personal data (SEC-1).</param>
 public sealed record StaffNotification(string IdempotencyKey, AggregateKey Subject, string Template, string Text)
 {
+    /// <summary>Gets the role the message is for (operations for a low-stock alert, WH-4), or null when for whoever watches the subject.</summary>
+    public ActorRole? Recipient { get; init; }
+
     /// <summary>Describes the message.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => $"{Template} to staff about {Subject}";

@@ -1,6 +1,7 @@
 using EcomRules.Commands;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
+using EcomRules.Policies;
 using EcomRules.Refunds.Events;
 
 namespace EcomRules.Refunds;
@@ -14,11 +15,11 @@ namespace EcomRules.Refunds;
 internal sealed class CancellationRefund : DecisionParticipant
 {
     /// <inheritdoc />
-    public override IEnumerable<AggregateKey> AlsoLoads(EcomCommand command)
-        => command is CancelOrder cancel ? [RefundId.ForCancellation(cancel.OrderId).Key] : [];
+    public override IReadOnlyList<AggregateKey> Reads(EcomCommand command, in CommandOutcome outcome, EcomPolicy policy)
+        => command is CancelOrder cancel && FindCancellation(outcome) is { Refund.IsZero: false } ? [RefundId.ForCancellation(cancel.OrderId).Key] : [];
 
     /// <inheritdoc />
-    public override CommandOutcome Join(EcomCommand command, CommandOutcome outcome, DecisionInput input)
+    public override CommandOutcome Join(EcomCommand command, in CommandOutcome outcome, DecisionInput input)
     {
         if (command is not CancelOrder cancel || FindCancellation(outcome) is not { Refund.IsZero: false } cancelled
             || input.Get<Order>(cancel.Target) is not { } order)
@@ -39,7 +40,7 @@ internal sealed class CancellationRefund : DecisionParticipant
             [.. outcome.Events, new RefundRequested(id.Key, command.At, cancelled.Refund, opened.ApproverRole)]);
     }
 
-    private static OrderCancelled? FindCancellation(CommandOutcome outcome)
+    private static OrderCancelled? FindCancellation(in CommandOutcome outcome)
     {
         foreach (var e in outcome.Events)
         {

@@ -61,6 +61,38 @@ public sealed record ReceiveStock(CommandId CommandId, Actor Actor, Instant At, 
     }
 
     /// <inheritdoc />
+    internal override IEnumerable<AggregateKey> AlsoLoads => DeliveryReceiptId.Of(Item.Warehouse, DeliveryNote) is { } delivery ? [delivery.Key] : [];
+
+    /// <inheritdoc />
+    internal override CommandOutcome Decide(DecisionInput input)
+    {
+        // WH-2: a delivery recorded on arrival is the document the line is checked against, and completes when every line is.
+        if (DeliveryReceiptId.Of(Item.Warehouse, DeliveryNote) is not { } id || input.Find(id.Key) is not { State: DeliveryReceipt receipt } stored)
+        {
+            return base.Decide(input);
+        }
+
+        if (receipt.Line(Item.Sku) is not { } line || line.Quantity != Expected || ArrivedOn != receipt.ArrivedOn || receipt.Checked.Contains(Item.Sku, StringComparer.Ordinal))
+        {
+            var listed = receipt.Line(Item.Sku)?.Quantity ?? 0;
+            return CommandOutcome.Refuse(RuleIds.Wh2, receipt.Checked.Contains(Item.Sku, StringComparer.Ordinal)
+                ? $"Delivery {id}: the line of {Item.Sku} was already checked and stocked in."
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"Delivery {id} arrived on {receipt.ArrivedOn:yyyy-MM-dd} and lists {listed} units of {Item.Sku}; this line expects {Expected}, arrived {ArrivedOn:yyyy-MM-dd}."));
+        }
+
+        var outcome = base.Decide(input);
+        if (!outcome.IsAccepted)
+        {
+            return outcome;
+        }
+
+        var next = receipt.Checking(Item.Sku);
+        return CommandOutcome.Accept(outcome.Reason, [.. outcome.Writes, new AggregateWrite(id.Key, stored.Version, next)], outcome.Events,
+            next.IsComplete ? [new TimerRequest(id.Key, "stock-in", RecordDeliveryArrival.DeadlineTimerKind, null)] : null);
+    }
+
+    /// <inheritdoc />
     internal override CommandOutcome Decide(StockItem? item, long version, EcomPolicy policy)
     {
         var today = At.InZone(policy.Zone).Date;

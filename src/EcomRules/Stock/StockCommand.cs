@@ -107,6 +107,7 @@ public abstract record StockCommand(CommandId CommandId, Actor Actor, Instant At
         if (alert is not null)
         {
             events.Add(alert);
+            events.Add(LowStock.Notice(alert, Item));
         }
 
         return CommandOutcome.Accept(

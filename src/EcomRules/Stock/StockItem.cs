@@ -40,6 +40,29 @@ public sealed record StockItem
     /// <summary>Gets the instant of the last closed stocktake, or null.</summary>
     public Instant? LastCountedAt { get; private init; }
 
+    /// <summary>Gets the Monday of the week of the last shipment (in the merchant's zone), or null before the first (WH-4).</summary>
+    public LocalDate? SalesWeek { get; private init; }
+
+    /// <summary>Gets the units shipped in <see cref="SalesWeek"/>.</summary>
+    public int SalesInWeek { get; private init; }
+
+    /// <summary>Gets the units shipped in the week before <see cref="SalesWeek"/>.</summary>
+    public int SalesInWeekBefore { get; private init; }
+
+    /// <summary>Gets last week's sales as seen in the week starting <paramref name="week"/> (WH-4: the low-stock threshold).</summary>
+    /// <param name="week">The Monday of the current week.</param>
+    /// <returns>The units shipped in the week before <paramref name="week"/>; zero when none were recorded.</returns>
+    public int LastWeekSales(LocalDate week)
+        => SalesWeek is not { } recorded ? 0
+            : recorded == week ? SalesInWeekBefore
+            : recorded == week.PlusDays(-7) ? SalesInWeek
+            : 0;
+
+    /// <summary>Gets the Monday of the week of <paramref name="date"/>: weeks run Monday to Sunday, as the working week (DSP-1).</summary>
+    /// <param name="date">A date.</param>
+    /// <returns>The week's Monday.</returns>
+    public static LocalDate WeekOf(LocalDate date) => date.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
+
     /// <inheritdoc />
     public override string ToString() => $"Stock {Id} (on hand {OnHand}, reserved {Reserved})";
 
@@ -71,6 +94,22 @@ public sealed record StockItem
     }
 
     internal StockItem Counted(Instant at) => this with { LastCountedAt = at };
+
+    // Persistence: the weekly sales kept for WH-4.
+    internal StockItem WithSales(LocalDate? week, int inWeek, int inWeekBefore) => this with { SalesWeek = week, SalesInWeek = inWeek, SalesInWeekBefore = inWeekBefore };
+
+    /// <summary>Counts <paramref name="quantity"/> units shipped in the week starting <paramref name="week"/> (WH-4).</summary>
+    internal StockItem Selling(int quantity, LocalDate week)
+    {
+        if (SalesWeek is not { } recorded || week > recorded)
+        {
+            var before = SalesWeek == week.PlusDays(-7) ? SalesInWeek : 0;
+            return this with { SalesWeek = week, SalesInWeek = quantity, SalesInWeekBefore = before };
+        }
+
+        // A shipment dated in an earlier week than the last one recorded counts in the last week (never lost).
+        return this with { SalesInWeek = SalesInWeek + quantity };
+    }
 
     /// <summary>
     /// WH-4: compares on hand with the threshold (the one given, else the last one kept) and raises the alert once per

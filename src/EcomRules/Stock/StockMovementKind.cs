@@ -17,4 +17,7 @@ public enum StockMovementKind
 
     /// <summary>A closed stocktake's adjustment of on hand to the count (WH-3, WH-6).</summary>
     StocktakeAdjustment,
+
+    /// <summary>Returned goods that passed inspection stocked in (RET-4, SLA-7): on hand rises.</summary>
+    Return,
 }

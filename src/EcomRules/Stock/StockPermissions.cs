@@ -18,6 +18,8 @@ internal static class StockPermissions
     {
         ActorRole[] chain = [ActorRole.Warehouse, ActorRole.Operations, ActorRole.Chairman];
         return table
+            .Allow<RecordDeliveryArrival>(ActorRole.Warehouse, ActorRole.System)
+            .Allow<RecordStockInDeadlinePassed>(ActorRole.System)
             .Allow<ReceiveStock>(ActorRole.Warehouse, ActorRole.System)
             .Allow<ReserveStock>(ActorRole.Warehouse, ActorRole.System)
             .Allow<ReleaseStock>(ActorRole.Warehouse, ActorRole.System)

@@ -46,7 +46,8 @@ public abstract record StockQuantityCommand(CommandId CommandId, Actor Actor, In
         return Quantity > most
             ? CommandOutcome.Refuse(RuleIds.Wh3, string.Create(CultureInfo.InvariantCulture,
                 $"Cannot {Verb} {Quantity} of {Item}: {item.Available} available, {item.Reserved} reserved, {item.OnHand} on hand."))
-            : Accept(item, version, Kind, onHand, reserved, Reference, Threshold);
+            : Accept(item, version, Kind, onHand, reserved, Reference, Threshold,
+                also: Kind == StockMovementKind.Consumption ? i => i.Selling(Quantity, StockItem.WeekOf(At.InZone(policy.Zone).Date)) : null); // WH-4
     }
 
     /// <inheritdoc />

@@ -20,7 +20,7 @@ public sealed class OutboxHandlerRegistryTests
     [Fact]
     public void The_built_in_modules_register_every_event_with_an_effect_outside_the_library()
         => Assert.Equal(
-            new[] { typeof(CreditNoteRequested), typeof(CustomerNotificationRequested), typeof(InvoiceRequested), typeof(ReplacementShipmentRequested), typeof(ShipmentRequested), typeof(SlaWarningRaised) }
+            new[] { typeof(CreditNoteRequested), typeof(CustomerNotificationRequested), typeof(InvoiceRequested), typeof(ReplacementShipmentRequested), typeof(ShipmentRequested), typeof(SlaWarningRaised), typeof(EcomRules.Commands.StaffNotificationRequested) }
                 .Select(t => t.FullName).Order(StringComparer.Ordinal),
             EcomModules.OutboxHandlers.EventTypes.Select(t => t.FullName));
 

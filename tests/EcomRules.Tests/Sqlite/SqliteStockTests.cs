@@ -39,3 +39,27 @@ public sealed class SqliteStockTests
         Assert.Equal(RuleIds.Wh3, (await again.ExecuteAsync(new ReserveStock(new CommandId("r4"), actor, StockFixture.Now, id, 5, "O-2"))).RuleId);
     }
 }
+
+public sealed class SqliteStockContractTests
+{
+    [Fact]
+    [Trait("Rule", "WH-3")]
+    public async Task WH3_stock_item_and_reservation_round_trip_on_sqlite()
+    {
+        using var db = new SqliteTestDatabase();
+        var store = db.Open(EcomSerializer.Default);
+        await StockStoreContract.RoundTripAsync(store, () =>
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            return db.Open(EcomSerializer.Default);
+        });
+    }
+
+    [Fact]
+    [Trait("Rule", "WH-3")]
+    public async Task WH3_concurrent_allocations_of_the_last_unit_on_sqlite_exactly_one_wins()
+    {
+        using var db = new SqliteTestDatabase();
+        await StockStoreContract.LastUnitAsync(db.Open(EcomSerializer.Default), db.Open(EcomSerializer.Default));
+    }
+}
