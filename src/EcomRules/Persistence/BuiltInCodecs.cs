@@ -9,5 +9,5 @@ namespace EcomRules.Persistence;
 /// </summary>
 internal static class BuiltInCodecs
 {
-    public static ImmutableArray<JsonCodec> All { get; } = [.. OrderCodecs.All, .. ReturnCodecs.All, .. StockCodecs.All, .. DeadlineCodecs.All];
+    public static ImmutableArray<JsonCodec> All { get; } = [.. OrderCodecs.All, .. ReturnCodecs.All, .. StockCodecs.All, .. ComplaintCodecs.All, .. DeadlineCodecs.All];
 }

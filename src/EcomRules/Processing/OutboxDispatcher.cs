@@ -32,6 +32,9 @@ namespace EcomRules.Processing;
 /// <item><see cref="SlaWarningRaised"/> → <see cref="INotifier.NotifyStaffAsync"/> with the message key (SLA-8).</item>
 /// <item>Any other event has no port to reach: it is completed.</item>
 /// </list>
+/// After the ports, every reaction of the <see cref="OutboxReactionRegistry"/> to the event's type runs and its commands
+/// are executed through the engine (<see cref="OutboxDispatcherOptions.Reactions"/>; by default <see cref="OutboxReactionRegistry.Default"/>: a complaint closes with its return
+/// case, AFS-1; a completed order's follow-up visit opens, ORD-5).
 /// A follow-up command is issued at the delivery instant; on a redelivery the engine finds its command ID already
 /// used (<see cref="RefusalCode.CommandIdReused"/> or the first decision) and nothing happens twice. A follow-up the
 /// business refuses (the order was cancelled meanwhile) completes the message and counts in <see cref="Refused"/>;
@@ -48,6 +51,7 @@ public sealed class OutboxDispatcher
     private readonly CarrierRouter _carriers;
     private readonly INotifier _notifier;
     private readonly OutboxDispatcherOptions _options;
+    private readonly OutboxReactionRegistry _reactions;
     private long _delivered;
     private long _failed;
     private long _deadLettered;
@@ -70,6 +74,7 @@ public sealed class OutboxDispatcher
         _carriers = Preconditions.CheckNotNull(carriers);
         _notifier = Preconditions.CheckNotNull(notifier);
         _options = options ?? new OutboxDispatcherOptions();
+        _reactions = _options.Reactions;
     }
 
     /// <summary>Gets how many messages were delivered and completed.</summary>
@@ -137,8 +142,21 @@ public sealed class OutboxDispatcher
         }
     }
 
-    /// <summary>Delivers one message; returns false when the follow-up command was refused by the business.</summary>
+    /// <summary>Delivers one message, then runs the reactions to it; returns false when a follow-up command was refused by the business.</summary>
     private async ValueTask<bool> DeliverAsync(OutboxEnvelope envelope, Instant now, CancellationToken cancellationToken)
+    {
+        var delivered = await DeliverToPortsAsync(envelope, now, cancellationToken).ConfigureAwait(false);
+        var commands = await _reactions.CommandsForAsync(envelope.Message.Event, envelope.Message.IdempotencyKey, now, _engine, cancellationToken).ConfigureAwait(false);
+        foreach (var command in commands)
+        {
+            delivered &= await FollowUpAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+
+        return delivered;
+    }
+
+    /// <summary>Delivers one message to its port; returns false when the follow-up command was refused by the business.</summary>
+    private async ValueTask<bool> DeliverToPortsAsync(OutboxEnvelope envelope, Instant now, CancellationToken cancellationToken)
     {
         var key = envelope.Message.IdempotencyKey;
         switch (envelope.Message.Event)

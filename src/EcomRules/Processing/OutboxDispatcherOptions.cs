@@ -11,6 +11,16 @@ public sealed class OutboxDispatcherOptions
     private int _maxAttempts = 8;
     private Duration _initialBackoff = Duration.FromSeconds(10);
     private Duration _maxBackoff = Duration.FromMinutes(10);
+    private OutboxReactionRegistry _reactions = OutboxReactionRegistry.Default;
+
+    /// <summary>Gets or sets the reactions to events run after each delivery (one module reacting to another's events).</summary>
+    /// <value>The default is <see cref="OutboxReactionRegistry.Default"/>: the complaints module's (AFS-1, ORD-5).</value>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public OutboxReactionRegistry Reactions
+    {
+        get => _reactions;
+        set => _reactions = Preconditions.CheckNotNull(value);
+    }
 
     /// <summary>Gets or sets how many messages one run claims.</summary>
     /// <value>The default is 32; between 1 and 1000.</value>

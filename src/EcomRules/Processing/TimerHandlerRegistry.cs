@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using EcomRules.Complaints;
 using EcomRules.Engine;
 using EcomRules.Internal;
 using EcomRules.Orders;
@@ -25,9 +26,10 @@ public sealed class TimerHandlerRegistry
 
     /// <summary>
     /// Gets the handlers of every timer EcomRules' own modules schedule: orders (auto-completion, dispatch deadline,
-    /// SLA-1..5 warnings and breaches) and return cases (SLA-6 and SLA-7 warnings and breaches).
+    /// SLA-1..5 warnings and breaches), return cases (SLA-6 and SLA-7 warnings and breaches), complaints (SLA-6) and
+    /// follow-up visits (ORD-5).
     /// </summary>
-    public static TimerHandlerRegistry Default { get; } = ReturnTimers.Register(OrderTimers.Register(Empty));
+    public static TimerHandlerRegistry Default { get; } = ComplaintTimers.Register(ReturnTimers.Register(OrderTimers.Register(Empty)));
 
     /// <summary>Gets every (aggregate kind, timer kind) pair with a handler, sorted ordinally.</summary>
     public ImmutableArray<(string AggregateKind, string TimerKind)> Kinds
