@@ -53,11 +53,13 @@ public static class ComplaintWorkflow
                 .Refuse(ComplaintTrigger.Answer, RuleIds.Afs2, InDispute).Refuse(ComplaintTrigger.Accept, RuleIds.Afs2, InDispute)
                 .Refuse(ComplaintTrigger.Dispute, RuleIds.Afs2, InDispute).Refuse(ComplaintTrigger.Award, RuleIds.Afs2, "arbitration follows a failed mediation.")
                 .Refuse(ComplaintTrigger.ResolveByReturnCase, RuleIds.Afs2, InDispute)
+                .Refuse(ComplaintTrigger.Escalate, RuleIds.Afs2, InDispute).Refuse(ComplaintTrigger.Decide, RuleIds.Afs2, InDispute)
             .Configure(ComplaintState.InArbitration)
                 .PermitIf(ComplaintTrigger.Award, ComplaintState.Closed, OutcomeRecorded)
                 .Refuse(ComplaintTrigger.Answer, RuleIds.Afs2, InDispute).Refuse(ComplaintTrigger.Accept, RuleIds.Afs2, InDispute)
                 .Refuse(ComplaintTrigger.Dispute, RuleIds.Afs2, InDispute).Refuse(ComplaintTrigger.Settle, RuleIds.Afs2, InDispute)
                 .Refuse(ComplaintTrigger.FailMediation, RuleIds.Afs2, InDispute).Refuse(ComplaintTrigger.ResolveByReturnCase, RuleIds.Afs2, InDispute)
+                .Refuse(ComplaintTrigger.Escalate, RuleIds.Afs2, InDispute).Refuse(ComplaintTrigger.Decide, RuleIds.Afs2, InDispute)
             .Configure(ComplaintState.Closed)
                 .Ignore(ComplaintTrigger.ResolveByReturnCase)
             .Build();

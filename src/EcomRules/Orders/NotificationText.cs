@@ -21,3 +21,11 @@ internal sealed class ReceivedText(OrderId orderId, LocalDate lastDay) : Notific
     // yyyy-MM-dd without NodaTime's pattern formatter.
     public override string Write() => $"Your order {orderId} was signed for. Returns are accepted until {lastDay.YearOfEra:D4}-{lastDay.Month:D2}-{lastDay.Day:D2}.";
 }
+
+/// <summary>The parcel reached a new delivery step: in transit or out for delivery (ORD-4).</summary>
+internal sealed class TrackingText(OrderId orderId, TrackingEventKind kind, string? trackingNumber) : NotificationText
+{
+    public override string Write() => kind == TrackingEventKind.OutForDelivery
+        ? $"Your order {orderId} is out for delivery today (tracking number {trackingNumber})."
+        : $"Your order {orderId} is on its way (tracking number {trackingNumber}).";
+}

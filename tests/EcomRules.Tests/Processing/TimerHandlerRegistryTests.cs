@@ -148,7 +148,7 @@ public sealed class TimerHandlerRegistryTests
     [Fact]
     public void DefaultRegistry_CoversOrdersAndReturnCases()
         => Assert.Equal(
-            [("order", "auto-complete"), ("order", "dispatch-deadline"), ("order", "sla-breach"), ("order", "sla-warning"), ("return", "sla-breach"), ("return", "sla-warning")],
+            [("complaint", "sla-breach"), ("complaint", "sla-warning"), ("follow-up", "sla-breach"), ("follow-up", "sla-warning"), ("order", "auto-complete"), ("order", "dispatch-deadline"), ("order", "sla-breach"), ("order", "sla-warning"), ("return", "sla-breach"), ("return", "sla-warning")],
             TimerHandlerRegistry.Default.Kinds.ToArray());
 
     internal static RequestReturn Request(ReturnCaseId id, ReturnKind kind, Instant at)
