@@ -24,6 +24,8 @@ public sealed class ComplaintTests
         var complaint = filed.StateAs<Complaint>();
         Assert.Equal((ComplaintState.Received, "Refund the damaged kettle", order.Key), (complaint.State, complaint.Demand, complaint.Concerns));
         Assert.DoesNotContain("kettle", complaint.ToString(), StringComparison.Ordinal); // SEC-1: the demand is not in the description
+        Assert.All(f.Store.AuditTrail, a => Assert.DoesNotContain("kettle", a.ToString(), StringComparison.Ordinal)); // nor in the audit trail
+        Assert.All(filed.Events, e => Assert.DoesNotContain(complaint.CustomerPhone.Value, e.ToString(), StringComparison.Ordinal)); // the phone is masked
 
         var answered = await f.Ok(new AnswerComplaint(f.NextId(), Service, Filed + Duration.FromHours(3), complaint.Id, "A replacement ships tomorrow."));
         var after = answered.StateAs<Complaint>();
