@@ -142,6 +142,7 @@ else
 
     var started = DateTimeOffset.UtcNow;
     await simulation.RunAsync(CancellationToken.None).ConfigureAwait(false);
+    await ComplaintScenario.RunAsync(engine, host.Services.GetRequiredService<OutboxDispatcher>(), clock.GetCurrentInstant(), orderIds, output, CancellationToken.None).ConfigureAwait(false);
     var outbox = await store.GetOutboxStatisticsAsync().ConfigureAwait(false);
     var scheduler = host.Services.GetRequiredService<TimerScheduler>();
     await report.PrintSummaryAsync(output, store, engine.Policy, orderIds, outbox,

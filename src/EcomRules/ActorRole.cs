@@ -27,6 +27,9 @@ public readonly record struct ActorRole
     /// <summary>Gets the sales department head, who approves refunds below the headquarters threshold (REF-2).</summary>
     public static ActorRole SalesDepartmentHead { get; } = new("sales-department-head");
 
+    /// <summary>Gets the head of the customer service department, who decides complaints service cannot answer (AFS-1).</summary>
+    public static ActorRole ServiceDepartmentHead { get; } = new("service-department-head");
+
     /// <summary>Gets headquarters, which approves refunds at and above the threshold (REF-2).</summary>
     public static ActorRole Headquarters { get; } = new("headquarters");
 

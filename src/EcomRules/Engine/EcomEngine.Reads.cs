@@ -69,4 +69,7 @@ public sealed partial class EcomEngine
     {
         public static readonly bool Held = typeof(TAggregate).IsDefined(typeof(PersonalDataAttribute), inherit: false);
     }
+
+    /// <summary>Reads an aggregate as stored now, unaudited: for the library's own outbox handlers.</summary>
+    internal ValueTask<StoredAggregate?> LoadAsync(AggregateKey key, CancellationToken cancellationToken) => _store.LoadAsync(key, cancellationToken);
 }

@@ -8,7 +8,8 @@ namespace EcomRules.Orders;
 
 /// <summary>
 /// Records a carrier's tracking event (CAR-3): in transit or out for delivery keep the order shipped; signed moves it
-/// to received, starts the return window (RET-2) and schedules completion for when it closes (ORD-1).
+/// to received, starts the return window (RET-2) and schedules completion for when it closes (ORD-1). The customer is
+/// told of each new step by SMS (ORD-4).
 /// </summary>
 /// <param name="CommandId">The idempotency key.</param>
 /// <param name="Actor">Who reports it (the carrier).</param>
@@ -27,7 +28,17 @@ public sealed record RecordTrackingEvent(CommandId CommandId, Actor Actor, Insta
     {
         if (Kind != TrackingEventKind.Signed)
         {
-            return Accept(order, order.Tracking(Kind), version, [new TrackingEventRecorded(Target, At, Kind)]);
+            // ORD-4: the customer hears of each new delivery step once; a repeated scan of the same step is recorded quietly.
+            return order.LastTrackingEvent == Kind
+                ? Accept(order, order.Tracking(Kind), version, [new TrackingEventRecorded(Target, At, Kind)])
+                : Accept(order, order.Tracking(Kind), version, new DomainEvent[]
+                {
+                    new TrackingEventRecorded(Target, At, Kind),
+                    new CustomerNotificationRequested(Target, At, order.Buyer.Phone, Kind == TrackingEventKind.InTransit ? "order-in-transit" : "order-out-for-delivery",
+                        Kind == TrackingEventKind.OutForDelivery
+                            ? $"Your order {OrderId} is out for delivery today (tracking number {order.TrackingNumber})."
+                            : $"Your order {OrderId} is on its way (tracking number {order.TrackingNumber})."),
+                });
         }
 
         // RET-2: windows count from the day after receipt; the last window closes at the start of the day after its last day.

@@ -10,5 +10,5 @@ namespace EcomRules.Persistence;
 internal static class BuiltInCodecs
 {
     public static ImmutableArray<JsonCodec> All { get; } =
-        [.. OrderCodecs.All, .. ReturnCodecs.All, .. StockCodecs.All, .. LedgerCodecs.All, .. AccessCodecs.All, .. MerchantCodecs.All, .. DeadlineCodecs.All];
+        [.. OrderCodecs.All, .. ReturnCodecs.All, .. StockCodecs.All, .. LedgerCodecs.All, .. AccessCodecs.All, .. MerchantCodecs.All, .. ComplaintCodecs.All, .. DeadlineCodecs.All];
 }

@@ -76,9 +76,16 @@ internal static class DomainValues
         => fields.String("id", timer.Definition.Id).Array("events", timer.Events, static (f, e) =>
             f.Enum("kind", e.Kind).Instant("at", e.At).String("reason", e.Reason));
 
-    public static SlaTimer ReadSlaTimer(JsonRecord record)
+    public static SlaTimer ReadSlaTimer(JsonRecord record) => ReadSlaTimer(record, record.Settings.Sla(record.String("id")));
+
+    /// <summary>Reads an SLA timer whose definition the aggregate knows (SLA-6's special case, ORD-5); the stored ID must match it.</summary>
+    public static SlaTimer ReadSlaTimer(JsonRecord record, SlaDefinition definition)
     {
-        var definition = record.Settings.Sla(record.String("id"));
+        if (!string.Equals(record.String("id"), definition.Id, StringComparison.Ordinal))
+        {
+            throw new System.Text.Json.JsonException($"The stored SLA timer '{record.String("id")}' is not the expected '{definition.Id}'.");
+        }
+
         var events = record.Array("events", static e => new SlaTimerEvent(e.Enum<SlaTimerEventKind>("kind"), e.Instant("at"), e.OptionalString("reason")));
         if (events.IsEmpty || events[0].Kind != SlaTimerEventKind.Started || events[0].Reason is not null)
         {

@@ -11,6 +11,7 @@ namespace EcomRules.Ports;
 public sealed class OutboxDelivery
 {
     private readonly Func<EcomCommand, CancellationToken, ValueTask<Decision>> _execute;
+    private readonly Func<AggregateKey, CancellationToken, ValueTask<StoredAggregate?>> _load;
 
     /// <summary>Creates a delivery context.</summary>
     /// <param name="envelope">The claimed message.</param>
@@ -19,10 +20,12 @@ public sealed class OutboxDelivery
     /// <param name="carriers">The carrier router (CAR-2).</param>
     /// <param name="notifier">The notification port.</param>
     /// <param name="execute">Executes a follow-up command (the engine's <c>ExecuteAsync</c>).</param>
+    /// <param name="load">Reads an aggregate from the engine's store, for a handler that needs to know more than the event.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public OutboxDelivery(OutboxEnvelope envelope, Instant now, IInvoiceIssuer invoices, CarrierRouter carriers, INotifier notifier,
-        Func<EcomCommand, CancellationToken, ValueTask<Decision>> execute)
+        Func<EcomCommand, CancellationToken, ValueTask<Decision>> execute, Func<AggregateKey, CancellationToken, ValueTask<StoredAggregate?>> load)
     {
+        _load = Preconditions.CheckNotNull(load);
         Envelope = Preconditions.CheckNotNull(envelope);
         Now = now;
         Invoices = Preconditions.CheckNotNull(invoices);
@@ -54,6 +57,21 @@ public sealed class OutboxDelivery
 
     /// <summary>Gets the command ID of the message's follow-up command: the same for every delivery of the message.</summary>
     public CommandId FollowUpId => new(IdempotencyKey + "/record");
+
+    /// <summary>Reads an aggregate by its typed ID, as the engine stores it now.</summary>
+    /// <typeparam name="TAggregate">The aggregate type.</typeparam>
+    /// <param name="id">The aggregate's ID.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The aggregate with its version, or null when it does not exist.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
+    public async ValueTask<Versioned<TAggregate>?> GetAsync<TAggregate>(IAggregateId<TAggregate> id, CancellationToken cancellationToken)
+        where TAggregate : class
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return await _load(id.Key, cancellationToken).ConfigureAwait(false) is { State: TAggregate aggregate } stored
+            ? new Versioned<TAggregate>(stored.Key, stored.Version, aggregate)
+            : null;
+    }
 
     /// <summary>Records the port's answer with a follow-up command (with <see cref="FollowUpId"/>).</summary>
     /// <param name="command">The follow-up command.</param>

@@ -142,7 +142,7 @@ public sealed class OutboxDispatcher
 
     /// <summary>Delivers one message; returns false when the follow-up command was refused by the business.</summary>
     private ValueTask<bool> DeliverAsync(OutboxEnvelope envelope, Instant now, CancellationToken cancellationToken)
-        => _handlers.DeliverAsync(new OutboxDelivery(envelope, now, _invoices, _carriers, _notifier, _engine.ExecuteAsync), cancellationToken);
+        => _handlers.DeliverAsync(new OutboxDelivery(envelope, now, _invoices, _carriers, _notifier, _engine.ExecuteAsync, _engine.LoadAsync), cancellationToken);
 
     private static string Describe(Exception e)
     {

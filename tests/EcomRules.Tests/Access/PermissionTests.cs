@@ -37,7 +37,7 @@ public sealed class PermissionTests
         var table = EcomEngine.PermissionsFor(EcomPolicy.RetailPlatform);
         foreach (var (aggregateKind, timerKind) in EcomModules.TimerHandlers.Kinds)
         {
-            var id = aggregateKind == OrderId.Kind || aggregateKind == global::EcomRules.Returns.ReturnCaseId.Kind ? "A-1" : aggregateKind == global::EcomRules.Ledgers.SalesDayId.Kind ? "2026-03-04" : aggregateKind == "merchant" ? "M-1" : aggregateKind == "delivery" ? "WH-SH/DN-1" : "platform";
+            var id = aggregateKind == OrderId.Kind || aggregateKind == global::EcomRules.Returns.ReturnCaseId.Kind ? "A-1" : aggregateKind == global::EcomRules.Ledgers.SalesDayId.Kind ? "2026-03-04" : aggregateKind == "merchant" ? "M-1" : aggregateKind == "delivery" ? "WH-SH/DN-1" : aggregateKind is "complaint" or "follow-up" ? "A-1" : "platform";
             var target = aggregateKind == global::EcomRules.Returns.ReturnCaseId.Kind ? new global::EcomRules.Returns.ReturnCaseId(new OrderId("A-1"), "r1").Key : new AggregateKey(aggregateKind, id);
             var name = timerKind == AdminRosterCommand.RotationTimerKind ? "rotation/adm-1" : "SLA-1";
             var command = EcomModules.TimerHandlers.CommandFor(new DueTimer($"{target.Kind}/{target.Id}/{name}", target, timerKind, AccessFixture.Now))!;

@@ -11,7 +11,7 @@ namespace EcomRules.Tests.Docs;
 /// </summary>
 public sealed class ReadmeDiagramTests
 {
-    public static TheoryData<string> Workflows => ["order", "return", "refund"];
+    public static TheoryData<string> Workflows => ["order", "return", "refund", "complaint"];
 
     [Theory]
     [MemberData(nameof(Workflows))]
@@ -38,6 +38,7 @@ public sealed class ReadmeDiagramTests
         "order" => OrderWorkflow.Definition.ToMermaid(),
         "return" => ReturnWorkflow.Definition.ToMermaid(),
         "refund" => RefundWorkflow.Definition.ToMermaid(),
+        "complaint" => EcomRules.Complaints.ComplaintWorkflow.Definition.ToMermaid(),
         _ => throw new ArgumentOutOfRangeException(nameof(workflow)),
     };
 

@@ -149,7 +149,7 @@ public sealed class TimerHandlerRegistryTests
     [Fact]
     public void DefaultRegistry_CoversOrdersReturnCasesAndLedgers()
         => Assert.Equal(
-            [("admin-roster", "credential-rotation"), ("delivery", "stock-in-deadline"), ("merchant", "permission-decision-due"), ("merchant", "re-review-due"), ("order", "auto-complete"), ("order", "dispatch-deadline"), ("order", "sla-breach"), ("order", "sla-warning"), ("return", "sla-breach"), ("return", "sla-warning"),
+            [("admin-roster", "credential-rotation"), ("complaint", "sla-breach"), ("complaint", "sla-warning"), ("delivery", "stock-in-deadline"), ("follow-up", "sla-breach"), ("follow-up", "sla-warning"), ("merchant", "permission-decision-due"), ("merchant", "re-review-due"), ("order", "auto-complete"), ("order", "dispatch-deadline"), ("order", "sla-breach"), ("order", "sla-warning"), ("return", "sla-breach"), ("return", "sla-warning"),
                 ("sales-day", "daily-ledger")],
             EcomModules.TimerHandlers.Kinds.ToArray());
 

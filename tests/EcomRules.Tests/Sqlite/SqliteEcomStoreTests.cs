@@ -221,7 +221,13 @@ public sealed class SqliteEcomStoreTests
         Assert.Equal(OrderState.Completed, (await f.OrderAsync("e2e")).State);
         Assert.Equal(["order-shipped", "order-received"], f.Notifier.Sent.Select(s => s.Template));
         Assert.Equal(new OutboxStatistics(0, 0, null), await store.GetOutboxStatisticsAsync());
+
+        // ORD-5: the completion opened the follow-up visit; its timers wait until it is made.
+        var visit = new EcomRules.Complaints.FollowUpVisitId(new OrderId("e2e"));
+        Assert.Equal(3, await store.CountTimersAsync());
+        await f.RunAsync(new EcomRules.Complaints.RecordFollowUpVisit(new("e2e/visit"), new Actor("cs-1", ActorRole.CustomerService), closes + Duration.FromHours(10), visit, "Satisfied."));
         Assert.Equal(0, await store.CountTimersAsync());
+
         // Commands that change no state (a deadline that passed harmlessly) are audited at the version they saw.
         var audit = await store.ReadAuditAsync(new OrderId("e2e").Key);
         var version = (await store.LoadAsync(new OrderId("e2e").Key))!.Version;

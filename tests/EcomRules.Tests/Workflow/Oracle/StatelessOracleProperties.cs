@@ -1,3 +1,4 @@
+using EcomRules.Complaints;
 using EcomRules.Orders;
 using EcomRules.Refunds;
 using EcomRules.Returns;
@@ -38,6 +39,11 @@ public sealed class StatelessOracleProperties
         from invoice in Mostly
         select new ReturnFacts(reason, goods, invoice);
 
+    private static readonly Gen<ComplaintFacts> ComplaintContexts =
+        from text in Mostly
+        from ended in Mostly
+        select new ComplaintFacts(text, ended);
+
     private static readonly Gen<RefundFacts> RefundContexts =
         from role in Mostly
         from independent in Mostly
@@ -62,6 +68,12 @@ public sealed class StatelessOracleProperties
     [Trait("Rule", "INV-3")]
     public void RefundWorkflow_AgreesWithStateless_Property()
         => Agree(RefundWorkflow.Definition, RefundOracle.Create(), RefundContexts);
+
+    [Fact]
+    [Trait("Rule", "AFS-1")]
+    [Trait("Rule", "AFS-2")]
+    public void ComplaintWorkflow_AgreesWithStateless_Property()
+        => Agree(ComplaintWorkflow.Definition, ComplaintOracle.Create(), ComplaintContexts);
 
     /// <summary>Drives both sides through <see cref="Cases"/> random walks and fails at the first step they disagree on.</summary>
     private static void Agree<TState, TTrigger, TContext>(
