@@ -109,10 +109,13 @@ internal sealed class StockScenario(EcomEngine engine, FakeNotifier notifier, st
 
     private Instant At(LocalDate day, int hour, int minute) => Zone.AtLeniently(day.At(new LocalTime(hour, minute))).ToInstant();
 
-    private async Task<Decision> RunAsync(EcomCommand command)
+    private async Task<Decision> RunAsync(EcomCommand command, bool readsCurrentState = false)
     {
         var decision = await engine.ExecuteAsync(command).ConfigureAwait(false);
-        if (decision.Code == RefusalCode.CommandIdReused)
+
+        // A command built from the item's state now (a stocktake's booked figure) differs on a second run over the same
+        // database, where the state is the end of the first run: its ID being used means the first run did it.
+        if (decision.Code == RefusalCode.CommandIdReused && !readsCurrentState)
         {
             throw new InvalidOperationException(decision.Reason);
         }
@@ -229,7 +232,7 @@ internal sealed class StockScenario(EcomEngine engine, FakeNotifier notifier, st
             var damage = !damageDone && stock.Available >= 3 ? 3 : 0;
             damageDone |= damage > 0;
             var counted = await RunAsync(new CountStock(new CommandId($"stock/{stocktake}/{sku}"), Counter, at, item, stocktake, stock.OnHand, stock.OnHand - damage,
-                damage == 0 ? [] : [new StockDifference(StockDifferenceKind.Damage, damage, "forklift damage in aisle 4", "wh-qian")])).ConfigureAwait(false);
+                damage == 0 ? [] : [new StockDifference(StockDifferenceKind.Damage, damage, "forklift damage in aisle 4", "wh-qian")]), readsCurrentState: true).ConfigureAwait(false);
             if (counted.IsAccepted)
             {
                 _counted++;
