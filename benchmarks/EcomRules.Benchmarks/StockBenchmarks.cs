@@ -55,7 +55,7 @@ public class StockBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    [AllocationCeiling(6 * 1024)] // 5.1 KB today
+    [AllocationCeiling(8 * 1024)] // 6.6 KB with the eager hand-off records and the SEC-2 check (in-memory test double; issue 16 lets it rise)
     public Task<long> ReserveReleaseInMemory() => ReserveReleaseAsync(_memory);
 
     [Benchmark]

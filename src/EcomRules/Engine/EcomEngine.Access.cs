@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EcomRules.Commands;
 using EcomRules.Policies;
 
@@ -6,7 +7,7 @@ namespace EcomRules.Engine;
 /// <content>Access by role (SEC-2): the permission table every command is checked against before anything is read.</content>
 public sealed partial class EcomEngine
 {
-    private PolicyPermissions? _permissions;
+    private static readonly ConditionalWeakTable<EcomPolicy, CommandPermissions> Tables = new();
 
     /// <summary>
     /// Gets who may issue which command under the current policy (SEC-2): every module's defaults and the policy's
@@ -31,18 +32,9 @@ public sealed partial class EcomEngine
         return table.Merge(policy.Access.Grants);
     }
 
-    private CommandPermissions PermissionsUnder(EcomPolicy policy)
-    {
-        // Computed once per policy: a replaced policy (ChangePolicy) gets its own table on first use.
-        if (Volatile.Read(ref _permissions) is { } cached && ReferenceEquals(cached.Policy, policy))
-        {
-            return cached.Table;
-        }
-
-        var table = PermissionsFor(policy);
-        Volatile.Write(ref _permissions, new PolicyPermissions(policy, table));
-        return table;
-    }
+    // Computed once per policy, whichever engine asks first: the table is a pure function of the immutable policy, and a
+    // replaced policy (ChangePolicy) gets its own on first use. The weak table lets an unused policy be collected.
+    private static CommandPermissions PermissionsUnder(EcomPolicy policy) => Tables.GetValue(policy, PermissionsFor);
 
     /// <summary>The SEC-2 refusal of a command its actor's role may not issue; null when permitted.</summary>
     private Decision? Unpermitted(EcomCommand command)
@@ -60,5 +52,4 @@ public sealed partial class EcomEngine
             $"{command.Actor.Id} acts as '{command.Actor.Role}', which has no permission to issue {name}; {who}.", 0);
     }
 
-    private sealed record PolicyPermissions(EcomPolicy Policy, CommandPermissions Table);
 }

@@ -23,8 +23,9 @@ internal static class StockCodecs
             static (r, source, at) => new StockReceived(source, at, r.String("deliveryNote"), r.Date("arrivedOn"), r.Int("expected"), r.Int("received"),
                 r.Int("damaged"), r.Int("stockedIn"), r.Bool("refused"), r.OptionalString("differenceReason"), r.Bool("late"))),
         Codec.Event("StockCounted", static (f, e) => f.String("stocktake", e.Stocktake).Int("booked", e.Booked).Int("counted", e.Counted)
-                .Array("differences", e.Differences, WriteDifference),
-            static (r, source, at) => new StockCounted(source, at, r.String("stocktake"), r.Int("booked"), r.Int("counted"), r.Array("differences", ReadDifference))),
+                .Array("differences", e.Differences, WriteDifference).String("reconciledWith", e.ReconciledWith),
+            static (r, source, at) => new StockCounted(source, at, r.String("stocktake"), r.Int("booked"), r.Int("counted"), r.Array("differences", ReadDifference),
+                r.OptionalString("reconciledWith"))),
         Codec.Event("LowStockAlerted", static (f, e) => f.Int("onHand", e.OnHand).Int("threshold", e.Threshold),
             static (r, source, at) => new LowStockAlerted(source, at, r.Int("onHand"), r.Int("threshold"))),
         Codec.Aggregate<StockReservation>("StockReservation", WriteReservation, ReadReservation),

@@ -13,7 +13,9 @@ namespace EcomRules.Stock;
 /// must explain the whole difference (booked + surpluses − shortages − damage = counted); an unexplained difference
 /// is refused naming WH-6. A count sheet whose booked figure no longer matches on hand (stock moved since) is refused
 /// naming WH-3, and so is a count below the reserved units. Closing adjusts on hand with one audited
-/// <see cref="StockMovementKind.StocktakeAdjustment"/> movement.
+/// <see cref="StockMovementKind.StocktakeAdjustment"/> movement. The quarterly stocktake is reconciled with finance (WH-6):
+/// it names <paramref name="ReconciledWith"/>, a person of division or headquarters finance other than the one who
+/// closes it, and the event records them.
 /// </summary>
 /// <param name="CommandId">The idempotency key.</param>
 /// <param name="Actor">Who closes the stocktake.</param>
@@ -24,8 +26,9 @@ namespace EcomRules.Stock;
 /// <param name="Counted">The sound units counted.</param>
 /// <param name="Differences">The explained differences; empty when the count matches.</param>
 /// <param name="LastWeekSales">Last week's sales of the item, the low-stock threshold (WH-4); null keeps the last one given.</param>
+/// <param name="ReconciledWith">For the quarterly stocktake, the finance person it is reconciled with (WH-6); null for a weekly one.</param>
 public sealed record CountStock(CommandId CommandId, Actor Actor, Instant At, StockItemId Item, string Stocktake, int Booked, int Counted,
-    ImmutableArray<StockDifference> Differences, int? LastWeekSales = null)
+    ImmutableArray<StockDifference> Differences, int? LastWeekSales = null, Actor? ReconciledWith = null)
     : StockCommand(CommandId, Actor, At, Item)
 {
     /// <inheritdoc />
@@ -63,6 +66,25 @@ public sealed record CountStock(CommandId CommandId, Actor Actor, Instant At, St
             }
         }
 
+        if (ReconciledWith is { } finance)
+        {
+            // WH-6: the quarterly stocktake is reconciled with finance, by someone other than the one who closes it.
+            if (finance.Role != ActorRole.DivisionFinance && finance.Role != ActorRole.HeadquartersFinance)
+            {
+                return new InputProblem($"The quarterly stocktake is reconciled with division or headquarters finance, not {finance.Role}.", RuleIds.Wh6);
+            }
+
+            if (string.Equals(finance.Id, Actor.Id, StringComparison.Ordinal))
+            {
+                return new InputProblem("The quarterly stocktake is reconciled with someone other than the one who closes it.", RuleIds.Wh6);
+            }
+
+            if (limits.Code(finance.Id, "finance person") is { } id)
+            {
+                return id;
+            }
+        }
+
         return CheckThreshold(LastWeekSales);
     }
 
@@ -94,7 +116,7 @@ public sealed record CountStock(CommandId CommandId, Actor Actor, Instant At, St
                 $"Stocktake {Stocktake} of {Item} counted {Counted}, fewer than the {item.Reserved} reserved: release reservations before closing, so stock never goes negative."));
         }
 
-        var counted = new StockCounted(Target, At, Stocktake, Booked, Counted, differences);
+        var counted = new StockCounted(Target, At, Stocktake, Booked, Counted, differences, ReconciledWith?.Id);
         return Accept(item, version, StockMovementKind.StocktakeAdjustment, Counted - Booked, 0, Stocktake, LastWeekSales, counted, i => i.Counted(At));
     }
 
@@ -106,6 +128,12 @@ public sealed record CountStock(CommandId CommandId, Actor Actor, Instant At, St
         {
             // A null difference is refused as invalid input; the fingerprint of the refused payload must not throw.
             writer.Add("kind", d is null ? -1L : (long)d.Kind).Add("qty", d?.Quantity ?? 0).Add("reason", d?.Reason).Add("responsible", d?.ResponsiblePerson);
+        }
+
+        if (ReconciledWith is { } finance)
+        {
+            // Only when given, so a weekly stocktake's fingerprint is what it was before quarterly ones existed.
+            writer.Add("reconciledWith", finance.Id).Add("reconciledRole", finance.Role.Value);
         }
     }
 }

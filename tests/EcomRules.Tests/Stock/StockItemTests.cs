@@ -228,6 +228,29 @@ public sealed class StockItemTests
         Assert.Null(f.Item(Main)!.LastCountedAt);
     }
 
+    [Fact]
+    [Trait("Rule", "WH-6")]
+    public void WH6_the_quarterly_stocktake_is_reconciled_with_finance_and_the_event_names_them()
+    {
+        var f = Stocked(10);
+        var finance = new Actor("fin-1", ActorRole.DivisionFinance);
+        var item = f.Ok(Count(f, 10, 9, [new StockDifference(StockDifferenceKind.Damage, 1, "water damage", "wh-7")]) with { ReconciledWith = finance });
+        Assert.Equal(9, item.OnHand);
+        Assert.Equal("fin-1", Assert.Single(f.Events.OfType<StockCounted>()).ReconciledWith);
+    }
+
+    [Fact]
+    [Trait("Rule", "WH-6")]
+    public void WH6_a_quarterly_reconciliation_not_with_finance_or_with_the_counter_themselves_is_refused_and_changes_nothing()
+    {
+        var f = Stocked(10);
+        var bySales = f.Refused(Count(f, 10, 10, []) with { ReconciledWith = new Actor("sales-1", ActorRole.Sales) });
+        var byCounter = f.Refused(Count(f, 10, 10, []) with { ReconciledWith = new Actor(StockFixture.Counter.Id, ActorRole.HeadquartersFinance) });
+        Assert.All([bySales, byCounter], d => Assert.Equal((RefusalCode.InvalidInput, RuleIds.Wh6), (d.Code, d.RuleId)));
+        Assert.Null(f.Item(Main)!.LastCountedAt);
+        Assert.Empty(f.Events.OfType<StockCounted>());
+    }
+
     [Theory]
     [Trait("Rule", "WH-6")]
     [InlineData("", "wh-7")]

@@ -11,5 +11,6 @@ namespace EcomRules.Stock.Events;
 /// <param name="Booked">On hand in the books when counted.</param>
 /// <param name="Counted">The units counted (damaged units written off are not counted).</param>
 /// <param name="Differences">Every surplus, shortage or damage, with its reason and responsible person.</param>
-public sealed record StockCounted(AggregateKey Source, Instant At, string Stocktake, int Booked, int Counted, ImmutableArray<StockDifference> Differences)
+/// <param name="ReconciledWith">The finance person the quarterly stocktake was reconciled with (WH-6); null for a weekly stocktake.</param>
+public sealed record StockCounted(AggregateKey Source, Instant At, string Stocktake, int Booked, int Counted, ImmutableArray<StockDifference> Differences, string? ReconciledWith = null)
     : DomainEvent(Source, At);
