@@ -134,7 +134,7 @@ else
     var ledgers = new LedgerScenario(engine, reports, options.Seed); // FIN-1, FIN-2, SEC-1
     var simulation = new TradingSimulation(engine, store, host.Services.GetRequiredService<OutboxDispatcher>(),
         host.Services.GetRequiredService<TimerScheduler>(), invoices, clock, options, report, output) { Ledgers = ledgers };
-    var stock = new StockScenario(engine, notifier, database, output);
+    var stock = new StockScenario(engine, notifier, database, output, reports);
     if (engine.Policy.StockTracking)
     {
         stock.Schedule(simulation, TradingSimulation.FirstDay(options), options.Days, options.OrdersPerDay); // issue 17

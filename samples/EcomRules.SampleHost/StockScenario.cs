@@ -1,3 +1,4 @@
+using EcomRules.Ports;
 using System.Globalization;
 using EcomRules.Commands;
 using EcomRules.Engine;
@@ -16,7 +17,7 @@ namespace EcomRules.SampleHost;
 /// working morning, and a weekly stocktake every Saturday with a damage line the first week (WH-3, WH-6). Every
 /// command ID is derived from the date and the item, so a second run on the same database replays them.
 /// </summary>
-internal sealed class StockScenario(EcomEngine engine, FakeNotifier notifier, string database, TextWriter output)
+internal sealed class StockScenario(EcomEngine engine, FakeNotifier notifier, string database, TextWriter output, IReportSink? reports = null)
 {
     private static readonly Actor Receiver = new("wh-zhang", ActorRole.Warehouse);
     private static readonly Actor Counter = new("wh-qian", ActorRole.Warehouse);
@@ -80,9 +81,17 @@ internal sealed class StockScenario(EcomEngine engine, FakeNotifier notifier, st
         var month = new YearMonth(monthEnd.Year, monthEnd.Month);
         var movements = await ReadMovementsAsync(database).ConfigureAwait(false);
         var lines = new List<string> { string.Create(CultureInfo.InvariantCulture, $"  {month:yyyy-MM} at the main warehouse: opening + in − out = closing, class by sales velocity (WH-6, WH-7)") };
-        foreach (var summary in StockReports.MonthlySummary(movements, month, Zone).Where(s => s.Item.Id.StartsWith("main/", StringComparison.Ordinal)))
+        var summaries = StockReports.MonthlySummary(movements, month, Zone).Where(s => s.Item.Id.StartsWith("main/", StringComparison.Ordinal)).ToList();
+        var classes = summaries.ToDictionary(s => s.Item, s => StockReports.Classify(movements.Where(m => m.Source == s.Item), monthEnd, Zone, engine.Policy.StockVelocity));
+        if (reports is not null)
         {
-            var velocity = StockReports.Classify(movements.Where(m => m.Source == summary.Item), monthEnd, Zone, engine.Policy.StockVelocity);
+            var (csv, _) = await reports.ExportAsync(StockReports.MonthlyReport(month, summaries, classes)).ConfigureAwait(false);
+            lines[0] += string.Create(CultureInfo.InvariantCulture, $"; {Path.GetFileName(csv)} (+ .json)");
+        }
+
+        foreach (var summary in summaries)
+        {
+            var velocity = classes[summary.Item];
             lines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"    {summary.Item.Id["main/".Length..],-16} {summary.Opening,5} + {summary.In,5} − {summary.Out,5} = {summary.Closing,5}  {velocity}"));
         }

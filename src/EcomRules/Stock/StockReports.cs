@@ -1,3 +1,5 @@
+using EcomRules.Ports;
+using System.Globalization;
 using System.Collections.Immutable;
 using EcomRules.Commands;
 using EcomRules.Internal;
@@ -85,5 +87,32 @@ public static class StockReports
         return weekly >= velocity.FastMoverWeeklySales ? StockVelocityClass.Fast
             : weekly <= velocity.SlowMoverWeeklySales ? StockVelocityClass.Slow
             : StockVelocityClass.Regular;
+    }
+
+    /// <summary>
+    /// The month's in / out / balance per item (WH-6) with each item's velocity class (WH-7) as a report the host exports
+    /// through <see cref="Ports.IReportSink"/> (CSV and JSON). Stock figures hold no personal data.
+    /// </summary>
+    /// <param name="month">The month.</param>
+    /// <param name="summaries">The items' summaries (<see cref="MonthlySummary"/>).</param>
+    /// <param name="classes">Each item's velocity class; an item without one shows an empty cell.</param>
+    /// <returns>The report, named <c>stock-summary-{yyyy-MM}</c>, rows in item order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="summaries"/> or <paramref name="classes"/> is null.</exception>
+    public static TabularReport MonthlyReport(YearMonth month, IEnumerable<StockMonthSummary> summaries, IReadOnlyDictionary<AggregateKey, StockVelocityClass> classes)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
+        ArgumentNullException.ThrowIfNull(classes);
+        var name = string.Create(CultureInfo.InvariantCulture, $"stock-summary-{month.Year:D4}-{month.Month:D2}");
+        var rows = summaries.OrderBy(static s => s.Item.Id, StringComparer.Ordinal).Select(s => new[]
+        {
+            s.Item.Id,
+            s.Opening.ToString(CultureInfo.InvariantCulture),
+            s.In.ToString(CultureInfo.InvariantCulture),
+            s.Out.ToString(CultureInfo.InvariantCulture),
+            s.Closing.ToString(CultureInfo.InvariantCulture),
+            classes.TryGetValue(s.Item, out var velocity) ? velocity.ToString() : string.Empty,
+        });
+        return new TabularReport(name, string.Create(CultureInfo.InvariantCulture, $"Stock in / out / balance, {month.Year:D4}-{month.Month:D2} (WH-6, WH-7)"),
+            ["item", "opening", "in", "out", "closing", "velocity"], rows);
     }
 }

@@ -42,4 +42,20 @@ public sealed class StockReportsTests
         Assert.Equal(StockVelocityClass.Slow, Class(4));
         Assert.Throws<ArgumentOutOfRangeException>(() => new StockVelocityPolicy(4, 2m, 2m));
     }
+
+    [Fact]
+    [Trait("Rule", "WH-6")]
+    public void WH6_the_monthly_summary_exports_as_csv_and_json_with_each_items_velocity_class()
+    {
+        var march = new YearMonth(2026, 3);
+        StockMoved[] moves = [Move(3, 2, StockMovementKind.Receipt, 30), Move(3, 5, StockMovementKind.Consumption, -12)];
+        var summaries = StockReports.MonthlySummary(moves, march, StockFixture.Zone);
+        var report = StockReports.MonthlyReport(march, summaries, new Dictionary<AggregateKey, StockVelocityClass> { [Item] = StockVelocityClass.Fast });
+
+        Assert.Equal("stock-summary-2026-03", report.Name);
+        var csv = report.Render(EcomRules.Ports.ReportFormat.Csv);
+        Assert.Contains("item,opening,in,out,closing,velocity", csv, StringComparison.Ordinal);
+        Assert.Contains($"{Item.Id},0,30,12,18,Fast", csv, StringComparison.Ordinal);
+        Assert.Contains("\"closing\": \"18\"", report.Render(EcomRules.Ports.ReportFormat.Json).Replace("\":\"", "\": \"", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
 }
