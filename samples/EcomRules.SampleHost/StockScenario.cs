@@ -1,8 +1,8 @@
-using EcomRules.Ports;
 using System.Globalization;
 using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Inventory;
+using EcomRules.Ports;
 using EcomRules.Stock;
 using EcomRules.Stock.Events;
 using EcomRules.Testing;

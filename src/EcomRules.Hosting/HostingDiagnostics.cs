@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Diagnostics;
 using EcomRules.Orders.Events;
 using EcomRules.Ports;

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 
+using EcomRules.Deadlines;
+
 namespace EcomRules.Hosting;
 
 /// <summary>

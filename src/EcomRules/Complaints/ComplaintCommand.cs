@@ -1,5 +1,6 @@
 using EcomRules.Commands;
 using EcomRules.Complaints.Events;
+using EcomRules.Deadlines;
 using EcomRules.Internal;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
@@ -86,7 +87,7 @@ public abstract record ComplaintCommand(CommandId CommandId, Actor Actor, Instan
         Func<Complaint, Complaint>? then = null, DomainEvent? last = null)
     {
         var timers = new List<TimerRequest>();
-        var slas = OrderSlas.Stop(complaint.Slas, policy, Target, At, events, timers, "SLA-6"); // SLA-6 answered
+        var slas = SlaSchedule.Stop(complaint.Slas, policy, Target, At, events, timers, "SLA-6"); // SLA-6 answered
         var answered = complaint.Answering(answer, Actor.Id, At, slas);
         var after = then is null ? answered : then(answered);
         events.Add(new ComplaintAnswered(Target, At, Actor.Id, byHead, answer));

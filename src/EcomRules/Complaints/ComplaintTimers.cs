@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Engine;
 using EcomRules.Orders;
 using EcomRules.Ports;
@@ -10,14 +11,14 @@ internal static class ComplaintTimers
 {
     /// <summary>Adds every timer kind the complaints module schedules: SLA-6 of complaints and ORD-5 of follow-up visits, warnings and breaches (SLA-8).</summary>
     public static TimerHandlerRegistry Register(TimerHandlerRegistry registry) => registry
-        .Add(ComplaintId.Kind, OrderSlas.BreachTimerKind, Complaint)
-        .Add(ComplaintId.Kind, OrderSlas.WarningTimerKind, Complaint)
-        .Add(FollowUpVisitId.Kind, OrderSlas.BreachTimerKind, Visit)
-        .Add(FollowUpVisitId.Kind, OrderSlas.WarningTimerKind, Visit);
+        .Add(ComplaintId.Kind, SlaSchedule.BreachTimerKind, Complaint)
+        .Add(ComplaintId.Kind, SlaSchedule.WarningTimerKind, Complaint)
+        .Add(FollowUpVisitId.Kind, SlaSchedule.BreachTimerKind, Visit)
+        .Add(FollowUpVisitId.Kind, SlaSchedule.WarningTimerKind, Visit);
 
     private static EcomCommand Complaint(DueTimer timer, CommandId id)
-        => new RecordComplaintDeadlinePassed(id, Actor.System, timer.DueAt, new ComplaintId(timer.Target.Id), timer.Kind, OrderSlas.TimerName(timer));
+        => new RecordComplaintDeadlinePassed(id, Actor.System, timer.DueAt, new ComplaintId(timer.Target.Id), timer.Kind, SlaSchedule.TimerName(timer));
 
     private static EcomCommand Visit(DueTimer timer, CommandId id)
-        => new RecordFollowUpVisitDeadlinePassed(id, Actor.System, timer.DueAt, new FollowUpVisitId(new OrderId(timer.Target.Id)), timer.Kind, OrderSlas.TimerName(timer));
+        => new RecordFollowUpVisitDeadlinePassed(id, Actor.System, timer.DueAt, new FollowUpVisitId(new OrderId(timer.Target.Id)), timer.Kind, SlaSchedule.TimerName(timer));
 }

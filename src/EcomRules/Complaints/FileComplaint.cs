@@ -1,5 +1,6 @@
 using EcomRules.Commands;
 using EcomRules.Complaints.Events;
+using EcomRules.Deadlines;
 using EcomRules.Internal;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
@@ -60,7 +61,7 @@ public sealed record FileComplaint(CommandId CommandId, Actor Actor, Instant At,
         var policy = input.Policy;
         var timers = new List<TimerRequest>();
         var definition = Complaint.AnswerDefinition(policy, SpecialCase);
-        var slas = OrderSlas.Start([], definition, policy, Target, At, timers); // SLA-6 with its warnings and breach (SLA-8)
+        var slas = SlaSchedule.Start([], definition, policy, Target, At, timers); // SLA-6 with its warnings and breach (SLA-8)
         var complaint = new Complaint(ComplaintId, Order, ReturnCase, Demand, order.Buyer.Phone, At, SpecialCase, slas[0]);
         var due = complaint.AnswerSla.OriginalBreachAt(policy.Calendar);
         var writes = new List<AggregateWrite>(2) { new(Target, 0, complaint) };

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EcomRules.Calendars;
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Orders;
 using EcomRules.Policies;
 using EcomRules.Sla;
@@ -81,11 +82,11 @@ public sealed record FollowUpVisit : IRecomputableDeadlines
 
     object IRecomputableDeadlines.WithProvisionalDeadlines(ImmutableArray<ProvisionalDeadline> deadlines) => this with { ProvisionalDeadlines = deadlines };
 
-    bool IRecomputableDeadlines.IsProvisional(TimerRequest timer, EcomPolicy policy) => OrderSlas.IsProvisional(Slas, Id.Key, timer, policy);
+    bool IRecomputableDeadlines.IsProvisional(TimerRequest timer, EcomPolicy policy) => SlaSchedule.IsProvisional(Slas, Id.Key, timer, policy);
 
     Instant? IRecomputableDeadlines.Recompute(ProvisionalDeadline deadline, EcomPolicy policy, Instant at)
-        => deadline.Kind is OrderSlas.BreachTimerKind or OrderSlas.WarningTimerKind
-            ? OrderSlas.RecomputeDue(Slas, Id.Key, deadline.Kind, deadline.TimerId, policy, at)
+        => deadline.Kind is SlaSchedule.BreachTimerKind or SlaSchedule.WarningTimerKind
+            ? SlaSchedule.RecomputeDue(Slas, Id.Key, deadline.Kind, deadline.TimerId, policy, at)
             : deadline.DueAt;
 
     object IRecomputableDeadlines.RecomputeDerivedDates(EcomPolicy policy, IReadOnlyList<ProvisionalDeadline> pending) => this;

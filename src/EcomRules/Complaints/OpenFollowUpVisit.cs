@@ -1,5 +1,6 @@
 using EcomRules.Commands;
 using EcomRules.Complaints.Events;
+using EcomRules.Deadlines;
 using EcomRules.Internal;
 using EcomRules.Orders;
 using NodaTime;
@@ -42,7 +43,7 @@ public sealed record OpenFollowUpVisit(CommandId CommandId, Actor Actor, Instant
         }
 
         var timers = new List<TimerRequest>();
-        var slas = OrderSlas.Start([], FollowUpVisit.DueFor(input.Policy), input.Policy, Target, At, timers); // ORD-5 with warnings (SLA-8)
+        var slas = SlaSchedule.Start([], FollowUpVisit.DueFor(input.Policy), input.Policy, Target, At, timers); // ORD-5 with warnings (SLA-8)
         var visit = new FollowUpVisit(VisitId, At, slas[0]);
         return CommandOutcome.Accept("(new) → Due", [new AggregateWrite(Target, 0, visit)],
             [new FollowUpVisitOpened(Target, At, visit.Sla.OriginalBreachAt(input.Policy.Calendar))], timers);

@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
 using NodaTime;
@@ -30,8 +31,8 @@ public sealed record RecordComplaintDeadlinePassed(CommandId CommandId, Actor Ac
             return CommandOutcome.NotFound(Target);
         }
 
-        return TimerKind is OrderSlas.BreachTimerKind or OrderSlas.WarningTimerKind
-            ? OrderSlas.DeadlinePassed(complaint.Sla, Target, $"Complaint {ComplaintId}", TimerKind, TimerName, At, input.Policy) // SLA-6, SLA-8
+        return TimerKind is SlaSchedule.BreachTimerKind or SlaSchedule.WarningTimerKind
+            ? SlaSchedule.DeadlinePassed(complaint.Sla, Target, $"Complaint {ComplaintId}", TimerKind, TimerName, At, input.Policy) // SLA-6, SLA-8
             : CommandOutcome.Refuse(RefusalCode.InvalidInput, $"'{TimerKind}' is not a complaint deadline timer kind.", RuleIds.Sla8);
     }
 

@@ -1,5 +1,6 @@
 using EcomRules.Commands;
 using EcomRules.Complaints.Events;
+using EcomRules.Deadlines;
 using EcomRules.Internal;
 using EcomRules.Orders;
 using EcomRules.Policies;
@@ -42,7 +43,7 @@ public sealed record RecordFollowUpVisit(CommandId CommandId, Actor Actor, Insta
 
         var events = new List<DomainEvent>();
         var timers = new List<TimerRequest>();
-        var slas = OrderSlas.Stop(visit.Slas, input.Policy, Target, At, events, timers, FollowUpVisit.SlaId);
+        var slas = SlaSchedule.Stop(visit.Slas, input.Policy, Target, At, events, timers, FollowUpVisit.SlaId);
         var onTime = At <= visit.Sla.OriginalBreachAt(input.Policy.Calendar);
         events.Add(new FollowUpVisitDone(Target, At, Actor.Id, onTime));
         return CommandOutcome.Accept("Due → Done", [new AggregateWrite(Target, stored.Version, visit.Visiting(Actor.Id, At, Notes, slas[0]))],

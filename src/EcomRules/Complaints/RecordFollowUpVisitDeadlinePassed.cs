@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
 using NodaTime;
@@ -29,8 +30,8 @@ public sealed record RecordFollowUpVisitDeadlinePassed(CommandId CommandId, Acto
             return CommandOutcome.NotFound(Target);
         }
 
-        return TimerKind is OrderSlas.BreachTimerKind or OrderSlas.WarningTimerKind
-            ? OrderSlas.DeadlinePassed(visit.FindSla, Target, $"Follow-up visit of order {VisitId.Order}", TimerKind, TimerName, At, input.Policy) // ORD-5, SLA-8
+        return TimerKind is SlaSchedule.BreachTimerKind or SlaSchedule.WarningTimerKind
+            ? SlaSchedule.DeadlinePassed(visit.FindSla, Target, $"Follow-up visit of order {VisitId.Order}", TimerKind, TimerName, At, input.Policy) // ORD-5, SLA-8
             : CommandOutcome.Refuse(RefusalCode.InvalidInput, $"'{TimerKind}' is not a follow-up visit timer kind.", RuleIds.Sla8);
     }
 

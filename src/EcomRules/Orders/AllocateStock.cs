@@ -1,5 +1,6 @@
 using EcomRules.Commands;
 using EcomRules.Customers;
+using EcomRules.Deadlines;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using NodaTime;
@@ -27,7 +28,7 @@ public sealed record AllocateStock(CommandId CommandId, Actor Actor, Instant At,
         events.Add(new StockAllocated(Target, At, order.Warehouse, DeliveryNote));
         events.Add(new InvoiceRequested(Target, At, order.Buyer.Name, buyerTaxId, order.Goods, order.Freight, order.InvoiceBatchDate ?? policy.InvoiceBatchDate(At)));
         var timers = new List<TimerRequest>();
-        var slas = OrderSlas.StopThenStart(order.Slas, policy, Target, At, events, timers, "SLA-3", "SLA-4");
+        var slas = SlaSchedule.StopThenStart(order.Slas, policy, Target, At, events, timers, "SLA-3", "SLA-4");
         return Accept(order, order.Allocating(DeliveryNote, slas), version, events, timers);
     }
 

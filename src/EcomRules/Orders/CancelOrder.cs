@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using NodaTime;
@@ -31,7 +32,7 @@ public sealed record CancelOrder(CommandId CommandId, Actor Actor, Instant At, O
         var intercept = order.State == OrderState.Shipped;
         var timers = new List<TimerRequest>();
         timers.Add(new TimerRequest(Target, "dispatch", PayOrder.DispatchDeadlineTimerKind, null));
-        var slas = OrderSlas.CancelOpen(order.Slas, Target, At, timers, "order cancelled");
+        var slas = SlaSchedule.CancelOpen(order.Slas, Target, At, timers, "order cancelled");
         var events = new List<DomainEvent>();
         events.Add(new OrderCancelled(Target, At, refund, intercept));
         events.Add(new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-cancelled",

@@ -1,5 +1,6 @@
 using EcomRules.Commands;
 using EcomRules.Customers;
+using EcomRules.Deadlines;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using NodaTime;
@@ -25,7 +26,7 @@ public sealed record ConfirmOrder(CommandId CommandId, Actor Actor, Instant At, 
         var events = new List<DomainEvent>();
         events.Add(new OrderConfirmed(Target, At, MatchedCustomer));
         var timers = new List<TimerRequest>();
-        var slas = OrderSlas.Stop(order.Slas, policy, Target, At, events, timers, "SLA-1", "SLA-2");
+        var slas = SlaSchedule.Stop(order.Slas, policy, Target, At, events, timers, "SLA-1", "SLA-2");
         return Accept(order, order.Confirming(MatchedCustomer, slas), version, events, timers);
     }
 

@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Policies;
 using NodaTime;
 
@@ -15,7 +16,7 @@ internal static class OrderDeadlines
         PayOrder.DispatchDeadlineTimerKind => (policy.DispatchDeadline.Count == Calendars.DispatchDayCount.WorkingDays && timer.DueAt is { } due && policy.Calendar.IsProvisional(due))
             || (order.DispatchDate is { } dispatch && policy.Calendar.IsProvisional(dispatch))
             || (order.InvoiceBatchDate is { } batch && policy.Calendar.IsProvisional(batch)),
-        _ => OrderSlas.IsProvisional(order.Slas, order.Id.Key, timer, policy),
+        _ => SlaSchedule.IsProvisional(order.Slas, order.Id.Key, timer, policy),
     };
 
     /// <summary>The due instant of one of the order's durable deadlines on <paramref name="policy"/>'s calendar; null when it no longer applies.</summary>
@@ -23,7 +24,7 @@ internal static class OrderDeadlines
     {
         // ORD-3: from the payment instant, while the order has not shipped.
         PayOrder.DispatchDeadlineTimerKind => AwaitsDispatch(order) ? policy.DispatchDeadline.DueFrom(order.PaidAt!.Value, policy.Calendar) : null,
-        OrderSlas.BreachTimerKind or OrderSlas.WarningTimerKind => OrderSlas.RecomputeDue(order.Slas, order.Id.Key, deadline.Kind, deadline.TimerId, policy, at),
+        SlaSchedule.BreachTimerKind or SlaSchedule.WarningTimerKind => SlaSchedule.RecomputeDue(order.Slas, order.Id.Key, deadline.Kind, deadline.TimerId, policy, at),
 
         // Counted in elapsed time (auto-completion after the return window): the calendar does not move it.
         _ => deadline.DueAt,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Orders.Events;
 using EcomRules.Ports;
 

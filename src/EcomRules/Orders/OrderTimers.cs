@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Ports;
 
 namespace EcomRules.Orders;
@@ -12,9 +13,9 @@ internal static class OrderTimers
             static (timer, id) => new CompleteOrder(id, Actor.System, timer.DueAt, new OrderId(timer.Target.Id))) // ORD-1, ORD-5
         .Add(OrderId.Kind, PayOrder.DispatchDeadlineTimerKind,
             static (timer, id) => new RecordDeadlinePassed(id, Actor.System, timer.DueAt, new OrderId(timer.Target.Id), timer.Kind, null)) // ORD-3
-        .Add(OrderId.Kind, OrderSlas.BreachTimerKind, Deadline) // SLA-1..5, SLA-8
-        .Add(OrderId.Kind, OrderSlas.WarningTimerKind, Deadline); // SLA-8
+        .Add(OrderId.Kind, SlaSchedule.BreachTimerKind, Deadline) // SLA-1..5, SLA-8
+        .Add(OrderId.Kind, SlaSchedule.WarningTimerKind, Deadline); // SLA-8
 
     private static EcomCommand Deadline(DueTimer timer, CommandId id)
-        => new RecordDeadlinePassed(id, Actor.System, timer.DueAt, new OrderId(timer.Target.Id), timer.Kind, OrderSlas.TimerName(timer));
+        => new RecordDeadlinePassed(id, Actor.System, timer.DueAt, new OrderId(timer.Target.Id), timer.Kind, SlaSchedule.TimerName(timer));
 }

@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using NodaTime;
@@ -34,7 +35,7 @@ public sealed record PayOrder(CommandId CommandId, Actor Actor, Instant At, Orde
         var deadline = policy.DispatchDeadline.DueFrom(At, policy.Calendar); // ORD-3
         var invoiceBatch = policy.InvoiceBatchDate(At); // INV-2
         var timers = new List<TimerRequest>();
-        var slas = OrderSlas.Start(order.Slas, policy, Target, At, timers, "SLA-1", "SLA-2", "SLA-3");
+        var slas = SlaSchedule.Start(order.Slas, policy, Target, At, timers, "SLA-1", "SLA-2", "SLA-3");
         timers.Add(new TimerRequest(Target, "dispatch", DispatchDeadlineTimerKind, deadline));
         var next = order.Paying(At, Amount, dispatchDate, deadline, invoiceBatch, slas);
         return Accept(order, next, version, [new OrderPaid(Target, At, Amount, dispatchDate, deadline, invoiceBatch)], timers);

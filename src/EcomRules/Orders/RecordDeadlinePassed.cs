@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using NodaTime;
@@ -33,9 +34,9 @@ internal sealed record RecordDeadlinePassed(CommandId CommandId, Actor Actor, In
             return CommandOutcome.NotFound(Target);
         }
 
-        if (string.Equals(TimerKind, OrderSlas.BreachTimerKind, StringComparison.Ordinal) || string.Equals(TimerKind, OrderSlas.WarningTimerKind, StringComparison.Ordinal))
+        if (string.Equals(TimerKind, SlaSchedule.BreachTimerKind, StringComparison.Ordinal) || string.Equals(TimerKind, SlaSchedule.WarningTimerKind, StringComparison.Ordinal))
         {
-            return OrderSlas.DeadlinePassed(order.Sla, Target, $"Order {OrderId}", TimerKind, Detail, At, input.Policy); // SLA-8
+            return SlaSchedule.DeadlinePassed(order.Sla, Target, $"Order {OrderId}", TimerKind, Detail, At, input.Policy); // SLA-8
         }
 
         if (string.Equals(TimerKind, PayOrder.DispatchDeadlineTimerKind, StringComparison.Ordinal))

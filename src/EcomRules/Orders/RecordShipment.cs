@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using EcomRules.Shipping;
@@ -41,7 +42,7 @@ public sealed record RecordShipment(CommandId CommandId, Actor Actor, Instant At
         events.Add(new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-shipped", $"Your order {OrderId} has shipped with {Carrier}, tracking number {TrackingNumber}.")); // ORD-4
         var timers = new List<TimerRequest>();
         timers.Add(new TimerRequest(Target, "dispatch", PayOrder.DispatchDeadlineTimerKind, null));
-        var slas = OrderSlas.StopThenStart(order.Slas, policy, Target, At, events, timers, "SLA-4", "SLA-5");
+        var slas = SlaSchedule.StopThenStart(order.Slas, policy, Target, At, events, timers, "SLA-4", "SLA-5");
         return Accept(order, order.Shipping(Carrier, TrackingNumber, At, onTime, slas), version, events, timers);
     }
 

@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Policies;
 using NodaTime;
 
@@ -18,7 +19,7 @@ public sealed record ReportLogistics(CommandId CommandId, Actor Actor, Instant A
     {
         var events = new List<DomainEvent>();
         var timers = new List<TimerRequest>();
-        var slas = OrderSlas.Stop(order.Slas, policy, Target, At, events, timers, "SLA-5");
+        var slas = SlaSchedule.Stop(order.Slas, policy, Target, At, events, timers, "SLA-5");
         return Accept(order, order.WithSlas(slas), version, events, timers);
     }
 

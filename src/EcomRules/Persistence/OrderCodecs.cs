@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using EcomRules.Customers;
+using EcomRules.Deadlines;
 using EcomRules.Inventory;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;

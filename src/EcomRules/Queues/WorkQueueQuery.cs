@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Internal;
 using NodaTime;
 
@@ -52,8 +53,8 @@ public sealed record WorkQueueQuery
     /// </summary>
     public string? TimerKind => Queue switch
     {
-        WorkQueue.DispatchDeadline => Orders.PayOrder.DispatchDeadlineTimerKind,
-        WorkQueue.SlaBreach => Orders.OrderSlas.BreachTimerKind,
+        WorkQueue.DispatchDeadline => "dispatch-deadline", // the order module's kind (a test checks they agree); the kernel names no module
+        WorkQueue.SlaBreach => Deadlines.SlaSchedule.BreachTimerKind,
         _ => null,
     };
 

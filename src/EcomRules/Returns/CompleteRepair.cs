@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Orders;
 using NodaTime;
 
@@ -20,7 +21,7 @@ public sealed record CompleteRepair(CommandId CommandId, Actor Actor, Instant At
     {
         var events = new List<DomainEvent>();
         var timers = new List<TimerRequest>();
-        var slas = OrderSlas.Start(step.Case.Slas, step.Policy, Target, At, timers, "SLA-4");
+        var slas = SlaSchedule.Start(step.Case.Slas, step.Policy, Target, At, timers, "SLA-4");
         return RequestReplacement(step, step.Case.RequestingReplacement(slas), events, timers);
     }
 

@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Orders;
 using EcomRules.Policies;
 using EcomRules.Returns.Events;
@@ -31,7 +32,7 @@ public sealed record DecideReturn(CommandId CommandId, Actor Actor, Instant At, 
     {
         var events = new List<DomainEvent>();
         var timers = new List<TimerRequest>();
-        var slas = OrderSlas.Stop(step.Case.Slas, step.Policy, Target, At, events, timers, "SLA-6"); // SLA-6 answered
+        var slas = SlaSchedule.Stop(step.Case.Slas, step.Policy, Target, At, events, timers, "SLA-6"); // SLA-6 answered
         var after = step.Case.Deciding(Accepted, Actor.Id, DecisionReason, slas);
         events.Add(new ReturnDecided(Target, At, Accepted, DecisionReason));
         if (Accepted)

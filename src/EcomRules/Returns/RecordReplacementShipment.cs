@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Orders;
 using EcomRules.Returns.Events;
 using EcomRules.Shipping;
@@ -31,7 +32,7 @@ public sealed record RecordReplacementShipment(CommandId CommandId, Actor Actor,
 
         var events = new List<DomainEvent>();
         var timers = new List<TimerRequest>();
-        var slas = OrderSlas.Stop(step.Case.Slas, step.Policy, Target, At, events, timers, "SLA-4"); // handed to the carrier
+        var slas = SlaSchedule.Stop(step.Case.Slas, step.Policy, Target, At, events, timers, "SLA-4"); // handed to the carrier
         var shipped = step.Case.ShippingReplacement(Carrier, TrackingNumber, slas);
         events.Add(new ReplacementShipped(Target, At, Carrier, TrackingNumber)); // CAR-3
         events.Add(Notice(shipped, "return-replacement-shipped",

@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
 using NodaTime;
@@ -31,8 +32,8 @@ internal sealed record RecordReturnDeadlinePassed(CommandId CommandId, Actor Act
             return CommandOutcome.NotFound(Target);
         }
 
-        return string.Equals(TimerKind, OrderSlas.BreachTimerKind, StringComparison.Ordinal) || string.Equals(TimerKind, OrderSlas.WarningTimerKind, StringComparison.Ordinal)
-            ? OrderSlas.DeadlinePassed(returnCase.Sla, Target, $"Return case {CaseId}", TimerKind, TimerName, At, input.Policy) // SLA-6, SLA-7, SLA-8
+        return string.Equals(TimerKind, SlaSchedule.BreachTimerKind, StringComparison.Ordinal) || string.Equals(TimerKind, SlaSchedule.WarningTimerKind, StringComparison.Ordinal)
+            ? SlaSchedule.DeadlinePassed(returnCase.Sla, Target, $"Return case {CaseId}", TimerKind, TimerName, At, input.Policy) // SLA-6, SLA-7, SLA-8
             : CommandOutcome.Refuse(RefusalCode.InvalidInput, $"'{TimerKind}' is not a return case deadline timer kind.");
     }
 

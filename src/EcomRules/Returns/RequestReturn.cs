@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
@@ -75,7 +76,7 @@ public sealed record RequestReturn(CommandId CommandId, Actor Actor, Instant At,
 
         var timers = new List<TimerRequest>();
         var answer = SpecialCase ? SlaDefinitions.AfterSales(true, policy.Sla("SLA-6").Basis) : policy.Sla("SLA-6"); // SLA-6: 24 h, 48 h in special cases
-        var slas = OrderSlas.Start([], answer, policy, Target, At, timers);
+        var slas = SlaSchedule.Start([], answer, policy, Target, At, timers);
         var returnCase = new ReturnCase(CaseId, Kind, ReturnReason, ReasonText, Evidence, Lines, order.Buyer.Phone, order.Warehouse, At, lastDay, slas);
         return CommandOutcome.Accept("(new) → Requested",
             [new AggregateWrite(Target, 0, returnCase), new AggregateWrite(orderKey, input.VersionOf(orderKey), order.OpeningReturn(returnCase.Claimed()))],

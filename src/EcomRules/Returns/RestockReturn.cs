@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Orders;
 using EcomRules.Refunds;
 using EcomRules.Refunds.Events;
@@ -59,17 +60,17 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
         {
             case ReturnKind.Exchange:
                 // SLA-7 stops (stocked in), SLA-4 starts: the replacement is in stock and goes to the carrier (RET-5).
-                var exchanging = OrderSlas.StopThenStart(before.Slas, step.Policy, Target, At, events, timers, "SLA-7", "SLA-4");
+                var exchanging = SlaSchedule.StopThenStart(before.Slas, step.Policy, Target, At, events, timers, "SLA-7", "SLA-4");
                 events.Add(new ReturnRestocked(Target, At, before.Warehouse, before.Lines));
                 return RequestReplacement(step, before.RestockingForReplacement(At, ReturnState.ReplacementRequested, exchanging), events, timers);
             case ReturnKind.Repair:
-                var repairing = before.RestockingForReplacement(At, ReturnState.AwaitingRepair, OrderSlas.Stop(before.Slas, step.Policy, Target, At, events, timers, "SLA-7"));
+                var repairing = before.RestockingForReplacement(At, ReturnState.AwaitingRepair, SlaSchedule.Stop(before.Slas, step.Policy, Target, At, events, timers, "SLA-7"));
                 events.Add(new ReturnRestocked(Target, At, before.Warehouse, before.Lines));
                 events.Add(new RepairRequested(Target, At, before.Lines)); // RET-5
                 events.Add(Notice(repairing, "return-repairing", $"Your goods for {CaseId} were received and are being repaired free of charge.")); // RET-7
                 return Accept(step, repairing, events, timers);
             default:
-                var slas = OrderSlas.Stop(before.Slas, step.Policy, Target, At, events, timers, "SLA-7"); // SLA-7: confirmed and stocked in
+                var slas = SlaSchedule.Stop(before.Slas, step.Policy, Target, At, events, timers, "SLA-7"); // SLA-7: confirmed and stocked in
                 events.Add(new ReturnRestocked(Target, At, before.Warehouse, before.Lines));
                 return Refund(step, before, step.Order.ClosingReturn(before.Claimed(), rejected: false), slas, events, timers);
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EcomRules.Commands;
 using EcomRules.Customers;
+using EcomRules.Deadlines;
 using EcomRules.Inventory;
 using EcomRules.Orders;
 using EcomRules.Policies;
@@ -164,12 +165,12 @@ public sealed record ReturnCase : IRecomputableDeadlines
 
     object IRecomputableDeadlines.WithProvisionalDeadlines(ImmutableArray<ProvisionalDeadline> deadlines) => this with { ProvisionalDeadlines = deadlines };
 
-    bool IRecomputableDeadlines.IsProvisional(TimerRequest timer, EcomPolicy policy) => OrderSlas.IsProvisional(Slas, Id.Key, timer, policy);
+    bool IRecomputableDeadlines.IsProvisional(TimerRequest timer, EcomPolicy policy) => SlaSchedule.IsProvisional(Slas, Id.Key, timer, policy);
 
     // SLA-4, SLA-6, SLA-7: breach and warning instants from the timers' events; any other deadline is not counted on the calendar.
     Instant? IRecomputableDeadlines.Recompute(ProvisionalDeadline deadline, EcomPolicy policy, Instant at)
-        => deadline.Kind is OrderSlas.BreachTimerKind or OrderSlas.WarningTimerKind
-            ? OrderSlas.RecomputeDue(Slas, Id.Key, deadline.Kind, deadline.TimerId, policy, at)
+        => deadline.Kind is SlaSchedule.BreachTimerKind or SlaSchedule.WarningTimerKind
+            ? SlaSchedule.RecomputeDue(Slas, Id.Key, deadline.Kind, deadline.TimerId, policy, at)
             : deadline.DueAt;
 
     object IRecomputableDeadlines.RecomputeDerivedDates(EcomPolicy policy, IReadOnlyList<ProvisionalDeadline> pending) => this;

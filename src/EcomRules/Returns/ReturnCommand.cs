@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
@@ -109,7 +110,7 @@ public abstract record ReturnCommand(CommandId CommandId, Actor Actor, Instant A
     private protected CommandOutcome ReceiveGoods(ReturnStep step, string? notes, DomainEvent cause)
     {
         var timers = new List<TimerRequest>();
-        var slas = OrderSlas.Start(step.Case.Slas, step.Policy.Sla("SLA-7"), step.Policy, Target, At, timers); // SLA-7
+        var slas = SlaSchedule.Start(step.Case.Slas, step.Policy.Sla("SLA-7"), step.Policy, Target, At, timers); // SLA-7
         var received = step.Case.Receiving(At, notes, slas);
         return Accept(step, received,
         [

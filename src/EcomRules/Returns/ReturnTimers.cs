@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Orders;
 using EcomRules.Ports;
 
@@ -9,9 +10,9 @@ internal static class ReturnTimers
 {
     /// <summary>Adds every timer kind the return commands schedule: SLA-6 and SLA-7 warnings and breaches (SLA-8).</summary>
     public static TimerHandlerRegistry Register(TimerHandlerRegistry registry) => registry
-        .Add(ReturnCaseId.Kind, OrderSlas.BreachTimerKind, Deadline)
-        .Add(ReturnCaseId.Kind, OrderSlas.WarningTimerKind, Deadline);
+        .Add(ReturnCaseId.Kind, SlaSchedule.BreachTimerKind, Deadline)
+        .Add(ReturnCaseId.Kind, SlaSchedule.WarningTimerKind, Deadline);
 
     private static EcomCommand Deadline(DueTimer timer, CommandId id)
-        => new RecordReturnDeadlinePassed(id, Actor.System, timer.DueAt, ReturnCaseId.FromKey(timer.Target), timer.Kind, OrderSlas.TimerName(timer));
+        => new RecordReturnDeadlinePassed(id, Actor.System, timer.DueAt, ReturnCaseId.FromKey(timer.Target), timer.Kind, SlaSchedule.TimerName(timer));
 }

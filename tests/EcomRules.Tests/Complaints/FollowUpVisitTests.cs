@@ -1,6 +1,7 @@
 using EcomRules.Commands;
 using EcomRules.Complaints;
 using EcomRules.Complaints.Events;
+using EcomRules.Deadlines;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
 using EcomRules.Sla;

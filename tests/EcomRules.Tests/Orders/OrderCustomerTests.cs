@@ -1,5 +1,6 @@
 using EcomRules.Commands;
 using EcomRules.Customers;
+using EcomRules.Deadlines;
 using EcomRules.Inventory;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;

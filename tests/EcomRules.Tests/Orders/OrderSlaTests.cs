@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
 using EcomRules.Sla;
@@ -31,7 +32,7 @@ public sealed class OrderSlaTests
         Assert.Equal(At(2026, 3, 4, 14, 20), Due(s, "L1", "SLA-2"));
         Assert.Equal(At(2026, 3, 4, 14, 50), Due(s, "L1", "SLA-3"));
         Assert.All(new[] { "SLA-1", "SLA-2", "SLA-3" }, id => Assert.Equal(SlaTimerPhase.Running, s.Order("L1").Sla(id)!.Phase));
-        Assert.Equal(OrderSlas.BreachTimerKind, s.Timer("L1", "SLA-1")!.Kind);
+        Assert.Equal(SlaSchedule.BreachTimerKind, s.Timer("L1", "SLA-1")!.Kind);
         Assert.Null(s.Order("L1").Sla("SLA-4"));
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Orders;
 using EcomRules.Persistence;
 using EcomRules.Sla;
@@ -73,9 +74,9 @@ public sealed class OrderSerializationTests
     private static IEnumerable<DomainEvent> TimerEvents()
     {
         var at = NodaTime.Instant.FromUtc(2026, 3, 5, 2, 0);
-        yield return new EcomRules.Orders.Events.SlaBreached(new OrderId("E-3").Key, at, "SLA-1", at - NodaTime.Duration.FromMinutes(1));
+        yield return new EcomRules.Deadlines.SlaBreached(new OrderId("E-3").Key, at, "SLA-1", at - NodaTime.Duration.FromMinutes(1));
         yield return new EcomRules.Orders.Events.DispatchDeadlineMissed(new OrderId("E-3").Key, at, at - NodaTime.Duration.FromHours(1));
-        yield return new EcomRules.Orders.Events.SlaWarningRaised(new OrderId("E-3").Key, at, "SLA-1", 0.75m, at + NodaTime.Duration.FromMinutes(4));
+        yield return new EcomRules.Deadlines.SlaWarningRaised(new OrderId("E-3").Key, at, "SLA-1", 0.75m, at + NodaTime.Duration.FromMinutes(4));
     }
 
     [Fact]

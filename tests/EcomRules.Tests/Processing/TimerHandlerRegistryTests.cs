@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Engine;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;

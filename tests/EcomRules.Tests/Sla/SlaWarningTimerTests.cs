@@ -1,4 +1,5 @@
 using EcomRules.Commands;
+using EcomRules.Deadlines;
 using EcomRules.Engine;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
@@ -98,18 +99,18 @@ public sealed class SlaWarningTimerTests
         var key = new OrderId("o1").Key;
         var start = T0; // a Wednesday, 09:00: SLA-3 is one working hour
         var requests = new List<TimerRequest>();
-        var slas = OrderSlas.Start([], Policy, key, start, requests, "SLA-3");
+        var slas = SlaSchedule.Start([], Policy, key, start, requests, "SLA-3");
         Assert.Equal(3, requests.Count); // breach and two warnings
 
         // Paused at 09:40 (the 50 % warning at 09:30 has been reached): every timer is cancelled while paused.
         var paused = new List<TimerRequest>();
-        slas = OrderSlas.Change(slas, "SLA-3", t => t.Pause(start + Duration.FromMinutes(40), "waiting for the customer"), Policy, key, start + Duration.FromMinutes(40), paused);
+        slas = SlaSchedule.Change(slas, "SLA-3", t => t.Pause(start + Duration.FromMinutes(40), "waiting for the customer"), Policy, key, start + Duration.FromMinutes(40), paused);
         Assert.All(paused, r => Assert.Null(r.DueAt));
 
         // Resumed at 10:40: the breach moves by the hour paused; the reached 50 % warning stays cancelled (it never
         // fires twice); the 75 % one moves to 10:45.
         var resumed = new List<TimerRequest>();
-        slas = OrderSlas.Change(slas, "SLA-3", t => t.Resume(start + Duration.FromMinutes(100)), Policy, key, start + Duration.FromMinutes(100), resumed);
+        slas = SlaSchedule.Change(slas, "SLA-3", t => t.Resume(start + Duration.FromMinutes(100)), Policy, key, start + Duration.FromMinutes(100), resumed);
         var byId = resumed.ToDictionary(r => r.TimerId, r => r.DueAt, StringComparer.Ordinal);
         Assert.Equal(start + Duration.FromMinutes(120), byId["order/o1/SLA-3"]);
         Assert.Null(byId["order/o1/SLA-3/warning-1"]);
@@ -117,7 +118,7 @@ public sealed class SlaWarningTimerTests
 
         // Reset at 11:00: a new cycle, so both warnings are due again.
         var reset = new List<TimerRequest>();
-        OrderSlas.Change(slas, "SLA-3", t => t.Reset(start + Duration.FromMinutes(120)), Policy, key, start + Duration.FromMinutes(120), reset);
+        SlaSchedule.Change(slas, "SLA-3", t => t.Reset(start + Duration.FromMinutes(120)), Policy, key, start + Duration.FromMinutes(120), reset);
         var afterReset = reset.ToDictionary(r => r.TimerId, r => r.DueAt, StringComparer.Ordinal);
         Assert.Equal(start + Duration.FromMinutes(150), afterReset["order/o1/SLA-3/warning-1"]);
         Assert.Equal(start + Duration.FromMinutes(165), afterReset["order/o1/SLA-3/warning-2"]);

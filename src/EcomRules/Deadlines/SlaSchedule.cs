@@ -2,21 +2,20 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using EcomRules.Commands;
-using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using EcomRules.Sla;
 using NodaTime;
 
-namespace EcomRules.Orders;
+namespace EcomRules.Deadlines;
 
 /// <summary>
-/// Starts and stops the SLA timers of orders and return cases (SLA-1..7, SLA-8) and the durable timers that go with
+/// Starts and stops the SLA timers of any aggregate (orders, return cases, complaints, follow-up visits: SLA-1..8) and the durable timers that go with
 /// them: the breach (<c>sla-breach</c>, timer name <c>{sla}</c>) and one warning per threshold of the policy
 /// (<c>sla-warning</c>, timer name <c>{sla}/warning-{n}</c>, n from 1). Both are computed from the same
 /// <see cref="SlaTimer"/> history: scheduled with the SLA, moved when it pauses, resumes or resets, cancelled when it
 /// stops.
 /// </summary>
-internal static class OrderSlas
+internal static class SlaSchedule
 {
     public const string BreachTimerKind = "sla-breach";
 

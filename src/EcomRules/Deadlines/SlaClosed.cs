@@ -6,7 +6,7 @@ using EcomRules.Shipping;
 using EcomRules.Sla;
 using NodaTime;
 
-namespace EcomRules.Orders.Events;
+namespace EcomRules.Deadlines;
 
 /// <summary>An SLA timer stopped: met or breached (SLA-8).</summary>
 /// <param name="Source">The order.</param>

@@ -1,7 +1,7 @@
 using EcomRules.Commands;
 using NodaTime;
 
-namespace EcomRules.Orders.Events;
+namespace EcomRules.Deadlines;
 
 /// <summary>
 /// An SLA timer reached one of its warning thresholds while still running (SLA-8); raised by the timer scheduler's

@@ -1,7 +1,7 @@
 using EcomRules.Commands;
 using NodaTime;
 
-namespace EcomRules.Orders.Events;
+namespace EcomRules.Deadlines;
 
 /// <summary>An SLA timer is still running past its breach instant (SLA-8); raised by the timer scheduler's breach timer.</summary>
 /// <param name="Source">The order.</param>
