@@ -11,9 +11,10 @@ namespace EcomRules.Commands;
 /// command's own, so a concurrent change of one of them makes the engine load and decide everything again.
 /// </summary>
 /// <remarks>
-/// The Stock module is the first participant: when the policy tracks stock it reserves an order's lines when the
-/// order is allocated, consumes them when it ships, releases them when it is cancelled and stocks in a restocked
-/// return (WH-1, WH-3, SLA-7), while the order and return modules know nothing of stock. Participants are registered
+/// The refunds module opens the cancellation's refund this way (ORD-2); the stock module, when the policy tracks stock,
+/// reserves an order's lines when the order is allocated, consumes them when it ships, releases them when it is
+/// cancelled and stocks in a restocked return (WH-1, WH-3, SLA-7), while the order and return modules know nothing of
+/// refunds or stock. Participants are registered
 /// in <see cref="Engine.EcomModules"/>; they must be pure, stateless and cheap when they do not
 /// join (<see cref="Reads"/> runs after every accepted command).
 /// </remarks>

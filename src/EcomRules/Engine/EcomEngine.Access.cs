@@ -37,9 +37,9 @@ public sealed partial class EcomEngine
     private static CommandPermissions PermissionsUnder(EcomPolicy policy) => Tables.GetValue(policy, PermissionsFor);
 
     /// <summary>The SEC-2 refusal of a command its actor's role may not issue; null when permitted.</summary>
-    private Decision? Unpermitted(EcomCommand command)
+    private static Decision? Unpermitted(EcomCommand command, EcomPolicy policy)
     {
-        var permissions = PermissionsUnder(Policy);
+        var permissions = PermissionsUnder(policy);
         if (permissions.Allows(command))
         {
             return null;

@@ -1,5 +1,5 @@
-using EcomRules.Policies;
 using EcomRules.Commands;
+using EcomRules.Policies;
 
 namespace EcomRules.Engine;
 
@@ -9,7 +9,6 @@ namespace EcomRules.Engine;
 /// </content>
 public sealed partial class EcomEngine
 {
-    /// <summary>The participants, in the order they join: the Stock module's (WH-1, WH-3, SLA-7; acts only when the policy tracks stock).</summary>
     /// <summary>
     /// Lets every participant join an accepted outcome: loads what each reads (with versions, so the save checks them)
     /// and asks it to join. A participant's refusal refuses the whole command; nothing is saved.
@@ -36,7 +35,15 @@ public sealed partial class EcomEngine
             }
 
             input = input.With(loaded);
-            outcome = participant.Join(command, outcome, input);
+            try
+            {
+                outcome = participant.Join(command, outcome, input);
+            }
+            catch (Exception e) when (AsRefusal(e, input) is { } refusal)
+            {
+                outcome = refusal;
+            }
+
             if (!outcome.IsAccepted)
             {
                 break;

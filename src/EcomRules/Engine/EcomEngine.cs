@@ -83,7 +83,8 @@ public sealed partial class EcomEngine
         Preconditions.CheckArgument(command.CommandId.Value.Length > 0, nameof(command), "The command has no CommandId; every command needs an idempotency key.");
         cancellationToken.ThrowIfCancellationRequested();
         using var execution = _diagnostics.CommandStarting(command);
-        if (Unpermitted(command) is { } unpermitted)
+        var permittedUnder = Policy;
+        if (Unpermitted(command, permittedUnder) is { } unpermitted)
         {
             // SEC-2: checked before the idempotency record or any aggregate is read, so an actor without the permission
             // learns nothing (not even a replayed state) and changes nothing; not recorded, like invalid input.
@@ -106,6 +107,17 @@ public sealed partial class EcomEngine
             }
 
             var policy = Policy;
+            if (!ReferenceEquals(policy, permittedUnder))
+            {
+                // The policy was replaced since the SEC-2 check: check again under the one the command is decided on.
+                if (Unpermitted(command, policy) is { } now)
+                {
+                    return Report(command, now);
+                }
+
+                permittedUnder = policy;
+            }
+
             var input = await LoadAsync(command, target, policy, cancellationToken).ConfigureAwait(false);
             var decided = Decide(command, input);
             if (decided.IsAccepted)
@@ -184,15 +196,28 @@ public sealed partial class EcomEngine
 
             return command.Decide(input);
         }
-        catch (RuleViolationException violation)
+        catch (Exception e) when (AsRefusal(e, input) is { } refusal)
         {
-            // Domain code refuses by returning an outcome; a rule exception from a value it built is the same refusal.
-            return CommandOutcome.Refuse(RefusalCode.RuleViolation, violation.Message, violation.RuleId);
+            return refusal;
         }
-        catch (CalendarYearNotCoveredException uncovered)
+    }
+
+    /// <summary>
+    /// The refusal a rule exception from domain code stands for (a value it built, a date beyond the calendar), or null
+    /// for any other exception: used wherever domain code runs (the command, and every participant that joins it).
+    /// </summary>
+    private static CommandOutcome? AsRefusal(Exception e, DecisionInput input)
+    {
+        switch (e)
         {
-            // DSP-1: a year beyond what the policy computes (all uncovered years when it refuses them) is answered, never thrown.
-            return ProvisionalMarking.Refusal(input.Policy.Calendar, uncovered.Year, "a date the command needs");
+            case RuleViolationException violation:
+                // Domain code refuses by returning an outcome; a rule exception from a value it built is the same refusal.
+                return CommandOutcome.Refuse(RefusalCode.RuleViolation, violation.Message, violation.RuleId);
+            case CalendarYearNotCoveredException uncovered:
+                // DSP-1: a year beyond what the policy computes (all uncovered years when it refuses them) is answered, never thrown.
+                return ProvisionalMarking.Refusal(input.Policy.Calendar, uncovered.Year, "a date the command needs");
+            default:
+                return null;
         }
     }
 
