@@ -1,11 +1,10 @@
 using EcomRules.Commands;
-using EcomRules.Engine;
 using EcomRules.Policies;
 
 namespace EcomRules.Access;
 
 /// <summary>
-/// Who may issue the access module's commands (SEC-2), registered in <see cref="EcomEngine.Permissions"/>:
+/// Who may issue the access module's commands (SEC-2), registered in <see cref="Engine.EcomEngine.Permissions"/>:
 /// administrators and headquarters manage the administrator roster; an administrator (or the system that rotates them)
 /// confirms a credential rotation; only the system records a missed deadline.
 /// </summary>

@@ -1,6 +1,5 @@
 using EcomRules.Commands;
 using EcomRules.Deadlines;
-using EcomRules.Engine;
 using EcomRules.Orders;
 using EcomRules.Ports;
 

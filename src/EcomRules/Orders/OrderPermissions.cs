@@ -1,11 +1,10 @@
 using EcomRules.Commands;
-using EcomRules.Engine;
 using EcomRules.Policies;
 
 namespace EcomRules.Orders;
 
 /// <summary>
-/// Who may issue the order commands (SEC-2), registered in <see cref="EcomEngine.Permissions"/>. The buyer places,
+/// Who may issue the order commands (SEC-2), registered in <see cref="Engine.EcomEngine.Permissions"/>. The buyer places,
 /// pays and cancels (ORD-2); sales and service staff enter and confirm (SLA-1, SLA-2); the warehouse allocates and
 /// ships (WH-3, SLA-4); carriers report tracking (CAR-3); the system (integrations, the outbox dispatcher, timers) may
 /// do what its integrations do, and alone fires deadlines and completion (ORD-1, ORD-3).

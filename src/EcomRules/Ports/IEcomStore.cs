@@ -1,5 +1,4 @@
 using EcomRules.Commands;
-using EcomRules.Engine;
 
 namespace EcomRules.Ports;
 
@@ -24,7 +23,7 @@ public interface IEcomStore
 
     /// <summary>
     /// Finds the record of an executed command and loads its target aggregate, in one read where the store can (one
-    /// connection, one round trip): what <see cref="EcomEngine"/> reads before deciding a command. The answer must
+    /// connection, one round trip): what <see cref="Engine.EcomEngine"/> reads before deciding a command. The answer must
     /// agree with <see cref="FindCommandAsync"/> and <see cref="LoadAsync"/> called separately; the two reads need not
     /// be one snapshot (a save checks versions and the command ID anyway). The default implementation makes those
     /// two calls.

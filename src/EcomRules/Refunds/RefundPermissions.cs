@@ -1,11 +1,10 @@
 using EcomRules.Commands;
-using EcomRules.Engine;
 using EcomRules.Policies;
 
 namespace EcomRules.Refunds;
 
 /// <summary>
-/// Who may issue the refund commands (SEC-2), registered in <see cref="EcomEngine.Permissions"/>. Service and sales
+/// Who may issue the refund commands (SEC-2), registered in <see cref="Engine.EcomEngine.Permissions"/>. Service and sales
 /// staff request refunds. Every step after the request may be issued by the roles of the approval chain the policy
 /// names (<see cref="EcomPolicy.Refunds"/>: both approval tiers, the finance reviewer, the payer): which of them signs
 /// which step, by tier, and never the requester, is decided by REF-2, REF-3 and INV-3, the more specific rules, so a

@@ -1,11 +1,10 @@
 using EcomRules.Commands;
-using EcomRules.Engine;
 using EcomRules.Policies;
 
 namespace EcomRules.Returns;
 
 /// <summary>
-/// Who may issue the return commands (SEC-2), registered in <see cref="EcomEngine.Permissions"/>. The buyer asks and
+/// Who may issue the return commands (SEC-2), registered in <see cref="Engine.EcomEngine.Permissions"/>. The buyer asks and
 /// ships back (RET-1, RET-4); service staff decide and negotiate (RET-3, RET-4); the warehouse inspects, restocks,
 /// repairs and ships replacements (RET-4, RET-5, SLA-7); carriers report shipments; the system alone fires deadlines.
 /// </summary>

@@ -1,11 +1,10 @@
 using EcomRules.Commands;
-using EcomRules.Engine;
 using EcomRules.Policies;
 
 namespace EcomRules.Stock;
 
 /// <summary>
-/// Who may issue the stock commands (SEC-2), registered in <see cref="EcomEngine.Permissions"/>. The warehouse (and the
+/// Who may issue the stock commands (SEC-2), registered in <see cref="Engine.EcomEngine.Permissions"/>. The warehouse (and the
 /// system, for integrations) moves and counts stock (WH-2, WH-3, WH-6). Procurement is the chain of the warehouse
 /// that requests, operations that approves and the chairman who signs off (WH-4, WH-5): each of them may issue the
 /// procurement commands, and WH-5, the more specific rule, decides which step each signs and that nobody signs their own
