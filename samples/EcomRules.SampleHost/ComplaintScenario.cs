@@ -23,7 +23,7 @@ internal static class ComplaintScenario
         Order? order = null;
         foreach (var id in orderIds)
         {
-            if ((await engine.GetAsync(id, cancellationToken).ConfigureAwait(false))?.Aggregate is { ReceivedAt: not null } received)
+            if ((await engine.GetAsync(id, new DataAccess(Service, now, "finding the order the customer complains about"), cancellationToken).ConfigureAwait(false))?.Aggregate is { ReceivedAt: not null } received)
             {
                 order = received;
                 break;

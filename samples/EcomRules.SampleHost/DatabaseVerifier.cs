@@ -25,13 +25,12 @@ internal static class DatabaseVerifier
         var found = 0;
         foreach (var id in orderIds)
         {
-            var stored = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
-            if (stored is null)
+            // An integrity check reads the storage itself, below the engine's audited reads, as a database administrator would.
+            if (await store.LoadAsync(id.Key, cancellationToken).ConfigureAwait(false) is not { State: Order order } stored)
             {
                 continue;
             }
 
-            var order = stored.Aggregate;
             found++;
             await CheckAuditAsync(store, stored.Key, stored.Version, violations, cancellationToken).ConfigureAwait(false);
 
@@ -53,7 +52,7 @@ internal static class DatabaseVerifier
                 violations.Add($"{id}: completed before its return window closed or with an open return (ORD-1).");
             }
 
-            if (await store.GetAsync(new ReturnCaseId(id, "1"), cancellationToken).ConfigureAwait(false) is { } returnCase)
+            if (await store.LoadAsync(new ReturnCaseId(id, "1").Key, cancellationToken).ConfigureAwait(false) is { State: ReturnCase } returnCase)
             {
                 await CheckAuditAsync(store, returnCase.Key, returnCase.Version, violations, cancellationToken).ConfigureAwait(false);
             }

@@ -145,7 +145,7 @@ else
     await ComplaintScenario.RunAsync(engine, host.Services.GetRequiredService<OutboxDispatcher>(), clock.GetCurrentInstant(), orderIds, output, CancellationToken.None).ConfigureAwait(false);
     var outbox = await store.GetOutboxStatisticsAsync().ConfigureAwait(false);
     var scheduler = host.Services.GetRequiredService<TimerScheduler>();
-    await report.PrintSummaryAsync(output, store, engine.Policy, orderIds, outbox,
+    await report.PrintSummaryAsync(output, engine, clock.GetCurrentInstant(), orderIds, outbox,
         new PortTally(invoices.Issued.Count, invoices.CreditNotes.Count, carriers.Sum(c => c.Bookings.Count), notifier.Sent.Count,
             carriers.Sum(c => c.Bookings.Count(b => b.Request.Order.Kind == EcomRules.Returns.ReturnCaseId.Kind)), notifier.SentToStaff.Count,
             scheduler.Fired, scheduler.Unhandled)).ConfigureAwait(false);

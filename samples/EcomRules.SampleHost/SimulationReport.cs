@@ -1,5 +1,6 @@
 using System.Globalization;
 using EcomRules.Commands;
+using EcomRules.Engine;
 using EcomRules.Orders;
 using EcomRules.Policies;
 using EcomRules.Ports;
@@ -75,26 +76,29 @@ internal sealed class SimulationReport
             $"  {day:yyyy-MM-dd ddd}  placed {counts.GetValueOrDefault("placed"),4}  paid {counts.GetValueOrDefault("paid"),4}  delivered {counts.GetValueOrDefault("delivered"),4}  cancelled {counts.GetValueOrDefault("cancelled"),3}  returns {counts.GetValueOrDefault("returns"),3}  refunds paid {counts.GetValueOrDefault("refunds paid"),3}  refused {counts.GetValueOrDefault("refused"),3}"));
     }
 
-    public async Task PrintSummaryAsync(TextWriter output, IEcomStore store, EcomPolicy policy, IReadOnlyList<OrderId> orderIds, OutboxStatistics outbox, PortTally ports)
+    public async Task PrintSummaryAsync(TextWriter output, EcomEngine engine, Instant at, IReadOnlyList<OrderId> orderIds, OutboxStatistics outbox, PortTally ports)
     {
+        // The summary reads every order and return case: the host's own read of personal data, audited like any other (SEC-2).
+        var policy = engine.Policy;
+        var access = new DataAccess(Actor.System, at, "end-of-run summary");
         var orders = new List<Order>();
         var returns = new List<ReturnCase>();
         var refunds = new List<Refund>();
         foreach (var id in orderIds)
         {
-            if ((await store.GetAsync(id).ConfigureAwait(false))?.Aggregate is { } order)
+            if ((await engine.GetAsync(id, access).ConfigureAwait(false))?.Aggregate is { } order)
             {
                 orders.Add(order);
             }
 
-            if ((await store.GetAsync(new ReturnCaseId(id, "1")).ConfigureAwait(false))?.Aggregate is { } returnCase)
+            if ((await engine.GetAsync(new ReturnCaseId(id, "1"), access).ConfigureAwait(false))?.Aggregate is { } returnCase)
             {
                 returns.Add(returnCase);
             }
 
             foreach (var refundId in new[] { RefundId.ForCancellation(id), new RefundId(id, "return-1") })
             {
-                if ((await store.GetAsync(refundId).ConfigureAwait(false))?.Aggregate is { } refund)
+                if ((await engine.GetAsync(refundId).ConfigureAwait(false))?.Aggregate is { } refund)
                 {
                     refunds.Add(refund);
                 }

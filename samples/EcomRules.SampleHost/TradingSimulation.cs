@@ -206,20 +206,15 @@ internal sealed class TradingSimulation
         else if (roll < 0.95)
         {
             // Payments land before and after the cut-off (DSP-2, DSP-3); the dispatch date follows.
-            Schedule(at + Duration.FromMinutes(Rng(id).Next(1, 40)), () => PayAsync(id, ct));
+            var total = placed.StateAs<Order>().Total; // the checkout knows what it asked for: no read of the order
+            Schedule(at + Duration.FromMinutes(Rng(id).Next(1, 40)), () => PayAsync(id, total, ct));
         }
     }
 
-    private async Task PayAsync(OrderId id, CancellationToken ct)
+    private async Task PayAsync(OrderId id, Money total, CancellationToken ct)
     {
-        var order = await GetAsync(id).ConfigureAwait(false);
-        if (order is null)
-        {
-            return;
-        }
-
         var at = _clock.GetCurrentInstant();
-        var paid = await ExecuteAsync(new PayOrder(Id(id, "pay"), PaymentGateway, at, id, order.Total)).ConfigureAwait(false);
+        var paid = await ExecuteAsync(new PayOrder(Id(id, "pay"), PaymentGateway, at, id, total)).ConfigureAwait(false);
         if (!paid.IsAccepted)
         {
             return;
@@ -243,8 +238,7 @@ internal sealed class TradingSimulation
             return;
         }
 
-        var order = await GetAsync(id).ConfigureAwait(false);
-        var dispatchDay = order?.DispatchDate ?? at.InZone(Policy.Zone).Date;
+        var dispatchDay = confirmed.StateAs<Order>().DispatchDate ?? at.InZone(Policy.Zone).Date;
         var earliest = Calendar.AddWorkingTime(at, Duration.FromMinutes(Rng(id).Next(10, 55)));
         var dayStart = Calendar.NextWorkingInstant(At(dispatchDay, new LocalTime(0, 0)));
         var allocateAt = earliest > dayStart ? earliest : dayStart + Duration.FromMinutes(Rng(id).Next(0, 90));
@@ -271,7 +265,8 @@ internal sealed class TradingSimulation
 
     private async Task AwaitShipmentAsync(OrderId id, int checks)
     {
-        var order = await GetAsync(id).ConfigureAwait(false);
+        // The warehouse checks whether the carrier picked the parcel up: a read of the buyer's order, audited (SEC-2).
+        var order = await ReadOrderAsync(id, WarehouseStaff, "shipment follow-up").ConfigureAwait(false);
         if (order?.ShippedAt is { } shippedAt)
         {
             Schedule(shippedAt + Duration.FromHours(Rng(id).Next(4, 10)), () => TrackAsync(id, TrackingEventKind.InTransit, "transit"));
@@ -300,12 +295,9 @@ internal sealed class TradingSimulation
         }
 
         // About one order in eight comes back; some ask after their window (RET-2).
-        var order = await GetAsync(id).ConfigureAwait(false);
-        if (order is not null)
-        {
-            var askAt = _clock.GetCurrentInstant() + Duration.FromDays(Rng(id).Next(1, 12)) + Duration.FromHours(Rng(id).Next(0, 10));
-            Schedule(askAt, () => RequestReturnAsync(order));
-        }
+        var order = signed.StateAs<Order>();
+        var askAt = _clock.GetCurrentInstant() + Duration.FromDays(Rng(id).Next(1, 12)) + Duration.FromHours(Rng(id).Next(0, 10));
+        Schedule(askAt, () => RequestReturnAsync(order));
     }
 
     private async Task CancelAsync(OrderId id, string reason)
@@ -515,7 +507,11 @@ internal sealed class TradingSimulation
 
     private async Task<T?> GetAsync<T>(IAggregateId<T> id)
         where T : class
-        => (await _store.GetAsync(id).ConfigureAwait(false))?.Aggregate;
+        => (await _engine.GetAsync(id).ConfigureAwait(false))?.Aggregate;
+
+    // An order holds the buyer's personal data: the simulated person says who reads it and why, and the read is audited (SEC-2).
+    private async Task<Order?> ReadOrderAsync(OrderId id, Actor reader, string purpose)
+        => (await _engine.GetAsync(id, new DataAccess(reader, _clock.GetCurrentInstant(), purpose)).ConfigureAwait(false))?.Aggregate;
 
     /// <summary>Adds another part's step to the agenda (the stock scenario's receipts, procurements and stocktakes).</summary>
     public void ScheduleExternal(Instant at, Func<Task> step) => Schedule(at, () => step(), afterPump: true);

@@ -4,7 +4,7 @@ using NodaTime;
 namespace EcomRules.Commands;
 
 /// <summary>
-/// Who reads, when and why (SEC-2): what an audited read through <see cref="Engine.EcomEngine.GetAuditedAsync{TAggregate}(IAggregateId{TAggregate}, DataAccess, CancellationToken)"/>
+/// Who reads, when and why (SEC-2): what an audited read through <see cref="Engine.EcomEngine.GetAsync{TAggregate}(IAggregateId{TAggregate}, DataAccess, CancellationToken)"/>
 /// writes to the audit trail when the aggregate holds personal data.
 /// </summary>
 public sealed record DataAccess

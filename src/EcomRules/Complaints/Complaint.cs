@@ -18,6 +18,7 @@ namespace EcomRules.Complaints;
 /// answer. The state moves only along <see cref="ComplaintWorkflow.Definition"/>. <see cref="ToString"/> shows no
 /// personal data and not the demand (SEC-1).
 /// </summary>
+[PersonalData] // the customer's phone number and demand (SEC-2: reads are audited)
 public sealed record Complaint : IRecomputableDeadlines
 {
     internal Complaint(ComplaintId id, OrderId order, ReturnCaseId? returnCase, string demand, ChineseMobileNumber customerPhone, Instant receivedAt,

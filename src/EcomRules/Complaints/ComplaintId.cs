@@ -4,7 +4,7 @@ using EcomRules.Internal;
 namespace EcomRules.Complaints;
 
 /// <summary>Identifies a complaint (AFS-1). The store key is <c>complaint/{number}</c>.</summary>
-public readonly record struct ComplaintId : IAggregateId<Complaint>
+public readonly record struct ComplaintId : IPersonalDataId<Complaint>
 {
     /// <summary>The aggregate kind of complaints in the store.</summary>
     public const string Kind = "complaint";

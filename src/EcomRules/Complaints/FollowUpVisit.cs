@@ -14,6 +14,7 @@ namespace EcomRules.Complaints;
 /// deadline on the working calendar, with durable warning and breach timers (SLA-8) until the visit is recorded.
 /// Immutable. The deadline is the policy's SLA <c>ORD-5</c> when it defines one, else <see cref="DefaultDue"/>.
 /// </summary>
+[PersonalData] // the notes of the conversation with the customer (SEC-2: reads are audited)
 public sealed record FollowUpVisit : IRecomputableDeadlines
 {
     /// <summary>The ID of the visit's SLA in <see cref="EcomPolicy.Slas"/>.</summary>

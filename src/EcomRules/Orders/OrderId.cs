@@ -4,7 +4,7 @@ using EcomRules.Internal;
 namespace EcomRules.Orders;
 
 /// <summary>Identifies an order: the merchant's or platform's order number.</summary>
-public readonly record struct OrderId : IAggregateId<Order>
+public readonly record struct OrderId : IPersonalDataId<Order>
 {
     /// <summary>The aggregate kind of orders in the store.</summary>
     public const string Kind = "order";

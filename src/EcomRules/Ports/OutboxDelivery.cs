@@ -58,16 +58,26 @@ public sealed class OutboxDelivery
     /// <summary>Gets the command ID of the message's follow-up command: the same for every delivery of the message.</summary>
     public CommandId FollowUpId => new(IdempotencyKey + "/record");
 
-    /// <summary>Reads an aggregate by its typed ID, as the engine stores it now.</summary>
+    /// <summary>
+    /// Reads an aggregate that holds no personal data by its typed ID, as the engine stores it now. A handler needs no
+    /// customer's personal data beyond what the message carries (SEC-1), so an aggregate that holds it (its ID implements
+    /// <see cref="IPersonalDataId{TAggregate}"/>) is not read here.
+    /// </summary>
     /// <typeparam name="TAggregate">The aggregate type.</typeparam>
     /// <param name="id">The aggregate's ID.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The aggregate with its version, or null when it does not exist.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The aggregate holds personal data.</exception>
     public async ValueTask<Versioned<TAggregate>?> GetAsync<TAggregate>(IAggregateId<TAggregate> id, CancellationToken cancellationToken)
         where TAggregate : class
     {
         ArgumentNullException.ThrowIfNull(id);
+        if (PersonalData<TAggregate>.Held)
+        {
+            throw new InvalidOperationException(PersonalData<TAggregate>.UnauditedRead);
+        }
+
         return await _load(id.Key, cancellationToken).ConfigureAwait(false) is { State: TAggregate aggregate } stored
             ? new Versioned<TAggregate>(stored.Key, stored.Version, aggregate)
             : null;

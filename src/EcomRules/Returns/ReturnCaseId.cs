@@ -8,7 +8,7 @@ namespace EcomRules.Returns;
 /// Identifies a return case: the order it concerns and a number unique within that order. The order is part of the ID
 /// so that every return command can load the order it changes (open returns, returned quantities, refunds).
 /// </summary>
-public readonly record struct ReturnCaseId : IAggregateId<ReturnCase>
+public readonly record struct ReturnCaseId : IPersonalDataId<ReturnCase>
 {
     /// <summary>The aggregate kind of return cases in the store.</summary>
     public const string Kind = "return";

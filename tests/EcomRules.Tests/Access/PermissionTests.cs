@@ -109,7 +109,7 @@ public sealed class PermissionTests
         await f.Ok(f.Place("A-1"));
         var id = new CommandId("confirm/A-1");
         Assert.Equal(RefusalCode.NotPermitted, (await f.Run(new ConfirmOrder(id, OrderScenario.Warehouse, AccessFixture.Now, new OrderId("A-1")))).Code);
-        var total = (await f.Store.GetAsync(new OrderId("A-1")))!.Aggregate.Total;
+        var total = (await f.Store.ReadAsync(new OrderId("A-1")))!.Aggregate.Total;
         var paid = await f.Run(new PayOrder(f.NextId(), Actor.System, AccessFixture.Now, new OrderId("A-1"), total));
         Assert.True(paid.IsAccepted, paid.Reason);
         Assert.True((await f.Run(new ConfirmOrder(id, OrderScenario.Sales, AccessFixture.Now, new OrderId("A-1")))).IsAccepted);

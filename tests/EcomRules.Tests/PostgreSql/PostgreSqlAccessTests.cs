@@ -25,7 +25,7 @@ public sealed class PostgreSqlAccessTests(PostgreSqlFixture fixture)
         Assert.Equal((RefusalCode.NotPermitted, RuleIds.Sec2), (refused.Code, refused.RuleId));
         Assert.Null(await store.FindCommandAsync(new("pg/confirm")));
 
-        await engine.GetAuditedAsync(id, new DataAccess(AccessFixture.Service, AccessFixture.Now, "customer called"));
+        await engine.GetAsync(id, new DataAccess(AccessFixture.Service, AccessFixture.Now, "customer called"));
         var trail = await store.ReadAuditAsync(id.Key);
         Assert.Equal(["PlaceOrder", "ReadOrder"], trail.Select(e => e.Action));
         Assert.Equal(("cs-1", "customer called", AccessFixture.Now), (trail[1].ActorId, trail[1].Why, trail[1].At));

@@ -98,11 +98,11 @@ public sealed class AccessProperties
     {
         var before = f.AuditCount();
         var personal = kind != FirstRead + 2 && (kind == FirstRead
-            ? await f.Engine.GetAuditedAsync(new OrderId("O-" + (target % 2).ToString(CultureInfo.InvariantCulture)), access) is not null
-            : await f.Engine.GetAuditedAsync(new global::EcomRules.Returns.ReturnCaseId(new OrderId("O-0"), "r1"), access) is not null);
+            ? await f.Engine.GetAsync(new OrderId("O-" + (target % 2).ToString(CultureInfo.InvariantCulture)), access) is not null
+            : await f.Engine.GetAsync(new global::EcomRules.Returns.ReturnCaseId(new OrderId("O-0"), "r1"), access) is not null);
         if (kind == FirstRead + 2)
         {
-            await f.Engine.GetAuditedAsync(AdminRosterId.Platform, access);
+            await f.Engine.GetAsync(AdminRosterId.Platform, access);
         }
 
         return f.AuditCount() - before == (personal ? 1 : 0);
@@ -116,7 +116,7 @@ public sealed class AccessProperties
         return kind switch
         {
             0 => f.Place(order.Value, actor) with { At = at },
-            1 => new PayOrder(id, actor, at, order, (await f.Store.GetAsync(order))?.Aggregate.Total ?? new Money(1m)),
+            1 => new PayOrder(id, actor, at, order, (await f.Store.ReadAsync(order))?.Aggregate.Total ?? new Money(1m)),
             2 => new ConfirmOrder(id, actor, at, order),
             3 => new CancelOrder(id, actor, at, order, "changed my mind"),
             4 => new AddAdministrator(id, actor, at, AdminRosterId.Platform, admin),

@@ -73,7 +73,7 @@ public abstract class WorkQueueStoreTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, 6).Select(i => WorkQueueScenario.Paid(i).Value), all.Select(i => i.Key.Id).Order(StringComparer.Ordinal));
         foreach (var item in all)
         {
-            Assert.Equal((await _store!.GetAsync(new OrderId(item.Key.Id)))!.Aggregate.DispatchDeadline, item.DueAt);
+            Assert.Equal((await _store!.ReadAsync(new OrderId(item.Key.Id)))!.Aggregate.DispatchDeadline, item.DueAt);
             Assert.Equal("dispatch", item.Name);
         }
 

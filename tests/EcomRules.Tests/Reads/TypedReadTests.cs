@@ -8,9 +8,11 @@ using NodaTime;
 
 namespace EcomRules.Tests.Reads;
 
-/// <summary><see cref="EcomEngine.GetAsync{TAggregate}"/>: the typed aggregate with its version, no cast.</summary>
+/// <summary><c>EcomEngine.GetAsync</c>: the typed aggregate with its version, no cast.</summary>
 public sealed class TypedReadTests
 {
+    private static readonly DataAccess Reading = new(ReturnFixture.Service, ReturnFixture.At(2026, 3, 5), "typed read test");
+
     [Fact]
     public async Task GetAsync_ReturnsOrderReturnCaseAndRefund_TypedWithTheirVersions()
     {
@@ -23,8 +25,8 @@ public sealed class TypedReadTests
         var refundId = new RefundId(orderId, "goodwill");
         await f.Ok(new RequestRefund(f.NextId(), ReturnFixture.Service, at + Duration.FromHours(2), refundId, new Money(20m), "late delivery"));
 
-        Versioned<Order>? order = await f.Engine.GetAsync(orderId);
-        Versioned<ReturnCase>? returnCase = await f.Engine.GetAsync(returnId);
+        Versioned<Order>? order = await f.Engine.GetAsync(orderId, Reading);
+        Versioned<ReturnCase>? returnCase = await f.Engine.GetAsync(returnId, Reading);
         Versioned<Refund>? refund = await f.Engine.GetAsync(refundId);
 
         Assert.NotNull(order);
@@ -48,10 +50,10 @@ public sealed class TypedReadTests
         var id = new OrderId("TR-2");
         var at = ReturnFixture.At(2026, 3, 4);
         var placed = await f.Ok(new PlaceOrder(f.NextId(), ReturnFixture.Service, at, id, ReturnFixture.BuyerDetails(), ReturnFixture.Lines()));
-        var before = await f.Engine.GetAsync(id);
+        var before = await f.Engine.GetAsync(id, Reading);
         await f.Ok(new PayOrder(f.NextId(), ReturnFixture.Buyer, at, id, placed.StateAs<Order>().Total));
 
-        var after = await f.Engine.GetAsync(id);
+        var after = await f.Engine.GetAsync(id, Reading);
 
         Assert.Equal(OrderState.Placed, before!.Aggregate.State);
         Assert.Equal(OrderState.Paid, after!.Aggregate.State);
@@ -63,7 +65,7 @@ public sealed class TypedReadTests
     {
         var f = new ReturnFixture();
 
-        Assert.Null(await f.Engine.GetAsync(new OrderId("nowhere")));
+        Assert.Null(await f.Engine.GetAsync(new OrderId("nowhere"), Reading));
         Assert.Null(await f.Engine.GetAsync(new RefundId(new OrderId("nowhere"), "1")));
     }
 
@@ -82,7 +84,7 @@ public sealed class TypedReadTests
 
     [Fact]
     public async Task GetAsync_RejectsANullId()
-        => await Assert.ThrowsAsync<ArgumentNullException>(async () => await new ReturnFixture().Engine.GetAsync<Order>(null!));
+        => await Assert.ThrowsAsync<ArgumentNullException>(async () => await new ReturnFixture().Engine.GetAsync((IAggregateId<Refund>)null!));
 
     /// <summary>An ID type of a "later" aggregate: any ID that names its type works, no switch in the engine.</summary>
     private readonly record struct MisfiledRefundId(AggregateKey Key) : IAggregateId<Refund>;

@@ -46,7 +46,7 @@ public sealed class FaultInjectingStoreTests
         Assert.Contains(store.Injected, f => f.Kind == InjectedFaultKind.Conflict);
         for (var i = 0; i < 10; i++)
         {
-            Assert.Equal(1, (await inner.GetAsync(new OrderId("F-" + i)))!.Version);
+            Assert.Equal(1, (await inner.ReadAsync(new OrderId("F-" + i)))!.Version);
         }
     }
 
@@ -61,7 +61,7 @@ public sealed class FaultInjectingStoreTests
 
         Assert.Equal(new OrderId("F-0").Key, conflict.Key);
         Assert.Equal(3, store.Injected.Count(f => f.Kind == InjectedFaultKind.Conflict));
-        Assert.Null(await inner.GetAsync(new OrderId("F-0")));
+        Assert.Null(await inner.ReadAsync(new OrderId("F-0")));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class FaultInjectingStoreTests
         var crash = await Assert.ThrowsAsync<StoreCrashException>(async () => await engine.ExecuteAsync(Place(0)));
 
         Assert.False(crash.Committed);
-        Assert.Null(await inner.GetAsync(new OrderId("F-0")));
+        Assert.Null(await inner.ReadAsync(new OrderId("F-0")));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class FaultInjectingStoreTests
         Assert.True(crash.Committed);
         Assert.True(retried.IsAccepted);
         Assert.True(retried.IsReplay);
-        Assert.Equal(1, (await inner.GetAsync(new OrderId("F-0")))!.Version);
+        Assert.Equal(1, (await inner.ReadAsync(new OrderId("F-0")))!.Version);
         Assert.Single(await inner.ReadAuditAsync(new OrderId("F-0").Key));
     }
 
@@ -106,7 +106,7 @@ public sealed class FaultInjectingStoreTests
         var engine = new EcomEngine(store, EcomPolicy.RetailPlatform);
 
         Assert.True((await engine.ExecuteAsync(Place(0))).IsAccepted);
-        Assert.NotNull(await store.GetAsync(new OrderId("F-0")));
+        Assert.NotNull(await store.ReadAsync(new OrderId("F-0")));
 
         Assert.True(waited.Count >= 3, $"{waited.Count} delays"); // at least find, save and the read
         Assert.Equal(waited, store.Injected.Select(f => f.Delay));
@@ -134,7 +134,7 @@ public sealed class FaultInjectingStoreTests
         var store = new FaultInjectingStore(inner, new StoreFaults { DelayProbability = 1 }, NoWait);
         var engine = new EcomEngine(store, EcomPolicy.RetailPlatform);
         await engine.ExecuteAsync(Place(0));
-        await engine.ExecuteAsync(new PayOrder(new CommandId("pay/F-0"), Shop, At, new OrderId("F-0"), (await engine.GetAsync(new OrderId("F-0")))!.Aggregate.Total));
+        await engine.ExecuteAsync(new PayOrder(new CommandId("pay/F-0"), Shop, At, new OrderId("F-0"), (await engine.GetAsync(new OrderId("F-0"), new DataAccess(Actor.System, At, "amount to pay")))!.Aggregate.Total));
 
         var page = await store.ReadWorkQueueAsync(WorkQueueQuery.RunningSlas());
 
