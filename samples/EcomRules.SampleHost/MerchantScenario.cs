@@ -2,7 +2,6 @@ using System.Globalization;
 using EcomRules.Commands;
 using EcomRules.Engine;
 using EcomRules.Merchants;
-using EcomRules.Ports;
 using EcomRules.Processing;
 using NodaTime;
 
@@ -24,7 +23,7 @@ internal static class MerchantScenario
     private static readonly ListingId FalseListing = new("L-TEA-1");
     private static readonly ListingId GoodListing = new("L-TEA-2");
 
-    public static async Task RunAsync(EcomEngine engine, IEcomStore store, TimerScheduler scheduler, LocalDate firstDay, Instant now, TextWriter output)
+    public static async Task RunAsync(EcomEngine engine, TimerScheduler scheduler, LocalDate firstDay, Instant now, TextWriter output)
     {
         var calendar = engine.Policy.Calendar;
         Instant At(LocalDate day, int hour) => calendar.InstantOf(day, new LocalTime(hour, 0));
@@ -45,6 +44,8 @@ internal static class MerchantScenario
             new RequestElevatedPermission(Id(12), TeaOwner, At(firstDay, 15), Tea, "P-1", "pre-sale", "spring harvest pre-orders"),
             new DecidePermissionRequest(Id(13), Ops, At(firstDay.PlusDays(2), 10), Tea, "P-1", true, "stock contracts seen"),
             new RequestElevatedPermission(Id(14), ToolOwner, At(firstDay, 15), Tools, "P-1", "cross-border", "export to Vietnam"),
+            new AddMerchantStaff(Id(15), TeaOwner, At(firstDay, 16), Tea, "tea-clerk"),
+            new SubmitListing(Id(16), ToolOwner, At(firstDay, 16), new ListingId("L-TEA-3"), Tea, "Tea tin", "Listed by another merchant's owner", new Money(5m)), // SEC-2
         ];
         foreach (var command in commands)
         {
@@ -61,19 +62,19 @@ internal static class MerchantScenario
         output.WriteLine("Merchants (MER-1..4), two on one platform:");
         foreach (var id in new[] { Tea, Tools })
         {
-            if ((await store.LoadAsync(id.Key).ConfigureAwait(false))?.State is not Merchant m)
+            if ((await engine.GetAsync(id).ConfigureAwait(false))?.Aggregate is not { } m)
             {
                 continue;
             }
 
             var requests = string.Join(", ", m.PermissionRequests.Select(r => $"{r.Permission} {r.State}{(r.Overdue ? " (overdue, MER-4)" : string.Empty)}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {m.Id} {m.Name}: {m.State}{(m.StateReason is { } why ? $" ({why})" : string.Empty)}; credit {m.Rating}; ladder {m.Ladder}; re-review due {m.ReReviewDue:uuuu-MM-dd}; permissions: {requests}"));
+                $"  {m.Id} {m.Name} (staff {string.Join(", ", m.Staff)}): {m.State}{(m.StateReason is { } why ? $" ({why})" : string.Empty)}; credit {m.Rating}; ladder {m.Ladder}; re-review due {m.ReReviewDue:uuuu-MM-dd}; permissions: {requests}"));
         }
 
         foreach (var id in new[] { FalseListing, GoodListing })
         {
-            if ((await store.LoadAsync(id.Key).ConfigureAwait(false))?.State is Listing l)
+            if ((await engine.GetAsync(id).ConfigureAwait(false))?.Aggregate is { } l)
             {
                 output.WriteLine($"  listing {l.Id} \"{l.Title}\": {l.State}{(l.Reason is { } why ? $" ({why})" : string.Empty)}");
             }

@@ -31,6 +31,7 @@ public sealed record Merchant : IRecomputableDeadlines
         TaxRegistration = taxRegistration;
         AppliedBy = appliedBy;
         AppliedAt = appliedAt;
+        Staff = [appliedBy];
         Record = MerchantRecord.Clean;
         Sanctions = [];
         PermissionRequests = [];
@@ -51,6 +52,13 @@ public sealed record Merchant : IRecomputableDeadlines
 
     /// <summary>Gets who applied.</summary>
     public string AppliedBy { get; private init; }
+
+    /// <summary>
+    /// Gets the IDs of the people who act for the merchant (SEC-2): the applicant, and whoever
+    /// <see cref="AddMerchantStaff"/> added since. An actor in the <see cref="ActorRole.Merchant"/> role acts only for
+    /// the merchants that list it; a command for another merchant is refused naming SEC-2.
+    /// </summary>
+    public ImmutableArray<string> Staff { get; private init; }
 
     /// <summary>Gets when it applied.</summary>
     public Instant AppliedAt { get; private init; }
@@ -106,9 +114,11 @@ public sealed record Merchant : IRecomputableDeadlines
     // Persistence (EcomSerializer): rebuilds a stored state; the caller has validated each value.
     internal static Merchant Rehydrate(MerchantId id, string name, UnifiedSocialCreditCode creditCode, string taxRegistration, string appliedBy, Instant appliedAt,
         MerchantState state, (Instant? AdmittedAt, int Months, LocalDate? LastReviewedOn, LocalDate? Due) review, string? stateReason, MerchantRecord record,
-        ImmutableArray<MerchantSanction> sanctions, ImmutableArray<PermissionRequest> permissionRequests, ImmutableArray<ProvisionalDeadline> provisional)
+        ImmutableArray<MerchantSanction> sanctions, ImmutableArray<PermissionRequest> permissionRequests, ImmutableArray<ProvisionalDeadline> provisional,
+        ImmutableArray<string> staff)
         => new(id, name, creditCode, taxRegistration, appliedBy, appliedAt)
         {
+            Staff = staff,
             State = state,
             AdmittedAt = review.AdmittedAt,
             ReReviewMonths = review.Months,
@@ -123,6 +133,11 @@ public sealed record Merchant : IRecomputableDeadlines
 
     internal Merchant Admitted(Instant at, LocalDate reviewedOn, int months, LocalDate due)
         => this with { State = MerchantState.Admitted, AdmittedAt = AdmittedAt ?? at, ReReviewMonths = months, LastReviewedOn = reviewedOn, ReReviewDue = due, StateReason = null };
+
+    /// <summary>Whether <paramref name="actor"/> may act for this merchant (SEC-2): anyone not in the merchant role, or one of its <see cref="Staff"/>.</summary>
+    internal bool ActsFor(Actor actor) => actor.Role != ActorRole.Merchant || Staff.Contains(actor.Id, StringComparer.Ordinal);
+
+    internal Merchant WithStaff(ImmutableArray<string> staff) => this with { Staff = staff };
 
     internal Merchant ReReviewedUntil(LocalDate reviewedOn, LocalDate due) => this with { LastReviewedOn = reviewedOn, ReReviewDue = due };
 

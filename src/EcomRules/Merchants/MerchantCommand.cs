@@ -42,6 +42,11 @@ public abstract record MerchantCommand(CommandId CommandId, Actor Actor, Instant
             return CommandOutcome.NotFound(Target);
         }
 
+        if (!merchant.ActsFor(Actor))
+        {
+            return NotStaff(Actor, Merchant);
+        }
+
         return merchant.State == MerchantState.Removed
             ? CommandOutcome.Refuse(RuleIds.Mer3, $"Merchant {Merchant} was removed from the platform ({merchant.StateReason}); it takes no further command.")
             : Decide(merchant, stored.Version, input.Policy);
@@ -74,6 +79,10 @@ public abstract record MerchantCommand(CommandId CommandId, Actor Actor, Instant
         => new(Target, RuleIds.Mer4.Value + "/" + request, PermissionTimerKind, dueAt);
 
     /// <summary>Refuses a command the platform's operations staff must issue (reviews and decisions).</summary>
+    /// <summary>SEC-2: a person in the merchant role acts only for the merchants whose <see cref="Merchants.Merchant.Staff"/> lists them.</summary>
+    internal static CommandOutcome NotStaff(Actor actor, MerchantId merchant)
+        => CommandOutcome.Refuse(RuleIds.Sec2, $"{actor.Id} does not act for merchant {merchant}: a merchant's staff act only for their own merchant.");
+
     internal static CommandOutcome? ByPlatform(Actor actor, RuleId rule, string what)
         => actor.Role == ActorRole.Operations
             ? null

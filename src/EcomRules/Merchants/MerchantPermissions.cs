@@ -4,7 +4,8 @@ namespace EcomRules.Merchants;
 
 /// <summary>
 /// Who may issue the merchant and listing commands (SEC-2), registered in <see cref="Engine.EcomModules"/>. A merchant
-/// applies, submits listings and asks for permissions; operations review, sanction and decide (MER-1..4), and MER rules
+/// applies, submits listings, asks for permissions and names its staff (a person in the merchant role acts only for a
+/// merchant whose staff lists them, SEC-2); operations review, sanction and decide (MER-1..4), and MER rules
 /// still refuse a reviewer reviewing their own application; the system fires the re-review and permission deadlines.
 /// </summary>
 internal static class MerchantPermissions
@@ -15,6 +16,8 @@ internal static class MerchantPermissions
         .Allow<ReviewQualification>(ActorRole.Operations)
         .Allow<ReReviewMerchant>(ActorRole.Operations)
         .Allow<LapseMerchantReReview>(ActorRole.System)
+        .Allow<AddMerchantStaff>(ActorRole.Merchant, ActorRole.Operations)
+        .Allow<RemoveMerchantStaff>(ActorRole.Merchant, ActorRole.Operations)
         .Allow<SubmitListing>(ActorRole.Merchant, ActorRole.Operations)
         .Allow<ReviewListing>(ActorRole.Operations)
         .Allow<TakeDownListing>(ActorRole.Operations)

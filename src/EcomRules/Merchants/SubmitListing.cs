@@ -45,6 +45,11 @@ public sealed record SubmitListing(CommandId CommandId, Actor Actor, Instant At,
             return CommandOutcome.NotFound(Merchant.Key);
         }
 
+        if (!merchant.ActsFor(Actor))
+        {
+            return MerchantCommand.NotStaff(Actor, Merchant);
+        }
+
         if (merchant.State != MerchantState.Admitted)
         {
             return CommandOutcome.Refuse(merchant.State is MerchantState.Suspended or MerchantState.Removed ? RuleIds.Mer3 : RuleIds.Mer1,

@@ -130,6 +130,9 @@ internal sealed class JsonRecord
     public ImmutableArray<T> OptionalArray<T>(string name, Func<JsonRecord, T> read)
         => Find(name) is null ? [] : Array(name, read);
 
+    /// <summary>An array of strings that older records may lack: null when absent.</summary>
+    public ImmutableArray<string>? OptionalStrings(string name) => Find(name) is null ? null : Strings(name);
+
     public ImmutableArray<string> Strings(string name)
     {
         var array = ArrayElement(name);

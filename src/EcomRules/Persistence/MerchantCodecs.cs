@@ -14,6 +14,8 @@ internal static class MerchantCodecs
         Codec.Aggregate<Listing>("Listing", WriteListing, ReadListing),
         Codec.Event("MerchantApplied", static (f, e) => f.String("name", e.Name).String("creditCode", e.CreditCode.Value),
             static (r, source, at) => new MerchantApplied(source, at, r.String("name"), CreditCode(r))),
+        Codec.Event("MerchantStaffChanged", static (f, e) => f.String("staffId", e.StaffId).Bool("added", e.Added),
+            static (r, source, at) => new MerchantStaffChanged(source, at, r.String("staffId"), r.Bool("added"))),
         Codec.Event("MerchantStatusChanged", static (f, e) => f.Enum("from", e.From).Enum("to", e.To).String("reason", e.Reason),
             static (r, source, at) => new MerchantStatusChanged(source, at, r.Enum<MerchantState>("from"), r.Enum<MerchantState>("to"), r.String("reason"))),
         Codec.Event("MerchantReReviewScheduled", static (f, e) => f.Date("dueOn", e.DueOn),
@@ -46,7 +48,7 @@ internal static class MerchantCodecs
 
     private static void WriteMerchant(JsonFields f, Merchant m)
         => f.String("id", m.Id.Value).String("name", m.Name).String("creditCode", m.CreditCode.Value).String("taxRegistration", m.TaxRegistration)
-            .String("appliedBy", m.AppliedBy).Instant("appliedAt", m.AppliedAt).Enum("state", m.State).Instant("admittedAt", m.AdmittedAt)
+            .String("appliedBy", m.AppliedBy).Strings("staff", m.Staff).Instant("appliedAt", m.AppliedAt).Enum("state", m.State).Instant("admittedAt", m.AdmittedAt)
             .Int("reReviewMonths", m.ReReviewMonths).Date("lastReviewedOn", m.LastReviewedOn).Date("reReviewDue", m.ReReviewDue).String("stateReason", m.StateReason)
             .Object("record", m.Record, static (o, x) => o.Int("complaintsUpheld", x.ComplaintsUpheld).Int("lateDispatches", x.LateDispatches)
                 .Int("breaches", x.Breaches).Int("pointsDeducted", x.PointsDeducted))
@@ -87,9 +89,13 @@ internal static class MerchantCodecs
             }
         }
 
-        return Merchant.Rehydrate(new MerchantId(r.String("id")), r.String("name"), CreditCode(r), r.String("taxRegistration"), r.String("appliedBy"),
+        // A merchant stored before SEC-2's membership check has its applicant as its only staff member.
+        var appliedBy = r.String("appliedBy");
+        var staff = r.OptionalStrings("staff") ?? [appliedBy];
+        return Merchant.Rehydrate(new MerchantId(r.String("id")), r.String("name"), CreditCode(r), r.String("taxRegistration"), appliedBy,
             r.Instant("appliedAt"), r.Enum<MerchantState>("state"), (r.OptionalInstant("admittedAt"), r.Int("reReviewMonths"), r.OptionalDate("lastReviewedOn"), r.OptionalDate("reReviewDue")),
-            r.OptionalString("stateReason"), counts, sanctions, r.Array("permissionRequests", ReadRequest), r.OptionalArray("provisionalDeadlines", DomainValues.ReadProvisionalDeadline));
+            r.OptionalString("stateReason"), counts, sanctions, r.Array("permissionRequests", ReadRequest), r.OptionalArray("provisionalDeadlines", DomainValues.ReadProvisionalDeadline),
+            staff);
     }
 
     private static void WriteListing(JsonFields f, Listing l)

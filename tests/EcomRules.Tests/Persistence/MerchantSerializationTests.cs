@@ -23,6 +23,7 @@ public sealed class MerchantSerializationTests
         f.FireTimers(request.DueAt);
         f.Ok<Merchant>(new DecidePermissionRequest(f.NextId(), MerchantFixture.Reviewer, request.DueAt, MerchantFixture.Shop, "P-1", true, "ok"));
         f.Ok<Merchant>(f.Sanction(SanctionStep.PointsDeduction));
+        f.Ok<Merchant>(new AddMerchantStaff(f.NextId(), MerchantFixture.Applicant, MerchantFixture.Now, MerchantFixture.Shop, "m-clerk-2"));
         f.Ok<Merchant>(f.Sanction(SanctionStep.Suspension));
 
         var events = f.Events.Concat(f.Store.Outbox.Select(m => m.Message.Event)).ToList();
