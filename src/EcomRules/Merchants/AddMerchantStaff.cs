@@ -23,7 +23,7 @@ public sealed record AddMerchantStaff(CommandId CommandId, Actor Actor, Instant 
 
     /// <inheritdoc />
     internal override InputProblem? CheckFields(InputLimits limits)
-        => string.IsNullOrWhiteSpace(StaffId) ? new InputProblem("A merchant's staff member is named by their actor ID.", RuleIds.Sec2) : limits.Code(StaffId, "staff ID");
+        => StaffIdProblem(StaffId, limits);
 
     /// <inheritdoc />
     internal override CommandOutcome Decide(Merchant merchant, long version, EcomPolicy policy)

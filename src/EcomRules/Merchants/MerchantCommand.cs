@@ -83,6 +83,9 @@ public abstract record MerchantCommand(CommandId CommandId, Actor Actor, Instant
     internal static CommandOutcome NotStaff(Actor actor, MerchantId merchant)
         => CommandOutcome.Refuse(RuleIds.Sec2, $"{actor.Id} does not act for merchant {merchant}: a merchant's staff act only for their own merchant.");
 
+    internal static InputProblem? StaffIdProblem(string? staffId, InputLimits limits)
+        => string.IsNullOrWhiteSpace(staffId) ? new InputProblem("A merchant's staff member is named by their actor ID.", RuleIds.Sec2) : limits.Code(staffId, "staff ID");
+
     internal static CommandOutcome? ByPlatform(Actor actor, RuleId rule, string what)
         => actor.Role == ActorRole.Operations
             ? null
