@@ -112,14 +112,7 @@ public sealed record Complaint : IRecomputableDeadlines
     /// <param name="specialCase">Whether the special case applies.</param>
     /// <returns>The definition.</returns>
     internal static SlaDefinition AnswerDefinition(EcomPolicy policy, bool specialCase)
-        => specialCase ? SpecialCaseDefinition(policy.Sla("SLA-6").Basis) : policy.Sla("SLA-6"); // SLA-6: 24 h, 48 h in special cases
-
-    /// <summary>SLA-6's special case (48 hours) on a time basis, made once: a stored complaint reads back the same definition.</summary>
-    internal static SlaDefinition SpecialCaseDefinition(SlaTimeBasis basis) => basis == SlaTimeBasis.WorkingTime ? SpecialWorking : SpecialElapsed;
-
-    private static readonly SlaDefinition SpecialElapsed = SlaDefinitions.AfterSales(true);
-
-    private static readonly SlaDefinition SpecialWorking = SlaDefinitions.AfterSales(true, SlaTimeBasis.WorkingTime);
+        => specialCase ? SlaDefinitions.AfterSalesSpecialCase(policy.Sla("SLA-6").Basis) : policy.Sla("SLA-6"); // SLA-6: 24 h, 48 h in special cases
 
     /// <summary>Describes the complaint without personal data or the demand (SEC-1).</summary>
     /// <returns>The description.</returns>

@@ -53,7 +53,7 @@ internal static class ComplaintCodecs
 
         // SLA-6: the special case's 48 hours on the stored definition's time basis (the serializer's SLA-6, else the default).
         var basis = r.Settings.SlaDefinitions.TryGetValue("SLA-6", out var configured) ? configured : SlaDefinitions.AfterSalesAnswered;
-        var definition = special ? Complaint.SpecialCaseDefinition(basis.Basis) : basis;
+        var definition = special ? SlaDefinitions.AfterSalesSpecialCase(basis.Basis) : basis;
         var opened = new Complaint(new ComplaintId(r.String("number")), order, r.OptionalString("returnCase") is { } number ? new ReturnCaseId(order, number) : null,
             r.String("demand"), ChineseMobileNumber.Parse(r.String("customerPhone")), r.Instant("receivedAt"), special, DomainValues.ReadSlaTimer(answerSla, definition));
         var state = r.Enum<ComplaintState>("state");

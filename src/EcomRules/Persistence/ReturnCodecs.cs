@@ -8,6 +8,7 @@ using EcomRules.Refunds.Events;
 using EcomRules.Returns;
 using EcomRules.Returns.Events;
 using EcomRules.Shipping;
+using EcomRules.Sla;
 
 namespace EcomRules.Persistence;
 
@@ -79,6 +80,12 @@ internal static class ReturnCodecs
             .Array("slas", c.Slas, DomainValues.WriteSlaTimer)
             .ArrayIfAny("provisionalDeadlines", c.ProvisionalDeadlines, DomainValues.WriteProvisionalDeadline);
 
+        // SLA-6's special case (48 hours) is not the policy's definition, so the case says so; written only when it applies.
+        if (c.Slas.Any(static t => ReferenceEquals(t.Definition, SlaDefinitions.AfterSalesSpecialCase(t.Definition.Basis))))
+        {
+            f.Bool("sla6SpecialCase", true);
+        }
+
         // Written only once set, so the stored form of every other case is unchanged (RET-5).
         if (c.ReplacementTrackingNumber is not null)
         {
@@ -86,12 +93,17 @@ internal static class ReturnCodecs
         }
     }
 
+    private static SlaTimer ReadSpecialCaseSla(JsonRecord r)
+        => string.Equals(r.String("id"), "SLA-6", StringComparison.Ordinal)
+            ? DomainValues.ReadSlaTimer(r, SlaDefinitions.AfterSalesSpecialCase(r.Settings.Sla("SLA-6").Basis))
+            : DomainValues.ReadSlaTimer(r);
+
     private static ReturnCase ReadCase(JsonRecord r)
     {
         var id = new ReturnCaseId(new OrderId(r.String("order")), r.String("number"));
         var opened = new ReturnCase(id, r.Enum<ReturnKind>("kind"), r.Enum<ReturnReason>("reason"), r.OptionalString("reasonText"), r.Strings("evidence"),
             r.Array("lines", ReadLine), ChineseMobileNumber.Parse(r.String("customerPhone")), new WarehouseId(r.String("warehouse")), r.Instant("requestedAt"),
-            r.Date("lastDayToAsk"), r.Array("slas", DomainValues.ReadSlaTimer));
+            r.Date("lastDayToAsk"), r.Array<SlaTimer>("slas", r.OptionalBool("sla6SpecialCase") == true ? ReadSpecialCaseSla : DomainValues.ReadSlaTimer));
         return ReturnCase.Rehydrate(opened, r.Enum<ReturnState>("state"), r.Enum<ReturnOutcome>("outcome"), (r.OptionalString("decidedBy"), r.OptionalString("decisionReason")),
             (r.OptionalString("returnTrackingNumber"), r.Money("returnFreight")), (r.OptionalString("inspectionNotes"), r.OptionalInstant("receivedAt"), r.OptionalInstant("restockedAt")),
             r.OptionalString("refund") is { } refund ? new RefundId(id.Order, refund) : null,

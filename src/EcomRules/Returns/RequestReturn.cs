@@ -75,7 +75,7 @@ public sealed record RequestReturn(CommandId CommandId, Actor Actor, Instant At,
         }
 
         var timers = new List<TimerRequest>();
-        var answer = SpecialCase ? SlaDefinitions.AfterSales(true, policy.Sla("SLA-6").Basis) : policy.Sla("SLA-6"); // SLA-6: 24 h, 48 h in special cases
+        var answer = SpecialCase ? SlaDefinitions.AfterSalesSpecialCase(policy.Sla("SLA-6").Basis) : policy.Sla("SLA-6"); // SLA-6: 24 h, 48 h in special cases
         var slas = SlaSchedule.Start([], answer, policy, Target, At, timers);
         var returnCase = new ReturnCase(CaseId, Kind, ReturnReason, ReasonText, Evidence, Lines, order.Buyer.Phone, order.Warehouse, At, lastDay, slas);
         return CommandOutcome.Accept("(new) → Requested",

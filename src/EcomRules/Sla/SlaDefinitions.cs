@@ -50,4 +50,14 @@ public static class SlaDefinitions
         Deadline goal = basis == SlaTimeBasis.WorkingTime ? Deadline.WorkingTime(hours) : Deadline.Elapsed(hours);
         return new("SLA-6", RuleIds.Sla6, "After-sales request answered.", goal, basis);
     }
+
+    /// <summary>
+    /// SLA-6's special case (48 hours) on a time basis, made once per basis: an aggregate that started it (a return case,
+    /// a complaint) is stored with a flag and reads back this same definition, not the policy's 24 hours.
+    /// </summary>
+    internal static SlaDefinition AfterSalesSpecialCase(SlaTimeBasis basis) => basis == SlaTimeBasis.WorkingTime ? SpecialWorking : SpecialElapsed;
+
+    private static readonly SlaDefinition SpecialElapsed = AfterSales(true);
+
+    private static readonly SlaDefinition SpecialWorking = AfterSales(true, SlaTimeBasis.WorkingTime);
 }

@@ -47,4 +47,31 @@ public sealed class ReturnSerializationTests
             ValueAssert.Equal(domainEvent, Serializer.DeserializeEvent(json));
         }
     }
+
+    [Fact]
+    [Trait("Rule", "SLA-6")]
+    public async Task SLA6_a_return_case_in_the_special_case_reads_back_with_48_hours_not_the_policys_24()
+    {
+        var f = new ReturnFixture();
+        var orderId = new OrderId("S-2");
+        await f.ReceivedOrder(orderId, ReturnFixture.At(2026, 3, 2));
+        var special = new ReturnCaseId(orderId, "R1");
+        var ordinary = new ReturnCaseId(orderId, "R2");
+        await f.Ok(f.Request(special, ReturnFixture.At(2026, 3, 3)) with { SpecialCase = true });
+        await f.Ok(f.Request(ordinary, ReturnFixture.At(2026, 3, 3)));
+
+        var specialState = (ReturnCase)(await f.Store.LoadAsync(special.Key))!.State;
+        var specialJson = Serializer.SerializeAggregate(specialState);
+        var specialRead = (ReturnCase)Serializer.DeserializeAggregate(specialJson);
+        var ordinaryJson = Serializer.SerializeAggregate((await f.Store.LoadAsync(ordinary.Key))!.State);
+        var ordinaryRead = (ReturnCase)Serializer.DeserializeAggregate(ordinaryJson);
+
+        var calendar = f.Engine.Policy.Calendar;
+        var requestedAt = ReturnFixture.At(2026, 3, 3);
+        Assert.Equal(requestedAt + Duration.FromHours(48), specialRead.Sla("SLA-6")!.OriginalBreachAt(calendar));
+        Assert.Equal(requestedAt + Duration.FromHours(24), ordinaryRead.Sla("SLA-6")!.OriginalBreachAt(calendar));
+        ValueAssert.Equal(specialState, specialRead);
+        Assert.Contains("\"sla6SpecialCase\":true", specialJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("sla6SpecialCase", ordinaryJson, StringComparison.Ordinal); // the stored form of an ordinary case is unchanged
+    }
 }
