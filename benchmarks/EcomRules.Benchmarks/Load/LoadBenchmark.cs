@@ -162,7 +162,7 @@ internal static class LoadBenchmark
             var engine = LoadTargets.Engine(store);
             if (statements)
             {
-                await using var reset = dataSource.CreateCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()");
+                await using var reset = dataSource.CreateCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset(); SELECT pg_stat_reset_shared('wal')");
                 await reset.ExecuteNonQueryAsync();
             }
 
@@ -223,12 +223,26 @@ internal static class LoadBenchmark
             SELECT calls, total_exec_time / calls * 1000, left(regexp_replace(query, '\s+', ' ', 'g'), 110)
             FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 8
             """);
-        await using var reader = await query.ExecuteReaderAsync();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  server execution per statement (pg_stat_statements; {measured} commands measured):"));
-        while (await reader.ReadAsync())
+        await using (var reader = await query.ExecuteReaderAsync())
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {reader.GetInt64(0),8} calls {reader.GetDouble(1),8:0.0} µs each: {reader.GetString(2)}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  server execution per statement (pg_stat_statements; {measured} commands measured):"));
+            while (await reader.ReadAsync())
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {reader.GetInt64(0),8} calls {reader.GetDouble(1),8:0.0} µs each: {reader.GetString(2)}"));
+            }
         }
+
+        await using var wal = dataSource.CreateCommand("""
+            SELECT wal_records, wal_fpi, wal_bytes::bigint, wal_write, wal_sync,
+                (SELECT sum(autovacuum_count + autoanalyze_count) FROM pg_stat_user_tables)::bigint,
+                (SELECT sum(calls) FROM pg_stat_statements WHERE query LIKE 'WITH command AS%')::bigint
+            FROM pg_stat_wal
+            """);
+        await using var walReader = await wal.ExecuteReaderAsync();
+        await walReader.ReadAsync();
+        var saves = Math.Max(1, walReader.GetInt64(6));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  WAL per save (warm-up included): {(double)walReader.GetInt64(0) / saves:0.0} records, {(double)walReader.GetInt64(1) / saves:0.00} full-page images, {(double)walReader.GetInt64(2) / saves:0} bytes; {walReader.GetInt64(3)} WAL writes and {walReader.GetInt64(4)} syncs for {saves} saves; {walReader.GetInt64(5)} autovacuum/autoanalyze runs"));
     }
 
     private static async Task StopPostgreSqlAsync()
