@@ -18,17 +18,10 @@ public sealed class EngineReadTests
     [Fact]
     public async Task ACommandReadingItsOrderToo_AsksForEverythingInOneRead()
     {
-        var f = new ReturnFixture();
-        var order = new OrderId("R-1");
-        var day = ReturnFixture.At(2026, 3, 3);
-        await f.ReceivedOrder(order, day);
-        var store = new ReadRecordingStore(f.Store);
-        var engine = new EcomEngine(store, EcomPolicy.RetailPlatform);
-
-        var decision = await engine.ExecuteAsync(f.Request(new ReturnCaseId(order, "c1"), day + NodaTime.Duration.FromHours(1)));
+        var (decision, calls) = await RequestReturnAsync("R-1", failSaves: 0);
 
         Assert.True(decision.IsAccepted, decision.ToString());
-        Assert.Equal(["FindCommandAndLoadMany return/R-1/c1 + order/R-1", "Save"], store.Calls);
+        Assert.Equal(["FindCommandAndLoadMany return/R-1/c1 + order/R-1", "Save"], calls);
     }
 
     [Fact]
@@ -47,17 +40,23 @@ public sealed class EngineReadTests
     [Fact]
     public async Task AfterAConflict_TheTargetAndItsOrderAreLoadedAgainInOneRead()
     {
-        var f = new ReturnFixture();
-        var order = new OrderId("R-3");
-        var day = ReturnFixture.At(2026, 3, 3);
-        await f.ReceivedOrder(order, day);
-        var store = new ReadRecordingStore(f.Store) { FailSaves = 1 };
-        var engine = new EcomEngine(store, EcomPolicy.RetailPlatform);
-
-        var decision = await engine.ExecuteAsync(f.Request(new ReturnCaseId(order, "c1"), day + NodaTime.Duration.FromHours(1)));
+        var (decision, calls) = await RequestReturnAsync("R-3", failSaves: 1);
 
         Assert.True(decision.IsAccepted, decision.ToString());
-        Assert.Equal(["FindCommandAndLoadMany return/R-3/c1 + order/R-3", "Save", "LoadMany return/R-3/c1, order/R-3", "Save"], store.Calls);
+        Assert.Equal(["FindCommandAndLoadMany return/R-3/c1 + order/R-3", "Save", "LoadMany return/R-3/c1, order/R-3", "Save"], calls);
+    }
+
+    /// <summary>A received order, then a return requested through an engine on a recording store whose first saves conflict.</summary>
+    private static async Task<(Decision Decision, List<string> Calls)> RequestReturnAsync(string orderId, int failSaves)
+    {
+        var f = new ReturnFixture();
+        var order = new OrderId(orderId);
+        var day = ReturnFixture.At(2026, 3, 3);
+        await f.ReceivedOrder(order, day);
+        var store = new ReadRecordingStore(f.Store) { FailSaves = failSaves };
+        var engine = new EcomEngine(store, EcomPolicy.RetailPlatform);
+        var decision = await engine.ExecuteAsync(f.Request(new ReturnCaseId(order, "c1"), day + NodaTime.Duration.FromHours(1)));
+        return (decision, store.Calls);
     }
 
     /// <summary>Records the reads and saves the engine asks for, by the member it calls; the first saves can conflict.</summary>
