@@ -36,6 +36,7 @@ public static partial class StoreContract
         Define("Duplicate command ID throws and stores nothing of the change set", DuplicateCommandAsync),
         Define("Idempotency records round-trip every field", RecordRoundTripAsync),
         Define("FindCommandAndLoad agrees with FindCommand and Load called separately", FindCommandAndLoadAsync),
+        Define("LoadMany and FindCommandAndLoadMany agree with Load and FindCommand called separately", LoadManyAsync),
         Define("A refusal stores only its idempotency record", RefusalAsync),
         Define("Audit entries round-trip every field, oldest first, per aggregate", AuditRoundTripAsync),
         Define("Outbox messages are stored in commit order with increasing sequence numbers", OutboxOrderAsync),

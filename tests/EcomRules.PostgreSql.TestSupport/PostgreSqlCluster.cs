@@ -47,9 +47,10 @@ public sealed class PostgreSqlCluster : IAsyncDisposable
     /// <param name="durable">Whether commits are flushed as in production (<c>fsync</c>, <c>synchronous_commit</c> and
     /// <c>full_page_writes</c> on, for benchmarks); false turns them off, for fast tests.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
+    /// <param name="settings">More server settings, each <c>name=value</c> (no spaces), e.g. <c>shared_preload_libraries=pg_stat_statements</c>.</param>
     /// <returns>The running cluster.</returns>
     /// <exception cref="InvalidOperationException">The PostgreSQL binaries are missing or the server did not start.</exception>
-    public static async Task<PostgreSqlCluster> StartAsync(int maxConnections = 200, bool durable = false, CancellationToken cancellationToken = default)
+    public static async Task<PostgreSqlCluster> StartAsync(int maxConnections = 200, bool durable = false, CancellationToken cancellationToken = default, params string[] settings)
     {
         var bin = FindBinDirectory();
         var asPostgres = Environment.UserName == "root";
@@ -64,7 +65,7 @@ public sealed class PostgreSqlCluster : IAsyncDisposable
             }
 
             cluster = new PostgreSqlCluster(bin, directory, asPostgres, FreePort());
-            await cluster.InitAsync(maxConnections, durable, cancellationToken).ConfigureAwait(false);
+            await cluster.InitAsync(maxConnections, durable, settings, cancellationToken).ConfigureAwait(false);
             return cluster;
         }
         catch
@@ -168,11 +169,16 @@ public sealed class PostgreSqlCluster : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private async Task InitAsync(int maxConnections, bool durable, CancellationToken cancellationToken)
+    private async Task InitAsync(int maxConnections, bool durable, string[] settings, CancellationToken cancellationToken)
     {
         await RunPgAsync("initdb", ["-D", DataDirectory, "-U", SuperUser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], cancellationToken).ConfigureAwait(false);
         var options = string.Create(CultureInfo.InvariantCulture,
             $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={Directory} -c max_connections={maxConnections} {(durable ? string.Empty : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off ")}-c shared_buffers=128MB");
+        foreach (var setting in settings)
+        {
+            options += " -c " + setting;
+        }
+
         await RunPgAsync("pg_ctl", ["start", "-D", DataDirectory, "-l", LogPath, "-w", "-t", "60", "-o", options], cancellationToken).ConfigureAwait(false);
     }
 

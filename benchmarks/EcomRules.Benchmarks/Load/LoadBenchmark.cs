@@ -14,11 +14,13 @@ namespace EcomRules.Benchmarks.Load;
 /// is what a peak looks like, and BenchmarkDotNet measures one caller.
 /// <para>
 /// <c>dotnet run -c Release --project benchmarks/EcomRules.Benchmarks -- --load [--seconds 3] [--warmup 1]
-/// [--clients 1,8,64] [--stores sqlite-full,sqlite-normal,postgresql] [--batch N] [--wait-ms N]</c>.
+/// [--clients 1,8,64] [--stores sqlite-full,sqlite-normal,postgresql] [--batch N] [--wait-ms N] [--pool N] [--statements]</c>.
 /// <c>--batch</c>/<c>--wait-ms</c> set the SQLite store's group commit (<see cref="SqliteStoreOptions.GroupCommitMaxBatch"/>,
 /// <see cref="SqliteStoreOptions.GroupCommitMaxWait"/>); <c>--batch 1</c> commits every change set alone.
 /// PostgreSQL runs on a throwaway durable cluster (<see cref="PostgreSqlCluster"/>) when its binaries are installed,
-/// and is skipped with a note otherwise.
+/// and is skipped with a note otherwise; <c>--pool</c> sets its connection pool's maximum (the cluster's default
+/// otherwise), and a second table says what each command cost there (round trips, connections, client and server CPU);
+/// <c>--statements</c> loads <c>pg_stat_statements</c> and prints the server's execution time per statement of each engine cell.
 /// </para>
 /// </summary>
 internal static class LoadBenchmark
@@ -31,6 +33,8 @@ internal static class LoadBenchmark
         var clients = LoadArguments.List(args, "--clients", "1,8,64").Select(static c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
         var stores = LoadArguments.List(args, "--stores", "sqlite-full,sqlite-normal,postgresql");
         var configure = LoadArguments.SqliteOptions(args);
+        var statements = Array.IndexOf(args, "--statements") >= 0;
+        var pool = LoadArguments.Value(args, "--pool") is { } poolSize ? int.Parse(poolSize, CultureInfo.InvariantCulture) : (int?)null;
         LoadArguments.EnoughThreads(clients.Max());
 
         var table = new StringBuilder();
@@ -48,7 +52,7 @@ internal static class LoadBenchmark
                     {
                         "sqlite-full" => await SqliteCellAsync(directory, SqliteSynchronous.Full, configure, n, warmup, duration),
                         "sqlite-normal" => await SqliteCellAsync(directory, SqliteSynchronous.Normal, configure, n, warmup, duration),
-                        "postgresql" => await PostgreSqlCellAsync(n, warmup, duration),
+                        "postgresql" => await PostgreSqlCellAsync(n, pool, statements, warmup, duration),
                         _ => throw new ArgumentException($"Unknown store '{store}': use sqlite-full, sqlite-normal or postgresql."),
                     };
                     if (row is null)
@@ -75,6 +79,15 @@ internal static class LoadBenchmark
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores; {warmup.TotalSeconds:0.#} s warm-up, {seconds:0.#} s measured per cell; group commit: {Describe(configure)}."));
         Console.Write(table);
+        if (PostgreSqlWork.Length > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("PostgreSQL, per command or raw transaction measured: Npgsql operations (one round trip each once prepared), connections in use / open at most, client and server CPU.");
+            Console.WriteLine("| clients | pool | engine round trips | engine connections | engine client CPU ms | engine server CPU ms | raw round trips | raw connections | raw client CPU ms | raw server CPU ms |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Console.Write(PostgreSqlWork);
+        }
+
         return 0;
     }
 
@@ -108,10 +121,11 @@ internal static class LoadBenchmark
         return (rawResult, engineResult, perCommit);
     }
 
+    private static readonly StringBuilder PostgreSqlWork = new();
     private static PostgreSqlCluster? _cluster;
     private static string? PostgreSqlUnavailable;
 
-    private static async Task<(LoadResult Raw, LoadResult Engine, double SavesPerCommit)?> PostgreSqlCellAsync(int clients, TimeSpan warmup, TimeSpan duration)
+    private static async Task<(LoadResult Raw, LoadResult Engine, double SavesPerCommit)?> PostgreSqlCellAsync(int clients, int? pool, bool statements, TimeSpan warmup, TimeSpan duration)
     {
         if (PostgreSqlUnavailable is not null)
         {
@@ -120,7 +134,9 @@ internal static class LoadBenchmark
 
         try
         {
-            _cluster ??= await PostgreSqlCluster.StartAsync(durable: true);
+            _cluster ??= statements
+                ? await PostgreSqlCluster.StartAsync(durable: true, settings: ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all"])
+                : await PostgreSqlCluster.StartAsync(durable: true);
         }
         catch (InvalidOperationException e)
         {
@@ -128,19 +144,42 @@ internal static class LoadBenchmark
             return null;
         }
 
-        await using var dataSource = NpgsqlDataSource.Create(await _cluster.CreateDatabaseAsync("load"));
-        var store = new PostgreSqlEcomStore(new PostgreSqlStoreOptions { DataSource = dataSource });
-        await store.MigrateAsync();
-        var run = Guid.NewGuid().ToString("N")[..8];
-        var engine = LoadTargets.Engine(store);
-        var engineResult = await LoadRun.MeasureAsync(clients, c => LoadTargets.PlaceAndPay(engine, run, c), warmup, duration);
+        var settings = new NpgsqlConnectionStringBuilder(await _cluster.CreateDatabaseAsync("load"));
+        if (pool is { } size)
+        {
+            settings.MaxPoolSize = size;
+        }
+
+        await using var dataSource = NpgsqlDataSource.Create(settings.ConnectionString);
+        using var use = new NpgsqlUse();
+        LoadResult engineResult;
+        StepWork engineWork;
+        await using (var store = new PostgreSqlEcomStore(new PostgreSqlStoreOptions { DataSource = dataSource }))
+        {
+            // Disposed before the raw loop runs, so the connections it keeps are the raw loop's to use.
+            await store.MigrateAsync();
+            var run = Guid.NewGuid().ToString("N")[..8];
+            var engine = LoadTargets.Engine(store);
+            if (statements)
+            {
+                await using var reset = dataSource.CreateCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset(); SELECT pg_stat_reset_shared('wal')");
+                await reset.ExecuteNonQueryAsync();
+            }
+
+            (engineResult, engineWork) = await MeasureWorkAsync(use, _cluster.Directory, measuring => LoadRun.MeasureAsync(clients, c => LoadTargets.PlaceAndPay(engine, run, c), warmup, duration, measuring));
+            if (statements)
+            {
+                await PrintStatementsAsync(dataSource, engineResult.Completed);
+            }
+        }
+
         await using (var create = dataSource.CreateCommand("CREATE TABLE raw_rows (id text PRIMARY KEY, payload text NOT NULL)"))
         {
             await create.ExecuteNonQueryAsync();
         }
 
         var next = 0L;
-        var rawResult = await LoadRun.MeasureAsync(clients, _ => async () =>
+        var (rawResult, rawWork) = await MeasureWorkAsync(use, _cluster.Directory, measuring => LoadRun.MeasureAsync(clients, _ => async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync();
             await using var transaction = await connection.BeginTransactionAsync();
@@ -149,8 +188,61 @@ internal static class LoadBenchmark
             insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "{\"state\":\"Placed\",\"total\":100.00}" });
             await insert.ExecuteNonQueryAsync();
             await transaction.CommitAsync();
-        }, warmup, duration);
+        }, warmup, duration, measuring));
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"| {clients} | {settings.MaxPoolSize} | {engineWork.Operations:0.00} | {engineWork.MaxUsed} / {engineWork.MaxOpen} | {engineWork.ClientMs:0.00} | {engineWork.ServerMs:0.00} | {rawWork.Operations:0.00} + COMMIT | {rawWork.MaxUsed} / {rawWork.MaxOpen} | {rawWork.ClientMs:0.00} | {rawWork.ServerMs:0.00} |");
+        Console.WriteLine("  PostgreSQL work " + line);
+        PostgreSqlWork.AppendLine(line);
         return (rawResult, engineResult, 1.0);
+    }
+
+    /// <summary>Runs a measurement and says what each step measured cost: Npgsql operations, connections, CPU.</summary>
+    private static async Task<(LoadResult Result, StepWork Work)> MeasureWorkAsync(NpgsqlUse use, string clusterDirectory, Func<Action<bool>, Task<LoadResult>> measure)
+    {
+        var (operations, client, server) = (0L, 0.0, 0.0);
+        var result = await measure(start =>
+        {
+            if (start)
+            {
+                use.ResetMaxima();
+                (operations, client, server) = (use.Operations, ClusterCpu.Client(), ClusterCpu.Server(clusterDirectory));
+            }
+            else
+            {
+                (operations, client, server) = (use.Operations - operations, ClusterCpu.Client() - client, ClusterCpu.Server(clusterDirectory) - server);
+            }
+        });
+        var steps = Math.Max(1, result.Completed);
+        return (result, new StepWork((double)operations / steps, use.MaxUsed, use.MaxOpen, client * 1000 / steps, server * 1000 / steps));
+    }
+
+    /// <summary>Where the server's time went in the engine cell (warm-up included): <c>pg_stat_statements</c>, per statement.</summary>
+    private static async Task PrintStatementsAsync(NpgsqlDataSource dataSource, long measured)
+    {
+        await using var query = dataSource.CreateCommand("""
+            SELECT calls, total_exec_time / calls * 1000, left(regexp_replace(query, '\s+', ' ', 'g'), 110)
+            FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 8
+            """);
+        await using (var reader = await query.ExecuteReaderAsync())
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  server execution per statement (pg_stat_statements; {measured} commands measured):"));
+            while (await reader.ReadAsync())
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {reader.GetInt64(0),8} calls {reader.GetDouble(1),8:0.0} µs each: {reader.GetString(2)}"));
+            }
+        }
+
+        await using var wal = dataSource.CreateCommand("""
+            SELECT wal_records, wal_fpi, wal_bytes::bigint, wal_write, wal_sync,
+                (SELECT sum(autovacuum_count + autoanalyze_count) FROM pg_stat_user_tables)::bigint,
+                (SELECT sum(calls) FROM pg_stat_statements WHERE query LIKE 'WITH command AS%')::bigint
+            FROM pg_stat_wal
+            """);
+        await using var walReader = await wal.ExecuteReaderAsync();
+        await walReader.ReadAsync();
+        var saves = Math.Max(1, walReader.GetInt64(6));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  WAL per save (warm-up included): {(double)walReader.GetInt64(0) / saves:0.0} records, {(double)walReader.GetInt64(1) / saves:0.00} full-page images, {(double)walReader.GetInt64(2) / saves:0} bytes; {walReader.GetInt64(3)} WAL writes and {walReader.GetInt64(4)} syncs for {saves} saves; {walReader.GetInt64(5)} autovacuum/autoanalyze runs"));
     }
 
     private static async Task StopPostgreSqlAsync()
@@ -162,3 +254,11 @@ internal static class LoadBenchmark
         }
     }
 }
+
+/// <summary>What one step of a PostgreSQL cell cost on average.</summary>
+/// <param name="Operations">Npgsql operations (commands and batches).</param>
+/// <param name="MaxUsed">Most connections in use at once.</param>
+/// <param name="MaxOpen">Most physical connections open at once.</param>
+/// <param name="ClientMs">This process's CPU, milliseconds.</param>
+/// <param name="ServerMs">The cluster's CPU, milliseconds.</param>
+internal readonly record struct StepWork(double Operations, long MaxUsed, long MaxOpen, double ClientMs, double ServerMs);

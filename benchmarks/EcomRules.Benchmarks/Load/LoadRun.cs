@@ -13,8 +13,9 @@ internal static class LoadRun
     /// <param name="stepFor">Makes the step of client i (one command or one transaction per call).</param>
     /// <param name="warmup">Untimed time before measuring.</param>
     /// <param name="duration">Measured time.</param>
+    /// <param name="measuring">Called with true as measuring starts and false as it stops (to read counters over the measured time only).</param>
     /// <returns>The throughput and latencies.</returns>
-    public static async Task<LoadResult> MeasureAsync(int clients, Func<int, Func<ValueTask>> stepFor, TimeSpan warmup, TimeSpan duration)
+    public static async Task<LoadResult> MeasureAsync(int clients, Func<int, Func<ValueTask>> stepFor, TimeSpan warmup, TimeSpan duration, Action<bool>? measuring = null)
     {
         var steps = new Func<ValueTask>[clients];
         for (var i = 0; i < clients; i++)
@@ -23,6 +24,7 @@ internal static class LoadRun
         }
 
         var samples = new List<long>[clients];
+        var all = new long[clients];
         var phase = new Phase();
         var tasks = new Task[clients];
         for (var i = 0; i < clients; i++)
@@ -35,6 +37,7 @@ internal static class LoadRun
                 {
                     var start = Stopwatch.GetTimestamp();
                     await steps[client]().ConfigureAwait(false);
+                    all[client]++;
                     if (phase.Value == Phase.Measuring && start >= phase.MeasureStart)
                     {
                         samples[client].Add(Stopwatch.GetTimestamp() - start);
@@ -44,15 +47,19 @@ internal static class LoadRun
         }
 
         await Task.Delay(warmup).ConfigureAwait(false);
+        measuring?.Invoke(true);
+        var before = all.Sum();
         phase.MeasureStart = Stopwatch.GetTimestamp();
         phase.Value = Phase.Measuring;
         await Task.Delay(duration).ConfigureAwait(false);
         phase.Value = Phase.Stopped;
         var elapsed = Stopwatch.GetElapsedTime(phase.MeasureStart);
+        var completed = all.Sum() - before;
+        measuring?.Invoke(false);
         await Task.WhenAll(tasks).ConfigureAwait(false);
 
-        var all = samples.SelectMany(static s => s).Order().ToArray();
-        return new LoadResult(all.Length / elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), all.Length);
+        var sorted = samples.SelectMany(static s => s).Order().ToArray();
+        return new LoadResult(sorted.Length / elapsed.TotalSeconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted.Length, completed);
     }
 
     private static double Percentile(long[] sorted, double p)
@@ -79,4 +86,5 @@ internal static class LoadRun
 /// <param name="P50">Median latency, milliseconds.</param>
 /// <param name="P99">99th percentile latency, milliseconds.</param>
 /// <param name="Count">Completed steps measured.</param>
-internal sealed record LoadResult(double PerSecond, double P50, double P99, int Count);
+/// <param name="Completed">Steps completed while measuring (those begun in the warm-up included).</param>
+internal sealed record LoadResult(double PerSecond, double P50, double P99, int Count, long Completed);

@@ -26,6 +26,14 @@ internal sealed class PostgreSqlStatements
             LEFT JOIN {s}.commands AS c ON c.command_id = $1
             LEFT JOIN {s}.aggregates AS a ON a.kind = $2 AND a.id = $3
             """;
+        // Position (from 1), version and state of each key that exists, in key order; an index look-up per key (the
+        // LIMIT keeps the planner from turning the lateral subquery into a join that could scan the table).
+        LoadMany = $"""
+            SELECT k.n, a.version, a.state::text
+            FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(kind, id, n)
+            CROSS JOIN LATERAL (SELECT version, state FROM {s}.aggregates WHERE kind = k.kind AND id = k.id LIMIT 1) AS a
+            ORDER BY k.n
+            """;
         ReadAudit = $"SELECT command_id, actor_id, actor_role, at, action, change, why, version, retain_until FROM {s}.audit WHERE target_kind = $1 AND target_id = $2 ORDER BY id";
         InsertCommand = $"INSERT INTO {s}.commands (command_id, fingerprint, target_kind, target_id, status, code, rule_id, reason, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
         // A version conflict is a row with version -1, which the CHECK (version > 0) refuses: a new aggregate (expected
@@ -105,6 +113,8 @@ internal sealed class PostgreSqlStatements
     internal string InsertCommand { get; }
 
     internal string FindCommandAndLoad { get; }
+
+    internal string LoadMany { get; }
 
     internal string InsertAggregate { get; }
 

@@ -13,8 +13,10 @@ namespace EcomRules.PostgreSql;
 /// leases under <c>FOR UPDATE SKIP LOCKED</c>, so two hosts never claim the same row while a lease holds.
 /// <list type="bullet">
 /// <item>Call <see cref="MigrateAsync"/> once at start-up (every host may; migrations run under an advisory lock).</item>
-/// <item>A command's reads (<see cref="FindCommandAndLoadAsync"/>) are one statement and one round trip, and so is
-/// its save; statements are prepared on each physical connection once.</item>
+/// <item>A command's reads are one round trip (<see cref="FindCommandAndLoadAsync"/>, or
+/// <see cref="FindCommandAndLoadManyAsync"/> when it reads other aggregates too: one prepared batch), and so is its save
+/// and a reload of several aggregates (<see cref="LoadManyAsync"/>); statements are prepared on each physical
+/// connection once.</item>
 /// <item>A save is one round trip in one implicit transaction, so it commits whole or not at all: a change set with
 /// at most one aggregate is a single statement (the command row first, then the aggregate, audit entries, outbox
 /// messages and timers as data-modifying <c>WITH</c> queries over arrays); one with several aggregates is a batch of

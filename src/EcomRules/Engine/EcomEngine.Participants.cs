@@ -24,17 +24,28 @@ public sealed partial class EcomEngine
                 continue;
             }
 
-            var loaded = new List<StoredAggregate>(reads.Count);
+            // What the participant reads that the command did not load, in one read where the store can.
+            var missing = new List<AggregateKey>(reads.Count);
             foreach (var key in reads)
             {
-                if (input.Find(key) is null && loaded.FindIndex(l => l.Key == key) < 0
-                    && await _store.LoadAsync(key, cancellationToken).ConfigureAwait(false) is { } found)
+                if (input.Find(key) is null && !missing.Contains(key))
                 {
-                    loaded.Add(found);
+                    missing.Add(key);
                 }
             }
 
-            input = input.With(loaded);
+            if (missing.Count == 1)
+            {
+                if (await _store.LoadAsync(missing[0], cancellationToken).ConfigureAwait(false) is { } found)
+                {
+                    input = input.With([found]);
+                }
+            }
+            else if (missing.Count > 1)
+            {
+                input = input.With([.. await _store.LoadManyAsync(missing, cancellationToken).ConfigureAwait(false)]);
+            }
+
             try
             {
                 outcome = participant.Join(command, outcome, input);

@@ -92,8 +92,21 @@ public sealed partial class EcomEngine
         }
 
         var fingerprint = PayloadWriter.Fingerprint(command);
-        // One read for the idempotency look-up and the target (one round trip where the store batches them).
-        var (existing, target) = await _store.FindCommandAndLoadAsync(command.CommandId, command.Target, cancellationToken).ConfigureAwait(false);
+        // One read for the idempotency look-up, the target and what else the command reads (one round trip where the
+        // store batches them); a command that reads only its target asks for just that.
+        var alsoLoads = AlsoLoads(command);
+        IdempotencyRecord? existing;
+        StoredAggregate? target;
+        IReadOnlyList<StoredAggregate> others = [];
+        if (alsoLoads.Length == 0)
+        {
+            (existing, target) = await _store.FindCommandAndLoadAsync(command.CommandId, command.Target, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            (existing, target, others) = await _store.FindCommandAndLoadManyAsync(command.CommandId, command.Target, alsoLoads, cancellationToken).ConfigureAwait(false);
+        }
+
         if (existing is not null)
         {
             return Report(command, Replay(command, existing, fingerprint, target));
@@ -103,7 +116,7 @@ public sealed partial class EcomEngine
         {
             if (attempt > 1)
             {
-                target = await _store.LoadAsync(command.Target, cancellationToken).ConfigureAwait(false);
+                (target, others) = await ReloadAsync(command.Target, alsoLoads, cancellationToken).ConfigureAwait(false);
             }
 
             var policy = Policy;
@@ -118,7 +131,7 @@ public sealed partial class EcomEngine
                 permittedUnder = policy;
             }
 
-            var input = await LoadAsync(command, target, policy, cancellationToken).ConfigureAwait(false);
+            var input = new DecisionInput(policy, target, [.. others]);
             var decided = Decide(command, input);
             if (decided.IsAccepted)
             {
@@ -284,19 +297,45 @@ public sealed partial class EcomEngine
         return new ChangeSet(record, outcome.Writes, audit, outbox, outcome.Timers);
     }
 
-    private async ValueTask<DecisionInput> LoadAsync(EcomCommand command, StoredAggregate? target, EcomPolicy policy, CancellationToken cancellationToken)
+    /// <summary>The other aggregates the command reads besides its target, each once.</summary>
+    private static AggregateKey[] AlsoLoads(EcomCommand command)
     {
-        var others = Array.Empty<StoredAggregate>();
+        var keys = Array.Empty<AggregateKey>();
         foreach (var key in command.AlsoLoads)
         {
-            if (key != command.Target && Array.FindIndex(others, o => o.Key == key) < 0
-                && await _store.LoadAsync(key, cancellationToken).ConfigureAwait(false) is { } other)
+            if (key != command.Target && Array.IndexOf(keys, key) < 0)
             {
-                others = [.. others, other];
+                keys = [.. keys, key];
             }
         }
 
-        return new DecisionInput(policy, target, others);
+        return keys;
+    }
+
+    /// <summary>Loads the target and the other aggregates again after a conflict, in one read where the store can.</summary>
+    private async ValueTask<(StoredAggregate? Target, IReadOnlyList<StoredAggregate> Others)> ReloadAsync(AggregateKey target, AggregateKey[] alsoLoads, CancellationToken cancellationToken)
+    {
+        if (alsoLoads.Length == 0)
+        {
+            return (await _store.LoadAsync(target, cancellationToken).ConfigureAwait(false), []);
+        }
+
+        var loaded = await _store.LoadManyAsync([target, .. alsoLoads], cancellationToken).ConfigureAwait(false);
+        StoredAggregate? found = null;
+        var others = new List<StoredAggregate>(loaded.Count);
+        foreach (var aggregate in loaded)
+        {
+            if (aggregate.Key == target)
+            {
+                found = aggregate;
+            }
+            else
+            {
+                others.Add(aggregate);
+            }
+        }
+
+        return (found, others);
     }
 
     private Decision Report(EcomCommand command, Decision decision)

@@ -40,6 +40,68 @@ public interface IEcomStore
     }
 
     /// <summary>
+    /// Finds the record of an executed command and loads its target and the other aggregates its decision reads, in one
+    /// read where the store can (one connection, one round trip): what <see cref="Engine.EcomEngine"/> reads before
+    /// deciding a command that reads more than its target (a return reads its order). The answer must agree with
+    /// <see cref="FindCommandAsync"/>, <see cref="LoadAsync"/> and <see cref="LoadManyAsync"/> called separately; the reads
+    /// need not be one snapshot. The default implementation makes those calls.
+    /// </summary>
+    /// <param name="commandId">The command ID.</param>
+    /// <param name="target">The command's target aggregate.</param>
+    /// <param name="others">The other aggregates to load, as <see cref="LoadManyAsync"/> takes them.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The record (null when the command was never executed), the target (null when it does not exist) and the
+    /// other aggregates that exist, as <see cref="LoadManyAsync"/> returns them.</returns>
+    async ValueTask<(IdempotencyRecord? Record, StoredAggregate? Target, IReadOnlyList<StoredAggregate> Others)> FindCommandAndLoadManyAsync(
+        CommandId commandId, AggregateKey target, IReadOnlyList<AggregateKey> others, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(others);
+        var (record, aggregate) = await FindCommandAndLoadAsync(commandId, target, cancellationToken).ConfigureAwait(false);
+        return (record, aggregate, await LoadManyAsync(others, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Loads several aggregates with their versions, in one read where the store can (one round trip). The reads need
+    /// not be one snapshot (a save checks every version anyway). The default implementation calls
+    /// <see cref="LoadAsync"/> for each key.
+    /// </summary>
+    /// <param name="keys">The aggregates; a key listed twice is loaded once.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The aggregates that exist, in the order of their first key; missing ones are left out.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="keys"/> is null.</exception>
+    async ValueTask<IReadOnlyList<StoredAggregate>> LoadManyAsync(IReadOnlyList<AggregateKey> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var loaded = new List<StoredAggregate>(keys.Count);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (!Listed(keys, i) && await LoadAsync(keys[i], cancellationToken).ConfigureAwait(false) is { } aggregate)
+            {
+                loaded.Add(aggregate);
+            }
+        }
+
+        return loaded;
+    }
+
+    /// <summary>Whether <c>keys[index]</c> appears earlier in <paramref name="keys"/> (so is loaded already).</summary>
+    /// <param name="keys">The keys.</param>
+    /// <param name="index">The position to check.</param>
+    /// <returns>True when an earlier key is the same.</returns>
+    private static bool Listed(IReadOnlyList<AggregateKey> keys, int index)
+    {
+        for (var j = 0; j < index; j++)
+        {
+            if (keys[j] == keys[index])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Commits a change set in one transaction: every aggregate write (each only if the stored version equals its
     /// expected version), the audit entry, the outbox messages, the timers and the idempotency record; or nothing.
     /// </summary>

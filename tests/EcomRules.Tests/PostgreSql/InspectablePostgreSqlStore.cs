@@ -25,6 +25,13 @@ internal sealed class InspectablePostgreSqlStore(PostgreSqlEcomStore store, Npgs
     public ValueTask<(IdempotencyRecord? Record, StoredAggregate? Target)> FindCommandAndLoadAsync(CommandId commandId, AggregateKey target, CancellationToken cancellationToken = default)
         => Inner.FindCommandAndLoadAsync(commandId, target, cancellationToken);
 
+    public ValueTask<(IdempotencyRecord? Record, StoredAggregate? Target, IReadOnlyList<StoredAggregate> Others)> FindCommandAndLoadManyAsync(
+        CommandId commandId, AggregateKey target, IReadOnlyList<AggregateKey> others, CancellationToken cancellationToken = default)
+        => Inner.FindCommandAndLoadManyAsync(commandId, target, others, cancellationToken);
+
+    public ValueTask<IReadOnlyList<StoredAggregate>> LoadManyAsync(IReadOnlyList<AggregateKey> keys, CancellationToken cancellationToken = default)
+        => Inner.LoadManyAsync(keys, cancellationToken);
+
     public ValueTask SaveAsync(ChangeSet changes, CancellationToken cancellationToken = default) => Inner.SaveAsync(changes, cancellationToken);
 
     public ValueTask<IReadOnlyList<AuditEntry>> ReadAuditAsync(AggregateKey key, CancellationToken cancellationToken = default) => Inner.ReadAuditAsync(key, cancellationToken);
