@@ -61,7 +61,8 @@ internal static class ComplaintScenario
         {
         }
 
-        var closed = last!.StateAs<Complaint>();
+        // The complaint holds the customer's phone and demand: shown here as the service desk reads it, audited (SEC-2).
+        var closed = (await engine.GetAsync(complaint, new DataAccess(Service, now, "complaint summary"), cancellationToken).ConfigureAwait(false))!.Aggregate;
         output.WriteLine($"Complaints: {closed} — escalated by {closed.EscalatedBy}, decided by {closed.AnsweredBy} within SLA-6 and sent by SMS (AFS-1); "
             + $"disputed, then {closed.Resolution} in mediation: \"{closed.MediationOutcome}\" (AFS-2).");
     }

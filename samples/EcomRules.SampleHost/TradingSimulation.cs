@@ -206,8 +206,13 @@ internal sealed class TradingSimulation
         else if (roll < 0.95)
         {
             // Payments land before and after the cut-off (DSP-2, DSP-3); the dispatch date follows.
-            var total = placed.StateAs<Order>().Total; // the checkout knows what it asked for: no read of the order
-            Schedule(at + Duration.FromMinutes(Rng(id).Next(1, 40)), () => PayAsync(id, total, ct));
+            // The checkout knows what it asked for. On a second run the placement is a replay of an order changed since, which
+            // carries no buyer's data (SEC-2), so the amount is read, audited.
+            var total = (placed.State as Order ?? await ReadAsync(id, PaymentGateway, "amount to collect").ConfigureAwait(false))?.Total;
+            if (total is { } amount)
+            {
+                Schedule(at + Duration.FromMinutes(Rng(id).Next(1, 40)), () => PayAsync(id, amount, ct));
+            }
         }
     }
 
@@ -238,7 +243,8 @@ internal sealed class TradingSimulation
             return;
         }
 
-        var dispatchDay = confirmed.StateAs<Order>().DispatchDate ?? at.InZone(Policy.Zone).Date;
+        var order = confirmed.State as Order ?? await ReadAsync(id, WarehouseStaff, "dispatch planning").ConfigureAwait(false);
+        var dispatchDay = order?.DispatchDate ?? at.InZone(Policy.Zone).Date;
         var earliest = Calendar.AddWorkingTime(at, Duration.FromMinutes(Rng(id).Next(10, 55)));
         var dayStart = Calendar.NextWorkingInstant(At(dispatchDay, new LocalTime(0, 0)));
         var allocateAt = earliest > dayStart ? earliest : dayStart + Duration.FromMinutes(Rng(id).Next(0, 90));
@@ -266,7 +272,7 @@ internal sealed class TradingSimulation
     private async Task AwaitShipmentAsync(OrderId id, int checks)
     {
         // The warehouse checks whether the carrier picked the parcel up: a read of the buyer's order, audited (SEC-2).
-        var order = await ReadOrderAsync(id, WarehouseStaff, "shipment follow-up").ConfigureAwait(false);
+        var order = await ReadAsync(id, WarehouseStaff, "shipment follow-up").ConfigureAwait(false);
         if (order?.ShippedAt is { } shippedAt)
         {
             Schedule(shippedAt + Duration.FromHours(Rng(id).Next(4, 10)), () => TrackAsync(id, TrackingEventKind.InTransit, "transit"));
@@ -295,9 +301,11 @@ internal sealed class TradingSimulation
         }
 
         // About one order in eight comes back; some ask after their window (RET-2).
-        var order = signed.StateAs<Order>();
-        var askAt = _clock.GetCurrentInstant() + Duration.FromDays(Rng(id).Next(1, 12)) + Duration.FromHours(Rng(id).Next(0, 10));
-        Schedule(askAt, () => RequestReturnAsync(order));
+        if ((signed.State as Order ?? await ReadAsync(id, Shop, "return offer").ConfigureAwait(false)) is { } order)
+        {
+            var askAt = _clock.GetCurrentInstant() + Duration.FromDays(Rng(id).Next(1, 12)) + Duration.FromHours(Rng(id).Next(0, 10));
+            Schedule(askAt, () => RequestReturnAsync(order));
+        }
     }
 
     private async Task CancelAsync(OrderId id, string reason)
@@ -376,7 +384,8 @@ internal sealed class TradingSimulation
     private async Task RestockAsync(ReturnCaseId caseId, string acceptedBy)
     {
         var restocked = await ExecuteAsync(new RestockReturn(Id(caseId, "restock"), WarehouseStaff, _clock.GetCurrentInstant(), caseId)).ConfigureAwait(false);
-        if (restocked.IsAccepted && restocked.StateAs<ReturnCase>() is { State: ReturnState.ReplacementRequested or ReturnState.AwaitingRepair } replacing)
+        var returnCase = restocked.IsAccepted ? restocked.State as ReturnCase ?? await ReadAsync(caseId, WarehouseStaff, "replacement planning").ConfigureAwait(false) : null;
+        if (returnCase is { State: ReturnState.ReplacementRequested or ReturnState.AwaitingRepair } replacing)
         {
             // RET-5: a repair takes a few days; then the replacement or the repaired goods ship and the customer signs.
             var shipAt = _clock.GetCurrentInstant();
@@ -509,8 +518,10 @@ internal sealed class TradingSimulation
         where T : class
         => (await _engine.GetAsync(id).ConfigureAwait(false))?.Aggregate;
 
-    // An order holds the buyer's personal data: the simulated person says who reads it and why, and the read is audited (SEC-2).
-    private async Task<Order?> ReadOrderAsync(OrderId id, Actor reader, string purpose)
+    // An order or a return case holds the buyer's personal data: the simulated person says who reads it and why, and the
+    // read is audited (SEC-2).
+    private async Task<T?> ReadAsync<T>(IAggregateId<T> id, Actor reader, string purpose)
+        where T : class
         => (await _engine.GetAsync(id, new DataAccess(reader, _clock.GetCurrentInstant(), purpose)).ConfigureAwait(false))?.Aggregate;
 
     /// <summary>Adds another part's step to the agenda (the stock scenario's receipts, procurements and stocktakes).</summary>

@@ -219,7 +219,8 @@ public static class Program
         {
             var id = new OrderId("c" + i.ToString("D3", CultureInfo.InvariantCulture));
             var placed = await ExecuteAsync(engine, new PlaceOrder(new($"{id}/place"), new Actor("buyer", ActorRole.Customer), T0, id, SampleBuyers.Private(), [new OrderLine("SKU-1", 1 + (i % 3), new Money(40m))]));
-            var total = placed.StateAs<Order>().Total;
+            // A replay after a restart carries the order only if nothing changed it since (SEC-2); otherwise read the storage.
+            var total = (placed.State as Order ?? (Order)(await store.LoadAsync(id.Key))!.State).Total;
             await ExecuteAsync(engine, new PayOrder(new($"{id}/pay"), Actor.System, T0 + Duration.FromMinutes(5), id, total));
             await ExecuteAsync(engine, new ConfirmOrder(new($"{id}/confirm"), new Actor("sales", ActorRole.Sales), T0 + Duration.FromMinutes(10), id));
             await ExecuteAsync(engine, new AllocateStock(new($"{id}/allocate"), new Actor("wh", ActorRole.Warehouse), T0 + Duration.FromMinutes(30), id, "DN-" + id));

@@ -52,7 +52,9 @@ public sealed class Decision
     /// <remarks>
     /// A replayed acceptance returned by <see cref="Engine.EcomEngine"/> carries the target's state as stored when the command
     /// is repeated: the state the command produced, or a later one when another command has changed the target since
-    /// (the idempotency record keeps no state). A refusal carries none.
+    /// (the idempotency record keeps no state). A target with a customer's personal data (an <c>Order</c>, a
+    /// <c>ReturnCase</c>, a <c>Complaint</c>, a <c>FollowUpVisit</c>) is carried only as the command left it: changed
+    /// since, the state is null, and reading it now is an audited read (SEC-2). A refusal carries none.
     /// </remarks>
     public object? State { get; }
 

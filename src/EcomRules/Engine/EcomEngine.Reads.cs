@@ -29,7 +29,7 @@ public sealed partial class EcomEngine
         where TAggregate : class
     {
         ArgumentNullException.ThrowIfNull(id);
-        return PersonalData<TAggregate>.Held
+        return PersonalData<TAggregate>.IsRead(id)
             ? throw new InvalidOperationException(PersonalData<TAggregate>.UnauditedRead)
             : _store.ReadAsync(id, cancellationToken);
     }
@@ -93,7 +93,7 @@ public sealed partial class EcomEngine
         }
 
         var read = await _store.ReadAsync(id, cancellationToken).ConfigureAwait(false);
-        if (read is not null && PersonalData<TAggregate>.Held)
+        if (read is not null && PersonalData<TAggregate>.IsRead(id))
         {
             var action = "Read" + typeof(TAggregate).Name;
             var entry = new AuditEntry(ReadId(), read.Key, access.Actor.Id, access.Actor.Role, access.At, action, "read",

@@ -236,10 +236,12 @@ public sealed partial class EcomEngine
 
     // A replayed acceptance carries the target's stored state (the caller needs no special case for a retry); the
     // record keeps no state, so it is the state as stored now, which is the one the command produced unless a later
-    // command changed the target since.
+    // command changed the target since. An aggregate with a customer's personal data is carried only as the command
+    // left it (same version): a later state is a new read, which says who and why (SEC-2, GetAsync with DataAccess).
     private static Decision Replay(EcomCommand command, IdempotencyRecord record, UInt128 fingerprint, StoredAggregate? target)
         => PayloadWriter.Matches(record.Fingerprint, fingerprint) || PayloadWriter.LegacyMatches(record.Fingerprint, command)
-            ? Decision.Replay(record, record.Status == DecisionStatus.Accepted && target is not null && target.Key == record.Target ? target.State : null)
+            ? Decision.Replay(record, record.Status == DecisionStatus.Accepted && target is not null && target.Key == record.Target
+                && (target.Version == record.Version || !PersonalData.IsHeldBy(target.State)) ? target.State : null)
             : Decision.Refused(command.CommandId, command.Target, RefusalCode.CommandIdReused, default,
                 $"Command ID '{command.CommandId}' was already used for a different {record.Target.Kind} command; an idempotency key is used once.",
                 record.Version);

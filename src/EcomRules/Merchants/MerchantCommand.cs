@@ -78,14 +78,16 @@ public abstract record MerchantCommand(CommandId CommandId, Actor Actor, Instant
     internal TimerRequest PermissionTimer(string request, Instant? dueAt)
         => new(Target, RuleIds.Mer4.Value + "/" + request, PermissionTimerKind, dueAt);
 
-    /// <summary>Refuses a command the platform's operations staff must issue (reviews and decisions).</summary>
     /// <summary>SEC-2: a person in the merchant role acts only for the merchants whose <see cref="Merchants.Merchant.Staff"/> lists them.</summary>
+    /// <remarks>Not permitted, like SEC-2's role check: not recorded under the command ID, so the same command is decided afresh once the person is added.</remarks>
     internal static CommandOutcome NotStaff(Actor actor, MerchantId merchant)
-        => CommandOutcome.Refuse(RuleIds.Sec2, $"{actor.Id} does not act for merchant {merchant}: a merchant's staff act only for their own merchant.");
+        => CommandOutcome.Refuse(RefusalCode.NotPermitted, $"{actor.Id} does not act for merchant {merchant}: a merchant's staff act only for their own merchant.", RuleIds.Sec2);
 
+    /// <summary>SEC-2: a staff member is named by a non-blank actor ID within the policy's code limit.</summary>
     internal static InputProblem? StaffIdProblem(string? staffId, InputLimits limits)
         => string.IsNullOrWhiteSpace(staffId) ? new InputProblem("A merchant's staff member is named by their actor ID.", RuleIds.Sec2) : limits.Code(staffId, "staff ID");
 
+    /// <summary>Refuses a command the platform's operations staff must issue (reviews and decisions).</summary>
     internal static CommandOutcome? ByPlatform(Actor actor, RuleId rule, string what)
         => actor.Role == ActorRole.Operations
             ? null

@@ -8,7 +8,9 @@ namespace EcomRules.Merchants;
 /// <summary>
 /// Removes a person from the staff who act for a merchant (SEC-2), such as someone who left: issued by one of the
 /// merchant's own staff or by the platform's operations. Their later commands for the merchant are refused naming
-/// SEC-2. Someone not on the staff is refused as <see cref="RefusalCode.NotFound"/>.
+/// SEC-2. Removing someone not on the staff is refused naming SEC-2 (recorded: a retry after they were added removes
+/// no one). A merchant's staff may remove anyone on it, the applicant and the last one included; operations can add
+/// staff to a merchant left without any.
 /// </summary>
 /// <param name="CommandId">The idempotency key.</param>
 /// <param name="Actor">Who removes them: a member of the merchant's staff, or operations.</param>
@@ -29,7 +31,7 @@ public sealed record RemoveMerchantStaff(CommandId CommandId, Actor Actor, Insta
     internal override CommandOutcome Decide(Merchant merchant, long version, EcomPolicy policy)
         => merchant.Staff.Contains(StaffId, StringComparer.Ordinal)
             ? Accept(merchant, version, merchant.WithStaff(merchant.Staff.Remove(StaffId, StringComparer.Ordinal)), [new MerchantStaffChanged(Target, At, StaffId, Added: false)])
-            : CommandOutcome.Refuse(RefusalCode.NotFound, $"{StaffId} does not act for merchant {Merchant}.", RuleIds.Sec2);
+            : CommandOutcome.Refuse(RuleIds.Sec2, $"{StaffId} does not act for merchant {Merchant}, so there is no one to remove.");
 
     /// <inheritdoc />
     internal override void WriteFields(PayloadWriter writer) => writer.Add("staff", StaffId);

@@ -35,11 +35,7 @@ public sealed record SubmitListing(CommandId CommandId, Actor Actor, Instant At,
     /// <inheritdoc />
     internal override CommandOutcome Decide(DecisionInput input)
     {
-        if (input.Find(Target) is not null)
-        {
-            return CommandOutcome.Refuse(RefusalCode.AlreadyExists, $"Listing {Listing} already exists.");
-        }
-
+        // SEC-2 first: someone who does not act for the merchant learns nothing, not even whether the listing exists.
         if (input.Get<Merchant>(Merchant.Key) is not { } merchant)
         {
             return CommandOutcome.NotFound(Merchant.Key);
@@ -48,6 +44,11 @@ public sealed record SubmitListing(CommandId CommandId, Actor Actor, Instant At,
         if (!merchant.ActsFor(Actor))
         {
             return MerchantCommand.NotStaff(Actor, Merchant);
+        }
+
+        if (input.Find(Target) is not null)
+        {
+            return CommandOutcome.Refuse(RefusalCode.AlreadyExists, $"Listing {Listing} already exists.");
         }
 
         if (merchant.State != MerchantState.Admitted)

@@ -92,6 +92,11 @@ internal static class MerchantCodecs
         // A merchant stored before SEC-2's membership check has its applicant as its only staff member.
         var appliedBy = r.String("appliedBy");
         var staff = r.OptionalStrings("staff") ?? [appliedBy];
+        if (staff.Any(string.IsNullOrWhiteSpace) || staff.Distinct(StringComparer.Ordinal).Count() != staff.Length)
+        {
+            throw new System.Text.Json.JsonException("A stored merchant's staff list has a blank or repeated ID (SEC-2).");
+        }
+
         return Merchant.Rehydrate(new MerchantId(r.String("id")), r.String("name"), CreditCode(r), r.String("taxRegistration"), appliedBy,
             r.Instant("appliedAt"), r.Enum<MerchantState>("state"), (r.OptionalInstant("admittedAt"), r.Int("reReviewMonths"), r.OptionalDate("lastReviewedOn"), r.OptionalDate("reReviewDue")),
             r.OptionalString("stateReason"), counts, sanctions, r.Array("permissionRequests", ReadRequest), r.OptionalArray("provisionalDeadlines", DomainValues.ReadProvisionalDeadline),

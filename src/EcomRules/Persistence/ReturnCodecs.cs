@@ -81,7 +81,7 @@ internal static class ReturnCodecs
             .ArrayIfAny("provisionalDeadlines", c.ProvisionalDeadlines, DomainValues.WriteProvisionalDeadline);
 
         // SLA-6's special case (48 hours) is not the policy's definition, so the case says so; written only when it applies.
-        if (c.Slas.Any(static t => ReferenceEquals(t.Definition, SlaDefinitions.AfterSalesSpecialCase(t.Definition.Basis))))
+        if (c.SpecialCase)
         {
             f.Bool("sla6SpecialCase", true);
         }
@@ -101,9 +101,10 @@ internal static class ReturnCodecs
     private static ReturnCase ReadCase(JsonRecord r)
     {
         var id = new ReturnCaseId(new OrderId(r.String("order")), r.String("number"));
+        var special = r.OptionalBool("sla6SpecialCase") == true;
         var opened = new ReturnCase(id, r.Enum<ReturnKind>("kind"), r.Enum<ReturnReason>("reason"), r.OptionalString("reasonText"), r.Strings("evidence"),
             r.Array("lines", ReadLine), ChineseMobileNumber.Parse(r.String("customerPhone")), new WarehouseId(r.String("warehouse")), r.Instant("requestedAt"),
-            r.Date("lastDayToAsk"), r.Array<SlaTimer>("slas", r.OptionalBool("sla6SpecialCase") == true ? ReadSpecialCaseSla : DomainValues.ReadSlaTimer));
+            r.Date("lastDayToAsk"), r.Array<SlaTimer>("slas", special ? ReadSpecialCaseSla : DomainValues.ReadSlaTimer)) { SpecialCase = special };
         return ReturnCase.Rehydrate(opened, r.Enum<ReturnState>("state"), r.Enum<ReturnOutcome>("outcome"), (r.OptionalString("decidedBy"), r.OptionalString("decisionReason")),
             (r.OptionalString("returnTrackingNumber"), r.Money("returnFreight")), (r.OptionalString("inspectionNotes"), r.OptionalInstant("receivedAt"), r.OptionalInstant("restockedAt")),
             r.OptionalString("refund") is { } refund ? new RefundId(id.Order, refund) : null,

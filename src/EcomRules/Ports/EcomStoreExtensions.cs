@@ -26,7 +26,10 @@ public static class EcomStoreExtensions
     /// <typeparamref name="TAggregate"/> under the ID's key.</exception>
     public static ValueTask<Versioned<TAggregate>?> GetAsync<TAggregate>(this IEcomStore store, IAggregateId<TAggregate> id, CancellationToken cancellationToken = default)
         where TAggregate : class
-        => PersonalData<TAggregate>.Held ? throw new InvalidOperationException(PersonalData<TAggregate>.UnauditedRead) : store.ReadAsync(id, cancellationToken);
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return PersonalData<TAggregate>.IsRead(id) ? throw new InvalidOperationException(PersonalData<TAggregate>.UnauditedRead) : store.ReadAsync(id, cancellationToken);
+    }
 
     /// <summary>
     /// Not available: a <typeparamref name="TAggregate"/> holds a customer's personal data, so it is read through the

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using EcomRules.Commands;
 using EcomRules.Internal;
 using NodaTime;
@@ -58,6 +59,18 @@ public sealed class OutboxDelivery
     /// <summary>Gets the command ID of the message's follow-up command: the same for every delivery of the message.</summary>
     public CommandId FollowUpId => new(IdempotencyKey + "/record");
 
+    /// <summary>Not available: a <typeparamref name="TAggregate"/> holds a customer's personal data (SEC-1, SEC-2); a handler reads none.</summary>
+    /// <typeparam name="TAggregate">The aggregate type.</typeparam>
+    /// <param name="id">The aggregate's ID.</param>
+    /// <param name="cancellationToken">Unused.</param>
+    /// <returns>Never returns.</returns>
+    /// <exception cref="InvalidOperationException">Always.</exception>
+    [Obsolete("This aggregate holds personal data (SEC-2): an outbox handler reads none beyond what its message carries.", error: true)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ValueTask<Versioned<TAggregate>?> GetAsync<TAggregate>(IPersonalDataId<TAggregate> id, CancellationToken cancellationToken)
+        where TAggregate : class
+        => throw new InvalidOperationException(PersonalData<TAggregate>.UnauditedRead);
+
     /// <summary>
     /// Reads an aggregate that holds no personal data by its typed ID, as the engine stores it now. A handler needs no
     /// customer's personal data beyond what the message carries (SEC-1), so an aggregate that holds it (its ID implements
@@ -73,7 +86,7 @@ public sealed class OutboxDelivery
         where TAggregate : class
     {
         ArgumentNullException.ThrowIfNull(id);
-        if (PersonalData<TAggregate>.Held)
+        if (PersonalData<TAggregate>.IsRead(id))
         {
             throw new InvalidOperationException(PersonalData<TAggregate>.UnauditedRead);
         }

@@ -77,7 +77,7 @@ public sealed record RequestReturn(CommandId CommandId, Actor Actor, Instant At,
         var timers = new List<TimerRequest>();
         var answer = SpecialCase ? SlaDefinitions.AfterSalesSpecialCase(policy.Sla("SLA-6").Basis) : policy.Sla("SLA-6"); // SLA-6: 24 h, 48 h in special cases
         var slas = SlaSchedule.Start([], answer, policy, Target, At, timers);
-        var returnCase = new ReturnCase(CaseId, Kind, ReturnReason, ReasonText, Evidence, Lines, order.Buyer.Phone, order.Warehouse, At, lastDay, slas);
+        var returnCase = new ReturnCase(CaseId, Kind, ReturnReason, ReasonText, Evidence, Lines, order.Buyer.Phone, order.Warehouse, At, lastDay, slas) { SpecialCase = SpecialCase };
         return CommandOutcome.Accept("(new) → Requested",
             [new AggregateWrite(Target, 0, returnCase), new AggregateWrite(orderKey, input.VersionOf(orderKey), order.OpeningReturn(returnCase.Claimed()))],
             [

@@ -110,6 +110,9 @@ public sealed record ReturnCase : IRecomputableDeadlines
     /// <summary>Gets the SLA timers (SLA-6 answer, SLA-7 restock, SLA-4 hand-over of a replacement).</summary>
     public ImmutableArray<SlaTimer> Slas { get; private init; }
 
+    /// <summary>Gets whether SLA-6's special case applies: the answer is due within 48 hours instead of the policy's 24.</summary>
+    public bool SpecialCase { get; internal init; }
+
     /// <summary>Gets the deadlines computed on provisional calendar days (DSP-1); those still ahead are recomputed when the
     /// year's data is added (SLA-8), one whose instant has come leaves the list with the case's next change.</summary>
     public ImmutableArray<ProvisionalDeadline> ProvisionalDeadlines { get; private init; } = [];

@@ -7,6 +7,7 @@ using EcomRules.Ports;
 using EcomRules.Returns;
 using EcomRules.Stock;
 using EcomRules.Testing;
+using EcomRules.Tests.Orders;
 using NodaTime;
 
 namespace EcomRules.Tests.Access;
@@ -111,6 +112,61 @@ public sealed class AuditedReadTests
         Assert.Throws<ArgumentException>(() => new DataAccess(AccessFixture.Service, Later, " "));
         await Assert.ThrowsAsync<ArgumentException>(async () => await f.Engine.GetAsync(new OrderId("A-1"), new DataAccess(AccessFixture.Service, Later, new string('x', 5000))));
     }
+
+    [Theory]
+    [MemberData(nameof(AccessFixture.Kinds), MemberType = typeof(AccessFixture))]
+    [Trait("Rule", "SEC-2")]
+    public async Task SEC2_a_replayed_command_carries_an_order_only_as_it_left_it(string kind)
+    {
+        using var f = new AccessFixture(kind);
+        var place = f.Place("A-1");
+        var placed = await f.Ok(place);
+        var unchanged = await f.Run(place);
+        await f.Ok(new PayOrder(f.NextId(), OrderScenario.Customer, AccessFixture.Now, new OrderId("A-1"), placed.StateAs<Order>().Total));
+        var before = f.AuditCount();
+
+        var later = await f.Run(place);
+
+        Assert.True(unchanged.IsReplay);
+        Assert.Equal(placed.StateAs<Order>().Total, unchanged.StateAs<Order>().Total); // the caller's own result, as it left it
+        Assert.True(later.IsReplay);
+        Assert.True(later.IsAccepted);
+        Assert.Null(later.State); // a later state is a new read, which says who and why
+        Assert.Equal(before, f.AuditCount());
+    }
+
+    [Fact]
+    [Trait("Rule", "SEC-2")]
+    public void SEC2_the_unaudited_overloads_for_personal_data_are_compile_time_errors()
+    {
+        var overloads = new[] { typeof(EcomEngine), typeof(EcomStoreExtensions), typeof(OutboxDelivery) }
+            .SelectMany(t => t.GetMethods())
+            .Where(m => m.Name == "GetAsync" && m.GetParameters().Any(p => p.ParameterType.IsGenericType && p.ParameterType.GetGenericTypeDefinition() == typeof(IPersonalDataId<>)))
+            .ToList();
+
+        Assert.Equal(5, overloads.Count); // engine (id) and (id, token), store (id) and (id, token), outbox delivery (id, token)
+        Assert.All(overloads, m => Assert.True(m.GetCustomAttributes(typeof(ObsoleteAttribute), false) is [ObsoleteAttribute { IsError: true } obsolete] && obsolete.Message!.Contains("SEC-2", StringComparison.Ordinal), m.ToString()));
+    }
+
+    [Fact]
+    [Trait("Rule", "SEC-2")]
+    public async Task SEC2_an_id_a_host_marks_as_personal_data_is_audited_and_guarded_like_the_built_in_ones()
+    {
+        using var f = new AccessFixture("memory");
+        await f.Ok(f.Add("adm-1"));
+        var hostId = new HostMarkedRosterId(AdminRosterId.Platform.Key); // the roster type itself is not marked
+        var access = new DataAccess(AccessFixture.Service, Later, "checking");
+        var before = f.AuditCount();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await f.Engine.GetAsync((IAggregateId<AdminRoster>)hostId));
+        Assert.NotNull(await f.Engine.GetAsync(hostId, access));
+        await Assert.ThrowsAsync<ArgumentNullException>(async () => await f.Engine.GetAsync((IAggregateId<Order>)null!, access));
+
+        Assert.Equal(before + 1, f.AuditCount());
+    }
+
+    /// <summary>An aggregate ID a host marks as leading to personal data.</summary>
+    private readonly record struct HostMarkedRosterId(AggregateKey Key) : IPersonalDataId<AdminRoster>;
 
     /// <summary>A store that implements only the required members: no audited reads.</summary>
     private sealed class ReadOnlyAuditStore(IEcomStore inner) : IEcomStore

@@ -25,7 +25,7 @@ public sealed class MerchantStaffTests
         var request = f.Refused(new RequestElevatedPermission(f.NextId(), OtherOwner, MerchantFixture.Now, MerchantFixture.Shop, "P-X", "pre-sale", "asking for a rival"));
         var staff = f.Refused(new AddMerchantStaff(f.NextId(), OtherOwner, MerchantFixture.Now, MerchantFixture.Shop, OtherOwner.Id));
 
-        Assert.All([listing, request, staff], d => Assert.Equal((false, RuleIds.Sec2), (d.IsAccepted, d.RuleId)));
+        Assert.All([listing, request, staff], d => Assert.Equal((RefusalCode.NotPermitted, RuleIds.Sec2), (d.Code, d.RuleId)));
         Assert.Contains("m-owner-2 does not act for merchant M-1", listing.Reason, StringComparison.Ordinal);
         Assert.Null(f.Listing(new ListingId("L-X"))); // Refused also checked that the target changed nowhere
         Assert.True(f.Run(new SubmitListing(f.NextId(), MerchantFixture.Applicant, MerchantFixture.Now, new ListingId("L-1"), MerchantFixture.Shop, "Tea", "Oolong", new Money(8m))).IsAccepted);
@@ -48,7 +48,7 @@ public sealed class MerchantStaffTests
         Assert.Equal((RefusalCode.AlreadyExists, RuleIds.Sec2), (again.Code, again.RuleId));
         Assert.Equal<string>([MerchantFixture.Applicant.Id], removed.Staff);
         Assert.Equal((false, RuleIds.Sec2), (after.IsAccepted, after.RuleId));
-        Assert.Equal((RefusalCode.NotFound, RuleIds.Sec2), (missing.Code, missing.RuleId));
+        Assert.Equal((RefusalCode.RuleViolation, RuleIds.Sec2), (missing.Code, missing.RuleId)); // recorded: a retry removes no one
         Assert.Equal([true, false], f.Events.OfType<MerchantStaffChanged>().Select(e => e.Added));
     }
 
@@ -80,5 +80,35 @@ public sealed class MerchantStaffTests
         var older = (Merchant)EcomSerializer.Default.DeserializeAggregate(json.Replace(",\"staff\":[\"m-owner-1\",\"m-clerk-1\"]", string.Empty, StringComparison.Ordinal));
 
         Assert.Equal<string>([MerchantFixture.Applicant.Id], older.Staff);
+    }
+
+    [Fact]
+    [Trait("Rule", "SEC-2")]
+    public void SEC2_a_staff_refusal_is_not_recorded_so_the_same_command_succeeds_once_the_person_is_added()
+    {
+        var f = new MerchantFixture();
+        f.Admitted();
+        var submit = new SubmitListing(new CommandId("clerk-listing-1"), Clerk, MerchantFixture.Now, new ListingId("L-C"), MerchantFixture.Shop, "Tea", "Oolong", new Money(8m));
+
+        var before = f.Run(submit);
+        f.Ok<Merchant>(new AddMerchantStaff(f.NextId(), MerchantFixture.Applicant, MerchantFixture.Now, MerchantFixture.Shop, Clerk.Id));
+        var after = f.Run(submit);
+
+        Assert.Equal((RefusalCode.NotPermitted, RuleIds.Sec2), (before.Code, before.RuleId));
+        Assert.True(after.IsAccepted, after.Reason);
+        Assert.False(after.IsReplay);
+    }
+
+    [Fact]
+    [Trait("Rule", "SEC-2")]
+    public void SEC2_someone_not_on_the_staff_does_not_learn_whether_a_listing_exists()
+    {
+        var f = new MerchantFixture();
+        f.Admitted();
+        f.Ok<Listing>(new SubmitListing(f.NextId(), MerchantFixture.Applicant, MerchantFixture.Now, new ListingId("L-1"), MerchantFixture.Shop, "Tea", "Oolong", new Money(8m)));
+
+        var probe = f.Run(new SubmitListing(f.NextId(), OtherOwner, MerchantFixture.Now, new ListingId("L-1"), MerchantFixture.Shop, "Tea", "Oolong", new Money(8m)));
+
+        Assert.Equal((RefusalCode.NotPermitted, RuleIds.Sec2), (probe.Code, probe.RuleId)); // not AlreadyExists
     }
 }

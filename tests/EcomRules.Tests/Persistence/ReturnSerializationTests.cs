@@ -2,6 +2,8 @@ using EcomRules.Orders;
 using EcomRules.Persistence;
 using EcomRules.Refunds;
 using EcomRules.Returns;
+using EcomRules.Policies;
+using EcomRules.Sla;
 using EcomRules.Tests.Returns;
 using NodaTime;
 
@@ -48,11 +50,17 @@ public sealed class ReturnSerializationTests
         }
     }
 
-    [Fact]
+    [Theory]
+    [InlineData(SlaTimeBasis.ElapsedTime)]
+    [InlineData(SlaTimeBasis.WorkingTime)]
     [Trait("Rule", "SLA-6")]
-    public async Task SLA6_a_return_case_in_the_special_case_reads_back_with_48_hours_not_the_policys_24()
+    public async Task SLA6_a_return_case_in_the_special_case_reads_back_with_48_hours_not_the_policys_24(SlaTimeBasis basis)
     {
-        var f = new ReturnFixture();
+        var builder = EcomPolicy.RetailPlatform.ToBuilder();
+        builder.Slas["SLA-6"] = SlaDefinitions.AfterSales(false, basis);
+        var policy = builder.Build();
+        var serializer = Serializer.WithSlaDefinitions(policy.Slas.Values);
+        var f = new ReturnFixture(policy);
         var orderId = new OrderId("S-2");
         await f.ReceivedOrder(orderId, ReturnFixture.At(2026, 3, 2));
         var special = new ReturnCaseId(orderId, "R1");
@@ -61,15 +69,22 @@ public sealed class ReturnSerializationTests
         await f.Ok(f.Request(ordinary, ReturnFixture.At(2026, 3, 3)));
 
         var specialState = (ReturnCase)(await f.Store.LoadAsync(special.Key))!.State;
-        var specialJson = Serializer.SerializeAggregate(specialState);
-        var specialRead = (ReturnCase)Serializer.DeserializeAggregate(specialJson);
-        var ordinaryJson = Serializer.SerializeAggregate((await f.Store.LoadAsync(ordinary.Key))!.State);
-        var ordinaryRead = (ReturnCase)Serializer.DeserializeAggregate(ordinaryJson);
+        var specialJson = serializer.SerializeAggregate(specialState);
+        var specialRead = (ReturnCase)serializer.DeserializeAggregate(specialJson);
+        var ordinaryJson = serializer.SerializeAggregate((await f.Store.LoadAsync(ordinary.Key))!.State);
+        var ordinaryRead = (ReturnCase)serializer.DeserializeAggregate(ordinaryJson);
 
         var calendar = f.Engine.Policy.Calendar;
         var requestedAt = ReturnFixture.At(2026, 3, 3);
-        Assert.Equal(requestedAt + Duration.FromHours(48), specialRead.Sla("SLA-6")!.OriginalBreachAt(calendar));
-        Assert.Equal(requestedAt + Duration.FromHours(24), ordinaryRead.Sla("SLA-6")!.OriginalBreachAt(calendar));
+        var specialDue = specialRead.Sla("SLA-6")!.OriginalBreachAt(calendar);
+        Assert.Equal(specialState.Sla("SLA-6")!.OriginalBreachAt(calendar), specialDue);
+        Assert.True(specialDue > ordinaryRead.Sla("SLA-6")!.OriginalBreachAt(calendar));
+        Assert.True(specialRead.SpecialCase);
+        if (basis == SlaTimeBasis.ElapsedTime)
+        {
+            Assert.Equal(requestedAt + Duration.FromHours(48), specialDue);
+            Assert.Equal(requestedAt + Duration.FromHours(24), ordinaryRead.Sla("SLA-6")!.OriginalBreachAt(calendar));
+        }
         ValueAssert.Equal(specialState, specialRead);
         Assert.Contains("\"sla6SpecialCase\":true", specialJson, StringComparison.Ordinal);
         Assert.DoesNotContain("sla6SpecialCase", ordinaryJson, StringComparison.Ordinal); // the stored form of an ordinary case is unchanged
