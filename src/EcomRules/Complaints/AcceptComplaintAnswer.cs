@@ -22,5 +22,8 @@ public sealed record AcceptComplaintAnswer(CommandId CommandId, Actor Actor, Ins
     internal override RuleId? RefuseRole(ActorRole role) => role == ActorRole.Customer || IsService(role) ? null : RuleIds.Afs1;
 
     internal override CommandOutcome Apply(Complaint complaint, long version, DecisionInput input)
-        => Accept(complaint, version, complaint.Closing(ComplaintResolution.AnswerAccepted, At), [new ComplaintClosed(Target, At, ComplaintResolution.AnswerAccepted)]);
+    {
+        var closed = complaint.Closing(ComplaintResolution.AnswerAccepted, At);
+        return Accept(complaint, version, closed, [.. Closed(closed)]);
+    }
 }

@@ -14,9 +14,13 @@ namespace EcomRules.Complaints;
 /// <param name="At">When.</param>
 /// <param name="ComplaintId">The complaint.</param>
 /// <param name="Answer">The answer sent to the customer.</param>
-public sealed record AnswerComplaint(CommandId CommandId, Actor Actor, Instant At, ComplaintId ComplaintId, string Answer)
+/// <param name="UpheldAgainstMerchant">Whether the answer upholds the complaint against the order's merchant (MER-3: counted
+/// against its record when the complaint closes on this finding). The default is false.</param>
+public sealed record AnswerComplaint(CommandId CommandId, Actor Actor, Instant At, ComplaintId ComplaintId, string Answer, bool UpheldAgainstMerchant = false)
     : ComplaintCommand(CommandId, Actor, At, ComplaintId)
 {
+    internal override bool UpheldFinding => UpheldAgainstMerchant;
+
     internal override ComplaintTrigger Trigger => ComplaintTrigger.Answer;
 
     internal override string? Text => Answer;

@@ -47,17 +47,18 @@ public sealed record CloseComplaintWithReturnCase(CommandId CommandId, Actor Act
     {
         var returnCase = input.Get<ReturnCase>(ReturnCase.Key)!;
         var events = new List<DomainEvent>();
-        var closed = new ComplaintClosed(Target, At, ComplaintResolution.ReturnCaseResolved);
         if (complaint.Answer is null)
         {
-            // The case's outcome answers the complaint: SLA-6 stops here (AFS-1).
+            // The case's outcome answers the complaint: SLA-6 stops here (AFS-1). It is no finding against the merchant (MER-3).
             return AnswerWith(complaint, version, input.Policy, $"your return case {ReturnCase} ended ({returnCase.Outcome}).", byHead: false, events,
-                answered => answered.Closing(ComplaintResolution.ReturnCaseResolved, At), closed);
+                ComplaintResolution.ReturnCaseResolved);
         }
 
-        events.Add(closed);
+        // MER-3: counted against the merchant only when the answer already given upheld it.
+        var closed = complaint.Closing(ComplaintResolution.ReturnCaseResolved, At);
+        events.AddRange(Closed(closed));
         events.Add(Notice(complaint, "complaint-closed", $"Your complaint {ComplaintId} is closed: your return case {ReturnCase} ended ({returnCase.Outcome})."));
-        return Accept(complaint, version, complaint.Closing(ComplaintResolution.ReturnCaseResolved, At), events);
+        return Accept(complaint, version, closed, events);
     }
 
     internal override void WritePayload(PayloadWriter writer)

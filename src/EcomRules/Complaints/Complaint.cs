@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using EcomRules.Commands;
 using EcomRules.Customers;
 using EcomRules.Deadlines;
+using EcomRules.Merchants;
 using EcomRules.Orders;
 using EcomRules.Policies;
 using EcomRules.Returns;
@@ -89,6 +90,19 @@ public sealed record Complaint : IRecomputableDeadlines
     /// <summary>Gets when it was closed.</summary>
     public Instant? ClosedAt { get; private init; }
 
+    /// <summary>
+    /// Gets the merchant that sold the order, copied from <see cref="Orders.Order.Merchant"/> when the complaint was filed;
+    /// null for the platform's own order.
+    /// </summary>
+    public MerchantId? Merchant { get; private init; }
+
+    /// <summary>
+    /// Gets whether the last finding on the substance (customer service's answer, the department head's decision, a
+    /// settled mediation or the arbitration award) upheld the complaint against the merchant. When it closes upheld,
+    /// one upheld complaint is recorded against <see cref="Merchant"/> (MER-3).
+    /// </summary>
+    public bool Upheld { get; private init; }
+
     /// <summary>Gets the SLA timers: SLA-6, the answer.</summary>
     public ImmutableArray<SlaTimer> Slas { get; private init; }
 
@@ -121,9 +135,10 @@ public sealed record Complaint : IRecomputableDeadlines
     // Persistence (EcomSerializer): rebuilds a stored state; the caller has validated each value.
     internal static Complaint Rehydrate(Complaint opened, ComplaintState state, ComplaintResolution resolution, (string? By, string? Reason) escalation,
         (string? Text, string? By, Instant? At) answer, (string? Dispute, string? Mediation, string? Arbitration) dispute, Instant? closedAt,
-        ImmutableArray<ProvisionalDeadline> provisionalDeadlines)
+        ImmutableArray<ProvisionalDeadline> provisionalDeadlines, (MerchantId? Merchant, bool Upheld) finding)
         => opened with
         {
+            Merchant = finding.Merchant, Upheld = finding.Upheld,
             State = state, Resolution = resolution, EscalatedBy = escalation.By, EscalationReason = escalation.Reason,
             Answer = answer.Text, AnsweredBy = answer.By, AnsweredAt = answer.At,
             DisputeReason = dispute.Dispute, MediationOutcome = dispute.Mediation, ArbitrationAward = dispute.Arbitration,
@@ -141,6 +156,10 @@ public sealed record Complaint : IRecomputableDeadlines
 
     object IRecomputableDeadlines.RecomputeDerivedDates(EcomPolicy policy, IReadOnlyList<ProvisionalDeadline> pending) => this;
 
+    internal Complaint Against(MerchantId? merchant) => this with { Merchant = merchant };
+
+    internal Complaint Finding(bool upheld) => this with { Upheld = upheld };
+
     internal Complaint Escalating(string by, string reason) => this with { State = ComplaintState.Escalated, EscalatedBy = by, EscalationReason = reason };
 
     internal Complaint Answering(string answer, string by, Instant at, ImmutableArray<SlaTimer> slas)
@@ -152,7 +171,7 @@ public sealed record Complaint : IRecomputableDeadlines
 
     internal Complaint Closing(ComplaintResolution resolution, Instant at) => this with { State = ComplaintState.Closed, Resolution = resolution, ClosedAt = at };
 
-    internal Complaint Settling(string outcome, Instant at) => Closing(ComplaintResolution.SettledInMediation, at) with { MediationOutcome = outcome };
+    internal Complaint Settling(string outcome, bool upheld, Instant at) => Closing(ComplaintResolution.SettledInMediation, at) with { MediationOutcome = outcome, Upheld = upheld };
 
-    internal Complaint Awarding(string award, Instant at) => Closing(ComplaintResolution.Arbitrated, at) with { ArbitrationAward = award };
+    internal Complaint Awarding(string award, bool upheld, Instant at) => Closing(ComplaintResolution.Arbitrated, at) with { ArbitrationAward = award, Upheld = upheld };
 }

@@ -33,6 +33,9 @@ public abstract record ComplaintCommand(CommandId CommandId, Actor Actor, Instan
     /// <summary>Gets whether the actor's role may issue the command; null when anyone may.</summary>
     internal abstract RuleId? RefuseRole(ActorRole role);
 
+    /// <summary>Gets the finding the command makes on the complaint's substance: upheld against the merchant (MER-3). False unless the command settles the substance.</summary>
+    internal virtual bool UpheldFinding => false;
+
     /// <summary>Gets what the workflow's guards see, given the loaded aggregates.</summary>
     internal virtual ComplaintFacts FactsFor(Complaint complaint, DecisionInput input) => new(!string.IsNullOrWhiteSpace(Text), false);
 
@@ -76,7 +79,14 @@ public abstract record ComplaintCommand(CommandId CommandId, Actor Actor, Instan
     internal override InputProblem? CheckInput(InputLimits limits) => limits.Reason(Text, "text");
 
     /// <inheritdoc />
-    internal override void WritePayload(PayloadWriter writer) => writer.Add("complaint", ComplaintId.Number).Add("text", Text);
+    internal override void WritePayload(PayloadWriter writer)
+    {
+        writer.Add("complaint", ComplaintId.Number).Add("text", Text);
+        if (UpheldFinding)
+        {
+            writer.Add("upheld", true); // only when made: the fingerprints of commands without the finding are unchanged
+        }
+    }
 
     /// <summary>Accepts with the complaint's new state.</summary>
     private protected CommandOutcome Accept(Complaint before, long version, Complaint after, IReadOnlyList<DomainEvent> events, IReadOnlyList<TimerRequest>? timers = null)
@@ -84,20 +94,37 @@ public abstract record ComplaintCommand(CommandId CommandId, Actor Actor, Instan
 
     /// <summary>AFS-1: the complaint is answered: SLA-6 stops, the answer is recorded and goes to the customer by SMS.</summary>
     private protected CommandOutcome AnswerWith(Complaint complaint, long version, EcomPolicy policy, string answer, bool byHead, List<DomainEvent> events,
-        Func<Complaint, Complaint>? then = null, DomainEvent? last = null)
+        ComplaintResolution? closing = null)
     {
         var timers = new List<TimerRequest>();
         var slas = SlaSchedule.Stop(complaint.Slas, policy, Target, At, events, timers, "SLA-6"); // SLA-6 answered
-        var answered = complaint.Answering(answer, Actor.Id, At, slas);
-        var after = then is null ? answered : then(answered);
+        var after = complaint.Answering(answer, Actor.Id, At, slas).Finding(UpheldFinding);
+        if (closing is { } resolution)
+        {
+            after = after.Closing(resolution, At);
+        }
+
         events.Add(new ComplaintAnswered(Target, At, Actor.Id, byHead, answer));
         events.Add(Notice(complaint, "complaint-answered", $"Your complaint {ComplaintId}: {answer}"));
-        if (last is not null)
+        if (closing is not null)
         {
-            events.Add(last);
+            events.AddRange(Closed(after));
         }
 
         return Accept(complaint, version, after, events, timers);
+    }
+
+    /// <summary>
+    /// The events of closing <paramref name="closed"/>: <see cref="ComplaintClosed"/>, and when its last finding upheld it
+    /// against its order's merchant, <see cref="ComplaintUpheldAgainstMerchant"/> (recorded against the merchant, MER-3).
+    /// </summary>
+    private protected IEnumerable<DomainEvent> Closed(Complaint closed)
+    {
+        yield return new ComplaintClosed(Target, At, closed.Resolution);
+        if (closed.Upheld && closed.Merchant is { } merchant)
+        {
+            yield return new ComplaintUpheldAgainstMerchant(Target, At, merchant, closed.Resolution);
+        }
     }
 
     /// <summary>A notice to the customer by SMS (AFS-1), sent through the outbox.</summary>

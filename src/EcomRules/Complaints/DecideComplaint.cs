@@ -14,9 +14,13 @@ namespace EcomRules.Complaints;
 /// <param name="At">When.</param>
 /// <param name="ComplaintId">The complaint.</param>
 /// <param name="Decision">The head's decision, sent to the customer.</param>
-public sealed record DecideComplaint(CommandId CommandId, Actor Actor, Instant At, ComplaintId ComplaintId, string Decision)
+/// <param name="UpheldAgainstMerchant">Whether the decision upholds the complaint against the order's merchant (MER-3:
+/// counted against its record when the complaint closes on this finding). The default is false.</param>
+public sealed record DecideComplaint(CommandId CommandId, Actor Actor, Instant At, ComplaintId ComplaintId, string Decision, bool UpheldAgainstMerchant = false)
     : ComplaintCommand(CommandId, Actor, At, ComplaintId)
 {
+    internal override bool UpheldFinding => UpheldAgainstMerchant;
+
     /// <inheritdoc />
     public override string? Reason => Decision;
 

@@ -62,7 +62,7 @@ public sealed record FileComplaint(CommandId CommandId, Actor Actor, Instant At,
         var timers = new List<TimerRequest>();
         var definition = Complaint.AnswerDefinition(policy, SpecialCase);
         var slas = SlaSchedule.Start([], definition, policy, Target, At, timers); // SLA-6 with its warnings and breach (SLA-8)
-        var complaint = new Complaint(ComplaintId, Order, ReturnCase, Demand, order.Buyer.Phone, At, SpecialCase, slas[0]);
+        var complaint = new Complaint(ComplaintId, Order, ReturnCase, Demand, order.Buyer.Phone, At, SpecialCase, slas[0]).Against(order.Merchant); // MER-3
         var due = complaint.AnswerSla.OriginalBreachAt(policy.Calendar);
         var writes = new List<AggregateWrite>(2) { new(Target, 0, complaint) };
         if (ReturnCase is { } linked)

@@ -13,9 +13,13 @@ namespace EcomRules.Complaints;
 /// <param name="At">When.</param>
 /// <param name="ComplaintId">The complaint.</param>
 /// <param name="Award">The award.</param>
-public sealed record RecordArbitrationAward(CommandId CommandId, Actor Actor, Instant At, ComplaintId ComplaintId, string Award)
+/// <param name="UpheldAgainstMerchant">Whether the award upholds the complaint against the order's merchant (MER-3: counted
+/// against its record). The default is false.</param>
+public sealed record RecordArbitrationAward(CommandId CommandId, Actor Actor, Instant At, ComplaintId ComplaintId, string Award, bool UpheldAgainstMerchant = false)
     : ComplaintCommand(CommandId, Actor, At, ComplaintId)
 {
+    internal override bool UpheldFinding => UpheldAgainstMerchant;
+
     /// <inheritdoc />
     public override string? Reason => Award;
 
@@ -26,10 +30,13 @@ public sealed record RecordArbitrationAward(CommandId CommandId, Actor Actor, In
     internal override RuleId? RefuseRole(ActorRole role) => IsService(role) ? null : RuleIds.Afs2;
 
     internal override CommandOutcome Apply(Complaint complaint, long version, DecisionInput input)
-        => Accept(complaint, version, complaint.Awarding(Award, At),
+    {
+        var awarded = complaint.Awarding(Award, UpheldAgainstMerchant, At);
+        return Accept(complaint, version, awarded,
             [
                 new DisputeOutcomeRecorded(Target, At, ComplaintState.InArbitration, true, Award),
-                new ComplaintClosed(Target, At, ComplaintResolution.Arbitrated),
+                .. Closed(awarded),
                 Notice(complaint, "complaint-arbitrated", $"Your complaint {ComplaintId} was decided by arbitration: {Award}"),
             ]);
+    }
 }

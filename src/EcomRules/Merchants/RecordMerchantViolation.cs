@@ -8,11 +8,13 @@ namespace EcomRules.Merchants;
 /// <summary>
 /// Records a violation against a merchant (MER-3): an upheld complaint, a late dispatch or a breach, with what it
 /// concerns. The merchant's public credit rating falls by the violation's weight (<see cref="MerchantRecord"/>). Whether
-/// the ladder moves is the platform's decision (<see cref="SanctionMerchant"/>). Other modules do not feed this
-/// automatically: the host records what its complaint desk and dispatch reports find.
+/// the ladder moves is the platform's decision (<see cref="SanctionMerchant"/>). The library records two kinds itself,
+/// by the system through the outbox, once each: a late dispatch of an order that names its merchant (ORD-3), and a
+/// complaint closed with its last finding upheld against the order's merchant (AFS-1, AFS-2). Operations record the
+/// rest (breaches, findings made outside the library). Refused naming MER-3 for anyone but operations or the system.
 /// </summary>
 /// <param name="CommandId">The idempotency key.</param>
-/// <param name="Actor">Who records it: operations.</param>
+/// <param name="Actor">Who records it: operations, or the system for what the library records itself.</param>
 /// <param name="At">When.</param>
 /// <param name="Merchant">The merchant.</param>
 /// <param name="Kind">The violation.</param>
@@ -43,7 +45,8 @@ public sealed record RecordMerchantViolation(CommandId CommandId, Actor Actor, I
     /// <inheritdoc />
     internal override CommandOutcome Decide(Merchant merchant, long version, EcomPolicy policy)
     {
-        if (ByPlatform(Actor, RuleIds.Mer3, "Recording a violation") is { } refused)
+        // The system records what the library finds itself (late dispatches, upheld complaints), audited as the system.
+        if (Actor.Role != ActorRole.System && ByPlatform(Actor, RuleIds.Mer3, "Recording a violation") is { } refused)
         {
             return refused;
         }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using EcomRules.Commands;
 using EcomRules.Customers;
 using EcomRules.Inventory;
+using EcomRules.Merchants;
 using EcomRules.Policies;
 using EcomRules.Shipping;
 using EcomRules.Sla;
@@ -20,10 +21,11 @@ public sealed record Order : IRecomputableDeadlines
 
     // The data is split by when it changes, so a transition copies this small object and one part at most; the
     // unchanged parts are shared between versions (an order is immutable).
-    internal Order(OrderId id, CustomerIdentity buyer, ImmutableArray<OrderLine> lines, Money goods, Money freight, WarehouseId warehouse, Instant placedAt)
+    internal Order(OrderId id, CustomerIdentity buyer, ImmutableArray<OrderLine> lines, Money goods, Money freight, WarehouseId warehouse, Instant placedAt,
+        MerchantId? merchant = null)
     {
         State = OrderState.Placed;
-        Placement = new OrderPlacement(id, buyer, lines, goods, freight, warehouse, placedAt);
+        Placement = new OrderPlacement(id, buyer, lines, goods, freight, warehouse, placedAt, merchant);
         Payment = OrderPayment.None;
         Shipment = OrderShipment.None;
         AfterSales = OrderAfterSales.None;
@@ -60,6 +62,12 @@ public sealed record Order : IRecomputableDeadlines
 
     /// <summary>Gets the delivery address.</summary>
     public Address ShipTo => Buyer.Address;
+
+    /// <summary>
+    /// Gets the merchant that sells the order on a multi-merchant platform, or null for the platform's own order. A late
+    /// dispatch (ORD-3) and an upheld complaint about the order count against its record (MER-3).
+    /// </summary>
+    public MerchantId? Merchant => Placement.Merchant;
 
     /// <summary>Gets the dispatching warehouse (WH-1).</summary>
     public WarehouseId Warehouse => Placement.Warehouse;
@@ -214,8 +222,9 @@ public sealed record Order : IRecomputableDeadlines
         (Instant? ReceivedAt, Instant? ReturnWindowClosesAt, int OpenReturns, Money Refunded, Money RefundReserved, ImmutableDictionary<string, int> ReturnedQuantities) afterSales,
         (Instant? CompletedAt, Instant? CancelledAt) end,
         ImmutableArray<SlaTimer> slas,
-        ImmutableArray<ProvisionalDeadline> provisionalDeadlines)
-        => new(id, buyer, lines, goods, freight, warehouse, placedAt)
+        ImmutableArray<ProvisionalDeadline> provisionalDeadlines,
+        MerchantId? merchant)
+        => new(id, buyer, lines, goods, freight, warehouse, placedAt, merchant)
         {
             ProvisionalDeadlines = provisionalDeadlines,
             State = state,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EcomRules.Commands;
 using EcomRules.Deadlines;
+using EcomRules.Merchants;
 using EcomRules.Orders.Events;
 using EcomRules.Ports;
 
@@ -9,12 +10,24 @@ namespace EcomRules.Orders;
 /// <summary>How the order module's outbox messages reach the ports (registered in <see cref="Engine.EcomModules.OutboxHandlers"/>).</summary>
 internal static class OrderOutbox
 {
-    /// <summary>Adds the handlers of invoices (INV-1), shipments (CAR-1, CAR-2), customer notifications and SLA warnings (SLA-8).</summary>
+    /// <summary>
+    /// Adds the handlers of invoices (INV-1), shipments (CAR-1, CAR-2), customer notifications, SLA warnings (SLA-8) and
+    /// late dispatches of a merchant's orders (ORD-3, recorded against the merchant: MER-3).
+    /// </summary>
     public static OutboxHandlerRegistry Register(OutboxHandlerRegistry registry) => registry
         .Add<InvoiceRequested>(IssueInvoiceAsync)
         .Add<ShipmentRequested>(BookShipmentAsync)
         .Add<CustomerNotificationRequested>(NotifyCustomerAsync)
-        .Add<SlaWarningRaised>(WarnStaffAsync);
+        .Add<SlaWarningRaised>(WarnStaffAsync)
+        .Add<MerchantDispatchedLate>(RecordLateDispatchAsync);
+
+    // MER-3: one violation per late order. The follow-up's ID and instant come from the message, so a second delivery
+    // replays the first decision and the record counts the order once.
+    private static ValueTask<bool> RecordLateDispatchAsync(OutboxDelivery delivery, MerchantDispatchedLate late, CancellationToken cancellationToken)
+        => delivery.FollowUpAsync(
+            new RecordMerchantViolation(delivery.FollowUpId, Actor.System, late.At, late.Merchant, ViolationKind.LateDispatch, late.Source.Id,
+                string.Create(CultureInfo.InvariantCulture, $"Order {late.Source.Id} was dispatched at {late.At}, after its deadline {late.Deadline} (ORD-3).")),
+            cancellationToken);
 
     private static async ValueTask<bool> IssueInvoiceAsync(OutboxDelivery delivery, InvoiceRequested invoice, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EcomRules.Customers;
 using EcomRules.Inventory;
+using EcomRules.Merchants;
 using EcomRules.Shipping;
 using NodaTime;
 
@@ -9,8 +10,9 @@ namespace EcomRules.Orders;
 // The parts of an Order, split by when they change so a transition copies little (see Order). Records: an order's
 // value equality is the equality of its parts.
 
-/// <summary>What is fixed when an order is placed.</summary>
-internal sealed record OrderPlacement(OrderId Id, CustomerIdentity Buyer, ImmutableArray<OrderLine> Lines, Money Goods, Money Freight, WarehouseId Warehouse, Instant PlacedAt);
+/// <summary>What is fixed when an order is placed, with the merchant that sells it on a multi-merchant platform (MER-3), if any.</summary>
+internal sealed record OrderPlacement(OrderId Id, CustomerIdentity Buyer, ImmutableArray<OrderLine> Lines, Money Goods, Money Freight, WarehouseId Warehouse, Instant PlacedAt,
+    MerchantId? Merchant);
 
 /// <summary>The payment and the dates it fixes (DSP-2, DSP-3, ORD-3, INV-2).</summary>
 internal sealed record OrderPayment(Instant? At, Money Amount, LocalDate? DispatchDate, Instant? DispatchDeadline, LocalDate? InvoiceBatchDate)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using EcomRules.Commands;
 using EcomRules.Customers;
+using EcomRules.Merchants;
 using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using NodaTime;
@@ -12,7 +13,9 @@ namespace EcomRules.Orders;
 /// Places an order (ORD-1): the buyer's details are checked against CUS-1 (business) or CUS-2 (private), the order
 /// is routed to its warehouse by province (WH-1), and the freight is the preferred carrier's fee unless given (CAR-1).
 /// Refused, with every problem listed, when the buyer's details are incomplete or invalid, or when a line has no item
-/// or a quantity below one.
+/// or a quantity below one. An order that names its merchant (a multi-merchant platform) is refused unless the
+/// merchant exists (not found), is admitted (MER-1) and is neither suspended nor removed (MER-3: a suspended merchant
+/// sells nothing new); the merchant's paid orders, returns and refunds continue.
 /// </summary>
 /// <param name="CommandId">The idempotency key.</param>
 /// <param name="Actor">Who places it.</param>
@@ -21,7 +24,9 @@ namespace EcomRules.Orders;
 /// <param name="Buyer">The buyer's details as entered.</param>
 /// <param name="Lines">The lines; at least one.</param>
 /// <param name="Freight">The freight charged, or null for the preferred carrier's fee to the province.</param>
-public sealed record PlaceOrder(CommandId CommandId, Actor Actor, Instant At, OrderId OrderId, BuyerDetails Buyer, ImmutableArray<OrderLine> Lines, Money? Freight = null)
+/// <param name="Merchant">The merchant that sells the order, or null for the platform's own order. The default is null.</param>
+public sealed record PlaceOrder(CommandId CommandId, Actor Actor, Instant At, OrderId OrderId, BuyerDetails Buyer, ImmutableArray<OrderLine> Lines, Money? Freight = null,
+    MerchantId? Merchant = null)
     : EcomCommand(CommandId, Actor, At)
 {
     /// <summary>The most units one line may order.</summary>
@@ -31,11 +36,19 @@ public sealed record PlaceOrder(CommandId CommandId, Actor Actor, Instant At, Or
     public override AggregateKey Target => OrderId.Key;
 
     /// <inheritdoc />
+    internal override IEnumerable<AggregateKey> AlsoLoads => Merchant is { } merchant ? [merchant.Key] : [];
+
+    /// <inheritdoc />
     internal override CommandOutcome Decide(DecisionInput input)
     {
         if (input.Find(Target) is not null)
         {
             return CommandOutcome.Refuse(RefusalCode.AlreadyExists, $"Order {OrderId} already exists.");
+        }
+
+        if (Merchant is { } merchantId && RefuseForMerchant(input, merchantId) is { } refused)
+        {
+            return refused;
         }
 
         var today = At.InZone(input.Policy.Zone).Date;
@@ -64,7 +77,7 @@ public sealed record PlaceOrder(CommandId CommandId, Actor Actor, Instant At, Or
         {
             goods += line.Total;
         }
-        var order = new Order(OrderId, identity, Lines, goods, freight, warehouse, At);
+        var order = new Order(OrderId, identity, Lines, goods, freight, warehouse, At, Merchant);
         return CommandOutcome.Accept(
             "→ Placed",
             [new AggregateWrite(Target, 0, order)],
@@ -87,6 +100,11 @@ public sealed record PlaceOrder(CommandId CommandId, Actor Actor, Instant At, Or
             // A null line is refused as invalid input; the fingerprint of the refused payload must not throw.
             writer.Add("sku", line?.Sku).Add("qty", line?.Quantity ?? 0).Add("price", line?.UnitPrice ?? Money.Zero);
         }
+
+        if (Merchant is { } merchant)
+        {
+            writer.Add("merchant", merchant.Value); // only when named: the fingerprint of an order without a merchant is unchanged
+        }
     }
 
     /// <inheritdoc />
@@ -95,6 +113,11 @@ public sealed record PlaceOrder(CommandId CommandId, Actor Actor, Instant At, Or
         if (Buyer is null)
         {
             return new InputProblem("The order has no buyer details.", RuleIds.Cus1);
+        }
+
+        if (Merchant is { Value.Length: 0 })
+        {
+            return new InputProblem("An order's merchant is named by its number; it is empty.", RuleIds.Mer1);
         }
 
         if (CheckLines() is { } lines)
@@ -109,6 +132,23 @@ public sealed record PlaceOrder(CommandId CommandId, Actor Actor, Instant At, Or
             ?? limits.Text(Buyer.City, "city") ?? limits.Text(Buyer.District, "district") ?? limits.Text(Buyer.Street, "street")
             ?? limits.Code(Buyer.PostalCode, "postal code")
             ?? (Freight is { } freight ? Amounts(freight) : null);
+    }
+
+    // MER-1, MER-3: only an admitted merchant sells; a suspended or removed one sells nothing new.
+    private static CommandOutcome? RefuseForMerchant(DecisionInput input, MerchantId id)
+    {
+        if (input.Get<Merchants.Merchant>(id.Key) is not { } merchant)
+        {
+            return CommandOutcome.NotFound(id.Key);
+        }
+
+        return merchant.State switch
+        {
+            MerchantState.Admitted => null,
+            MerchantState.Suspended or MerchantState.Removed
+                => CommandOutcome.Refuse(RuleIds.Mer3, $"Merchant {id} is {merchant.State} ({merchant.StateReason}): a suspended merchant sells nothing new."),
+            _ => CommandOutcome.Refuse(RuleIds.Mer1, $"Merchant {id} is {merchant.State}: only an admitted merchant sells."),
+        };
     }
 
     // ORD-1: every line total and the order total (goods and freight) must be amounts of money, or the order could

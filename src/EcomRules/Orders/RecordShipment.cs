@@ -10,7 +10,8 @@ namespace EcomRules.Orders;
 /// <summary>
 /// Records that the parcel was handed to a carrier with a tracking number (ORD-1, CAR-3). Refused unless the order is
 /// paid and has a delivery note and an invoice (ORD-7). Stops SLA-4, starts SLA-5, records whether the dispatch
-/// deadline was met (ORD-3), and tells the customer (ORD-4).
+/// deadline was met (ORD-3), and tells the customer (ORD-4). An order that names its merchant and leaves late raises
+/// <see cref="MerchantDispatchedLate"/>, which records a late dispatch against the merchant (MER-3, <see cref="OrderOutbox"/>).
 /// </summary>
 /// <param name="CommandId">The idempotency key.</param>
 /// <param name="Actor">Who records it (the warehouse or the carrier integration).</param>
@@ -39,6 +40,11 @@ public sealed record RecordShipment(CommandId CommandId, Actor Actor, Instant At
         var onTime = order.DispatchDeadline is not { } deadline || At <= deadline; // ORD-3
         var events = new List<DomainEvent>();
         events.Add(new OrderShipped(Target, At, Carrier, TrackingNumber, onTime));
+        if (!onTime && order.Merchant is { } merchant)
+        {
+            events.Add(new MerchantDispatchedLate(Target, At, merchant, order.DispatchDeadline!.Value)); // MER-3: counts against the merchant's record
+        }
+
         events.Add(new CustomerNotificationRequested(Target, At, order.Buyer.Phone, "order-shipped", $"Your order {OrderId} has shipped with {Carrier}, tracking number {TrackingNumber}.")); // ORD-4
         var timers = new List<TimerRequest>();
         timers.Add(new TimerRequest(Target, "dispatch", PayOrder.DispatchDeadlineTimerKind, null));

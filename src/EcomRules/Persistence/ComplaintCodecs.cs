@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using EcomRules.Complaints;
 using EcomRules.Complaints.Events;
 using EcomRules.Customers;
+using EcomRules.Merchants;
 using EcomRules.Orders;
 using EcomRules.Returns;
 using EcomRules.Sla;
@@ -30,6 +31,8 @@ internal static class ComplaintCodecs
             static (r, source, at) => new DisputeOutcomeRecorded(source, at, r.Enum<ComplaintState>("stage"), r.Bool("settled"), r.String("outcome"))),
         Codec.Event("ComplaintClosed", static (f, e) => f.Enum("resolution", e.Resolution),
             static (r, source, at) => new ComplaintClosed(source, at, r.Enum<ComplaintResolution>("resolution"))),
+        Codec.Event("ComplaintUpheldAgainstMerchant", static (f, e) => f.String("merchant", e.Merchant.Value).Enum("resolution", e.Resolution),
+            static (r, source, at) => new ComplaintUpheldAgainstMerchant(source, at, new MerchantId(r.String("merchant")), r.Enum<ComplaintResolution>("resolution"))),
         Codec.Event("FollowUpVisitOpened", static (f, e) => f.Instant("dueAt", e.DueAt),
             static (r, source, at) => new FollowUpVisitOpened(source, at, r.Instant("dueAt"))),
         Codec.Event("FollowUpVisitDone", static (f, e) => f.String("visitedBy", e.VisitedBy).Bool("onTime", e.OnTime),
@@ -37,13 +40,26 @@ internal static class ComplaintCodecs
     ];
 
     private static void WriteComplaint(JsonFields f, Complaint c)
-        => f.String("number", c.Id.Number).String("order", c.Order.Value).String("returnCase", c.ReturnCase?.Number).String("demand", c.Demand)
+    {
+        f.String("number", c.Id.Number).String("order", c.Order.Value).String("returnCase", c.ReturnCase?.Number).String("demand", c.Demand)
             .String("customerPhone", c.CustomerPhone.Value).Instant("receivedAt", c.ReceivedAt).Bool("specialCase", c.SpecialCase)
             .Enum("state", c.State).Enum("resolution", c.Resolution).String("escalatedBy", c.EscalatedBy).String("escalationReason", c.EscalationReason)
             .String("answer", c.Answer).String("answeredBy", c.AnsweredBy).Instant("answeredAt", c.AnsweredAt).String("disputeReason", c.DisputeReason)
             .String("mediationOutcome", c.MediationOutcome).String("arbitrationAward", c.ArbitrationAward).Instant("closedAt", c.ClosedAt)
             .Object("answerSla", c.AnswerSla, DomainValues.WriteSlaTimer)
             .ArrayIfAny("provisionalDeadlines", c.ProvisionalDeadlines, DomainValues.WriteProvisionalDeadline);
+
+        // Written only once set, so the stored form of a complaint without a merchant or a finding is unchanged (MER-3).
+        if (c.Merchant is { } merchant)
+        {
+            f.String("merchant", merchant.Value);
+        }
+
+        if (c.Upheld)
+        {
+            f.Bool("upheld", true);
+        }
+    }
 
     private static Complaint ReadComplaint(JsonRecord r)
     {
@@ -66,7 +82,8 @@ internal static class ComplaintCodecs
         return Complaint.Rehydrate(opened, state, r.Enum<ComplaintResolution>("resolution"), (r.OptionalString("escalatedBy"), r.OptionalString("escalationReason")),
             (answer, r.OptionalString("answeredBy"), r.OptionalInstant("answeredAt")),
             (r.OptionalString("disputeReason"), r.OptionalString("mediationOutcome"), r.OptionalString("arbitrationAward")), r.OptionalInstant("closedAt"),
-            r.OptionalArray("provisionalDeadlines", DomainValues.ReadProvisionalDeadline));
+            r.OptionalArray("provisionalDeadlines", DomainValues.ReadProvisionalDeadline),
+            (r.OptionalString("merchant") is { } merchant ? new MerchantId(merchant) : null, r.OptionalBool("upheld") == true));
     }
 
     private static void WriteVisit(JsonFields f, FollowUpVisit v)

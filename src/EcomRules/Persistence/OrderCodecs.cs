@@ -3,6 +3,7 @@ using System.Text.Json;
 using EcomRules.Customers;
 using EcomRules.Deadlines;
 using EcomRules.Inventory;
+using EcomRules.Merchants;
 using EcomRules.Orders;
 using EcomRules.Orders.Events;
 using EcomRules.Shipping;
@@ -52,12 +53,15 @@ internal static class OrderCodecs
             static (r, source, at) => new SlaBreached(source, at, r.String("slaId"), r.Instant("breachAt"))),
         Codec.Event("SlaWarningRaised", static (f, e) => f.String("slaId", e.SlaId).String("threshold", e.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)).Instant("breachAt", e.BreachAt),
             static (r, source, at) => new SlaWarningRaised(source, at, r.String("slaId"), decimal.Parse(r.String("threshold"), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture), r.Instant("breachAt"))),
+        Codec.Event("MerchantDispatchedLate", static (f, e) => f.String("merchant", e.Merchant.Value).Instant("deadline", e.Deadline),
+            static (r, source, at) => new MerchantDispatchedLate(source, at, new MerchantId(r.String("merchant")), r.Instant("deadline"))),
         Codec.Event("DispatchDeadlineMissed", static (f, e) => f.Instant("deadline", e.Deadline),
             static (r, source, at) => new DispatchDeadlineMissed(source, at, r.Instant("deadline"))),
     ];
 
     private static void WriteOrder(JsonFields f, Order order)
-        => f.String("id", order.Id.Value).Enum("state", order.State)
+    {
+        f.String("id", order.Id.Value).Enum("state", order.State)
             .Object("buyer", order.Buyer, DomainValues.WriteBuyer).String("customer", order.Customer?.Value)
             .Array("lines", order.Lines, DomainValues.WriteLine).Money("goods", order.Goods).Money("freight", order.Freight)
             .String("warehouse", order.Warehouse.Value).Instant("placedAt", order.PlacedAt)
@@ -72,6 +76,13 @@ internal static class OrderCodecs
             .Instant("completedAt", order.CompletedAt).Instant("cancelledAt", order.CancelledAt)
             .Array("slas", order.Slas, DomainValues.WriteSlaTimer)
             .ArrayIfAny("provisionalDeadlines", order.ProvisionalDeadlines, DomainValues.WriteProvisionalDeadline);
+
+        // Written only once set, so the stored form of an order without a merchant is unchanged (MER-3).
+        if (order.Merchant is { } merchant)
+        {
+            f.String("merchant", merchant.Value);
+        }
+    }
 
     private static Order ReadOrder(JsonRecord r)
     {
@@ -106,7 +117,8 @@ internal static class OrderCodecs
                 r.Array("returnedQuantities", static q => KeyValuePair.Create(q.String("sku"), q.Int("quantity"))).ToImmutableDictionary(StringComparer.Ordinal)),
             (r.OptionalInstant("completedAt"), r.OptionalInstant("cancelledAt")),
             r.Array("slas", DomainValues.ReadSlaTimer),
-            r.OptionalArray("provisionalDeadlines", DomainValues.ReadProvisionalDeadline));
+            r.OptionalArray("provisionalDeadlines", DomainValues.ReadProvisionalDeadline),
+            r.OptionalString("merchant") is { } merchant ? new MerchantId(merchant) : null);
     }
 
     private static CustomerId? OptionalCustomer(JsonRecord r) => r.OptionalString("customer") is { } id ? new CustomerId(id) : null;

@@ -55,6 +55,8 @@ public sealed class OrderSerializationTests
         var events = new OrderJourney("E-1", OrderScenario.BusinessBuyer(), OrderJourney.HappyPathSteps).Events
             .Concat(new OrderJourney("E-2", OrderScenario.PrivateBuyer(), 6, cancel: true).Events)
             .Concat(TimerEvents())
+            .Append(new EcomRules.Orders.Events.MerchantDispatchedLate(new OrderId("E-4").Key, NodaTime.Instant.FromUtc(2026, 3, 14, 2, 0), new EcomRules.Merchants.MerchantId("M-1"),
+                NodaTime.Instant.FromUtc(2026, 3, 7, 16, 0))) // only for an order that names its merchant (MER-3), which no journey does
             .ToList();
         var eventTypes = typeof(Order).Assembly.GetTypes()
             .Where(t => t.IsPublic && !t.IsAbstract && t.IsSubclassOf(typeof(DomainEvent)) && t.Namespace == "EcomRules.Orders.Events");
