@@ -1,7 +1,10 @@
 using System.Globalization;
 using EcomRules.Commands;
+using EcomRules.Complaints;
 using EcomRules.Engine;
 using EcomRules.Merchants;
+using EcomRules.Orders;
+using EcomRules.Testing;
 using EcomRules.Processing;
 using NodaTime;
 
@@ -11,7 +14,8 @@ namespace EcomRules.SampleHost;
 /// Two merchants on one platform (MER-1..4): a tea shop admitted on the first trading day, whose false listing is taken
 /// down and whose permission request is decided in time; and a hardware shop admitted a month earlier with a one-month
 /// review interval, whose re-review lapses into suspension through its durable timer and whose permission request goes
-/// overdue. Fixed command IDs: a second run on the same database replays, duplicating nothing.
+/// overdue. A buyer's complaint about a tea order is upheld against the tea shop, and the library records it on the
+/// shop's credit (MER-3) through the outbox. Fixed command IDs: a second run on the same database replays, duplicating nothing.
 /// </summary>
 internal static class MerchantScenario
 {
@@ -22,8 +26,12 @@ internal static class MerchantScenario
     private static readonly MerchantId Tools = new("M-TOOLS");
     private static readonly ListingId FalseListing = new("L-TEA-1");
     private static readonly ListingId GoodListing = new("L-TEA-2");
+    private static readonly Actor Buyer = new("buyer-tea", ActorRole.Customer);
+    private static readonly Actor Service = new("cs-chen", ActorRole.CustomerService);
+    private static readonly OrderId TeaOrder = new("O-TEA-1");
+    private static readonly ComplaintId TeaComplaint = new("K-TEA-1");
 
-    public static async Task RunAsync(EcomEngine engine, TimerScheduler scheduler, LocalDate firstDay, Instant now, TextWriter output)
+    public static async Task RunAsync(EcomEngine engine, TimerScheduler scheduler, OutboxDispatcher dispatcher, LocalDate firstDay, Instant now, TextWriter output)
     {
         var calendar = engine.Policy.Calendar;
         Instant At(LocalDate day, int hour) => calendar.InstantOf(day, new LocalTime(hour, 0));
@@ -46,6 +54,10 @@ internal static class MerchantScenario
             new RequestElevatedPermission(Id(14), ToolOwner, At(firstDay, 15), Tools, "P-1", "cross-border", "export to Vietnam"),
             new AddMerchantStaff(Id(15), TeaOwner, At(firstDay, 16), Tea, "tea-clerk"),
             new SubmitListing(Id(16), ToolOwner, At(firstDay, 16), new ListingId("L-TEA-3"), Tea, "Tea tin", "Listed by another merchant's owner", new Money(5m)), // SEC-2
+            new PlaceOrder(Id(17), Buyer, At(firstDay, 17), TeaOrder, SampleBuyers.Private(), [new OrderLine(GoodListing.Value, 1, new Money(88m))], Merchant: Tea),
+            new FileComplaint(Id(18), Buyer, At(firstDay.PlusDays(1), 9), TeaComplaint, TeaOrder, null, "The tin holds 200 g, not the 250 g listed"),
+            new AnswerComplaint(Id(19), Service, At(firstDay.PlusDays(1), 11), TeaComplaint, "You are right: the shop refunds the missing 50 g.", UpheldAgainstMerchant: true),
+            new AcceptComplaintAnswer(Id(20), Buyer, At(firstDay.PlusDays(1), 12), TeaComplaint),
         ];
         foreach (var command in commands)
         {
@@ -56,8 +68,12 @@ internal static class MerchantScenario
             }
         }
 
-        // The durable timers: the hardware shop's lapsed re-review (MER-1) and its undecided request (MER-4).
+        // The durable timers: the hardware shop's lapsed re-review (MER-1) and its undecided request (MER-4); the outbox
+        // records the upheld complaint against the tea shop (MER-3).
         await scheduler.RunOnceAsync("merchant-scenario", now).ConfigureAwait(false);
+        for (var i = 0; i < 5 && await dispatcher.RunOnceAsync("merchant-scenario", now).ConfigureAwait(false) > 0; i++)
+        {
+        }
 
         output.WriteLine("Merchants (MER-1..4), two on one platform:");
         foreach (var id in new[] { Tea, Tools })
@@ -69,7 +85,7 @@ internal static class MerchantScenario
 
             var requests = string.Join(", ", m.PermissionRequests.Select(r => $"{r.Permission} {r.State}{(r.Overdue ? " (overdue, MER-4)" : string.Empty)}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {m.Id} {m.Name} (staff {string.Join(", ", m.Staff)}): {m.State}{(m.StateReason is { } why ? $" ({why})" : string.Empty)}; credit {m.Rating}; ladder {m.Ladder}; re-review due {m.ReReviewDue:uuuu-MM-dd}; permissions: {requests}"));
+                $"  {m.Id} {m.Name} (staff {string.Join(", ", m.Staff)}): {m.State}{(m.StateReason is { } why ? $" ({why})" : string.Empty)}; credit {m.Rating} ({m.Record.ComplaintsUpheld} upheld complaints, {m.Record.LateDispatches} late dispatches, {m.Record.Breaches} breaches); ladder {m.Ladder}; re-review due {m.ReReviewDue:uuuu-MM-dd}; permissions: {requests}"));
         }
 
         foreach (var id in new[] { FalseListing, GoodListing })

@@ -155,7 +155,7 @@ else
     }
 
     await ledgers.FinishAsync(TradingSimulation.FirstDay(options), report.FinishedAt, output).ConfigureAwait(false);
-    await MerchantScenario.RunAsync(engine, scheduler, TradingSimulation.FirstDay(options), clock.GetCurrentInstant(), output).ConfigureAwait(false);
+    await MerchantScenario.RunAsync(engine, scheduler, host.Services.GetRequiredService<OutboxDispatcher>(), TradingSimulation.FirstDay(options), clock.GetCurrentInstant(), output).ConfigureAwait(false);
     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"Simulated {options.Days} days in {(DateTimeOffset.UtcNow - started).TotalSeconds:0.0} s. Run again on the same database: nothing is duplicated; --verify checks it."));
     exitCode = 0;
