@@ -21,7 +21,8 @@ public sealed class OutboxHandlerRegistryTests
     [Fact]
     public void The_built_in_modules_register_every_event_with_an_effect_outside_their_module()
         => Assert.Equal(
-            new[] { typeof(CreditNoteRequested), typeof(CustomerNotificationRequested), typeof(InvoiceRequested), typeof(ReplacementShipmentRequested), typeof(ShipmentRequested), typeof(SlaWarningRaised), typeof(EcomRules.Commands.StaffNotificationRequested), typeof(FollowUpVisitRequested), typeof(ReturnArchived) }
+            new[] { typeof(CreditNoteRequested), typeof(CustomerNotificationRequested), typeof(InvoiceRequested), typeof(ReplacementShipmentRequested), typeof(ShipmentRequested), typeof(SlaWarningRaised), typeof(EcomRules.Commands.StaffNotificationRequested), typeof(FollowUpVisitRequested), typeof(ReturnArchived),
+                typeof(EcomRules.Orders.Events.MerchantDispatchedLate), typeof(EcomRules.Complaints.Events.ComplaintUpheldAgainstMerchant) }
                 .Select(t => t.FullName).Order(StringComparer.Ordinal),
             EcomModules.OutboxHandlers.EventTypes.Select(t => t.FullName));
 
