@@ -36,7 +36,7 @@ public sealed record PlaceOrder(CommandId CommandId, Actor Actor, Instant At, Or
     public override AggregateKey Target => OrderId.Key;
 
     /// <inheritdoc />
-    internal override IEnumerable<AggregateKey> AlsoLoads => Merchant is { } merchant ? [merchant.Key] : [];
+    internal override IEnumerable<AggregateKey> AlsoLoads => Merchant is { Value.Length: > 0 } merchant ? [merchant.Key] : []; // an empty one is refused as input
 
     /// <inheritdoc />
     internal override CommandOutcome Decide(DecisionInput input)

@@ -167,6 +167,8 @@ public sealed class MerchantRecordFeedTests
         Assert.Contains("sells nothing new", refused.Reason, StringComparison.Ordinal);
         Assert.Equal(RuleIds.Mer1, (await RefusedAsync(f, f.Place("p4", new MerchantId("M-NEW")))).RuleId); // not admitted yet
         Assert.Equal(RefusalCode.NotFound, (await RefusedAsync(f, f.Place("p5", new MerchantId("M-NONE")))).Code);
+        var blank = await RefusedAsync(f, f.Place("p7", default(MerchantId)));
+        Assert.Equal((RefusalCode.InvalidInput, RuleIds.Mer1), (blank.Code, blank.RuleId));
         Assert.True((await f.Engine.ExecuteAsync(f.Place("p6", null, T0 + Duration.FromHours(1)))).IsAccepted); // the platform's own orders go on
 
         // What was paid before the suspension continues: the allocated order ships, the paid one is cancelled with its refund (a buyer's refund never stops).
