@@ -11,6 +11,8 @@ namespace EcomRules.Benchmarks.Load;
 /// <summary>
 /// <c>--load</c>: concurrent clients × stores, the engine against the raw one-row-transaction loop of the same store
 /// with the same settings, in the same run (issue 19); on SQLite the two alternate in slices of the measured time.
+/// The CPU columns are this process's CPU time per command or transaction: all of SQLite's work, only the client's
+/// share of PostgreSQL's.
 /// Not a BenchmarkDotNet job: a closed loop of 1, 8 or 64 clients
 /// is what a peak looks like, and BenchmarkDotNet measures one caller.
 /// <para>
@@ -38,8 +40,8 @@ internal static class LoadBenchmark
         LoadArguments.EnoughThreads(clients.Max());
 
         var table = new StringBuilder();
-        table.AppendLine("| store | clients | raw tx/s | raw p50 ms | raw p99 ms | engine cmd/s | engine p50 ms | engine p99 ms | engine/raw | saves/commit |");
-        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        table.AppendLine("| store | clients | raw tx/s | raw p50 ms | raw p99 ms | engine cmd/s | engine p50 ms | engine p99 ms | engine/raw | raw CPU µs/tx | engine CPU µs/cmd | engine/raw (CPU) | saves/commit |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var directory = Path.Combine(Path.GetTempPath(), "ecomrules-load-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         try
@@ -57,13 +59,13 @@ internal static class LoadBenchmark
                     };
                     if (row is null)
                     {
-                        table.AppendLine(CultureInfo.InvariantCulture, $"| {store} | {n} | skipped: {PostgreSqlUnavailable} |||||||");
+                        table.AppendLine(CultureInfo.InvariantCulture, $"| {store} | {n} | skipped: {PostgreSqlUnavailable} ||||||||||");
                         break;
                     }
 
                     var (raw, engine, perCommit) = row.Value;
                     var line = string.Create(CultureInfo.InvariantCulture,
-                        $"| {store} | {n} | {raw.PerSecond:0} | {raw.P50:0.00} | {raw.P99:0.00} | {engine.PerSecond:0} | {engine.P50:0.00} | {engine.P99:0.00} | {engine.PerSecond / raw.PerSecond:0.00}× | {perCommit:0.0} |");
+                        $"| {store} | {n} | {raw.PerSecond:0} | {raw.P50:0.00} | {raw.P99:0.00} | {engine.PerSecond:0} | {engine.P50:0.00} | {engine.P99:0.00} | {engine.PerSecond / raw.PerSecond:0.00}× | {raw.CpuMicroseconds:0} | {engine.CpuMicroseconds:0} | {raw.CpuMicroseconds / engine.CpuMicroseconds:0.00}× | {perCommit:0.0} |");
                     Console.WriteLine(line);
                     table.AppendLine(line);
                 }
