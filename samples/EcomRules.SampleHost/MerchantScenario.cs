@@ -54,7 +54,7 @@ internal static class MerchantScenario
             new RequestElevatedPermission(Id(14), ToolOwner, At(firstDay, 15), Tools, "P-1", "cross-border", "export to Vietnam"),
             new AddMerchantStaff(Id(15), TeaOwner, At(firstDay, 16), Tea, "tea-clerk"),
             new SubmitListing(Id(16), ToolOwner, At(firstDay, 16), new ListingId("L-TEA-3"), Tea, "Tea tin", "Listed by another merchant's owner", new Money(5m)), // SEC-2
-            new PlaceOrder(Id(17), Buyer, At(firstDay, 17), TeaOrder, SampleBuyers.Private(), [new OrderLine(GoodListing.Value, 1, new Money(88m))], Merchant: Tea),
+            new PlaceOrder(Id(17), Buyer, At(firstDay, 17), TeaOrder, SampleBuyers.Private(), [new OrderLine(GoodListing.Value, 1, new Money(88m))]) { Merchant = Tea },
             new FileComplaint(Id(18), Buyer, At(firstDay.PlusDays(1), 9), TeaComplaint, TeaOrder, null, "The tin holds 200 g, not the 250 g listed"),
             new AnswerComplaint(Id(19), Service, At(firstDay.PlusDays(1), 11), TeaComplaint, "You are right: the shop refunds the missing 50 g.", UpheldAgainstMerchant: true),
             new AcceptComplaintAnswer(Id(20), Buyer, At(firstDay.PlusDays(1), 12), TeaComplaint),

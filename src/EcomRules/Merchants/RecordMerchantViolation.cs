@@ -11,7 +11,8 @@ namespace EcomRules.Merchants;
 /// the ladder moves is the platform's decision (<see cref="SanctionMerchant"/>). The library records two kinds itself,
 /// by the system through the outbox, once each: a late dispatch of an order that names its merchant (ORD-3), and a
 /// complaint closed with its last finding upheld against the order's merchant (AFS-1, AFS-2). Operations record the
-/// rest (breaches, findings made outside the library). Refused naming MER-3 for anyone but operations or the system.
+/// rest (breaches, findings made outside the library). Anyone but operations or the system is refused by the permission
+/// table naming SEC-2 (<see cref="RefusalCode.NotPermitted"/>); MER-3 refuses a merchant not yet trading or removed.
 /// </summary>
 /// <param name="CommandId">The idempotency key.</param>
 /// <param name="Actor">Who records it: operations, or the system for what the library records itself.</param>

@@ -24,11 +24,16 @@ namespace EcomRules.Orders;
 /// <param name="Buyer">The buyer's details as entered.</param>
 /// <param name="Lines">The lines; at least one.</param>
 /// <param name="Freight">The freight charged, or null for the preferred carrier's fee to the province.</param>
-/// <param name="Merchant">The merchant that sells the order, or null for the platform's own order. The default is null.</param>
-public sealed record PlaceOrder(CommandId CommandId, Actor Actor, Instant At, OrderId OrderId, BuyerDetails Buyer, ImmutableArray<OrderLine> Lines, Money? Freight = null,
-    MerchantId? Merchant = null)
+public sealed record PlaceOrder(CommandId CommandId, Actor Actor, Instant At, OrderId OrderId, BuyerDetails Buyer, ImmutableArray<OrderLine> Lines, Money? Freight = null)
     : EcomCommand(CommandId, Actor, At)
 {
+    /// <summary>
+    /// Gets the merchant that sells the order on a multi-merchant platform (<c>new PlaceOrder(…) { Merchant = id }</c>), or
+    /// null (the default) for the platform's own order. An init property rather than a constructor parameter, so code
+    /// compiled against the earlier constructor keeps working.
+    /// </summary>
+    public MerchantId? Merchant { get; init; }
+
     /// <summary>The most units one line may order.</summary>
     public const int MaxQuantity = 1_000_000;
 

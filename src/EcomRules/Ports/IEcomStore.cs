@@ -62,7 +62,8 @@ public interface IEcomStore
 
     /// <summary>
     /// Loads several aggregates with their versions, in one read where the store can (one round trip). The reads need
-    /// not be one snapshot (a save checks every version anyway). The default implementation calls
+    /// not be one snapshot: a save checks the version of every aggregate the command writes, not of those it only reads
+    /// (a merchant an order names may be suspended just after the order read it). The default implementation calls
     /// <see cref="LoadAsync"/> for each key.
     /// </summary>
     /// <param name="keys">The aggregates; a key listed twice is loaded once.</param>

@@ -80,7 +80,7 @@ internal sealed class CreditFeedFixture : IDisposable
     internal async Task<Complaint> ComplaintAsync(string id) => (Complaint)(await Store.LoadAsync(new ComplaintId(id).Key))!.State;
 
     internal PlaceOrder Place(string id, MerchantId? merchant, Instant? at = null)
-        => new(new($"{id}/place"), OrderScenario.Customer, at ?? T0, new OrderId(id), OrderScenario.PrivateBuyer(), OrderScenario.Lines(("SKU-1", 2, 50m)), Merchant: merchant);
+        => new(new($"{id}/place"), OrderScenario.Customer, at ?? T0, new OrderId(id), OrderScenario.PrivateBuyer(), OrderScenario.Lines(("SKU-1", 2, 50m))) { Merchant = merchant };
 
     /// <summary>Places and pays an order (the dispatch deadline is set), confirms and allocates it: the outbox then holds InvoiceRequested.</summary>
     internal async Task AllocatedAsync(string id, MerchantId? merchant)
