@@ -1,6 +1,7 @@
 using EcomRules.Persistence;
 using EcomRules.Ports;
 using EcomRules.PostgreSql;
+using EcomRules.Queues;
 using EcomRules.Tests.PostgreSql;
 using Npgsql;
 
@@ -20,9 +21,25 @@ public sealed class PostgreSqlWorkQueueTests(PostgreSqlFixture fixture) : WorkQu
     [Fact]
     public async Task TimerQueues_CanReadTheirIndex()
         => Assert.Contains("timers_by_kind", await PlanAsync("""
-            SELECT timer_id FROM ecomrules.timers WHERE kind = 'sla-breach' AND due_at >= now() AND due_at < now() + interval '1 day'
+            SELECT timer_id FROM ecomrules.timers WHERE kind = 'sla-breach' AND kind IN ('dispatch-deadline', 'sla-breach') AND due_at >= now() AND due_at < now() + interval '1 day'
             ORDER BY due_at, target_id COLLATE "C", timer_id COLLATE "C" LIMIT 10
             """), StringComparison.Ordinal);
+
+    [Fact]
+    public async Task EveryTimerQueue_IsInThePartialIndex_AndWarningsAreNot()
+    {
+        // timers_by_kind holds only these kinds (migration 4): an order's SLA warnings write no entry of it.
+        var kinds = new[] { WorkQueueQuery.DispatchDeadlinesBetween(NodaTime.Instant.MinValue, NodaTime.Instant.MaxValue), WorkQueueQuery.RunningSlas() }
+            .Select(static q => q.TimerKind).OfType<string>().ToArray();
+        await OpenStoreAsync();
+        await using var dataSource = NpgsqlDataSource.Create(_connectionString!);
+        await using var command = dataSource.CreateCommand("SELECT indexdef FROM pg_indexes WHERE schemaname = 'ecomrules' AND indexname = 'timers_by_kind'");
+        var index = (string)(await command.ExecuteScalarAsync())!;
+
+        Assert.Equal(kinds.Order(StringComparer.Ordinal), PostgreSqlEcomStore.QueuedTimerKinds.Order(StringComparer.Ordinal));
+        Assert.All(kinds, kind => Assert.Contains($"'{kind}'", index, StringComparison.Ordinal));
+        Assert.DoesNotContain("'sla-warning'", index, StringComparison.Ordinal);
+    }
 
     protected override async Task<IEcomStore> OpenStoreAsync()
     {
