@@ -27,12 +27,7 @@ public sealed partial class EcomEngine
     /// <typeparamref name="TAggregate"/> under the ID's key.</exception>
     public ValueTask<Versioned<TAggregate>?> GetAsync<TAggregate>(IAggregateId<TAggregate> id, CancellationToken cancellationToken = default)
         where TAggregate : class
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        return PersonalData<TAggregate>.IsRead(id)
-            ? throw new InvalidOperationException(PersonalData<TAggregate>.UnauditedRead)
-            : _store.ReadAsync(id, cancellationToken);
-    }
+        => _store.GetAsync(id, cancellationToken); // the store's typed read refuses personal data the same way
 
     /// <summary>
     /// Not available: a <typeparamref name="TAggregate"/> holds a customer's personal data, so a read says who reads it
