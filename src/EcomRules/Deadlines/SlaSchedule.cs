@@ -10,10 +10,16 @@ namespace EcomRules.Deadlines;
 
 /// <summary>
 /// Starts and stops the SLA timers of any aggregate (orders, return cases, complaints, follow-up visits: SLA-1..8) and the durable timers that go with
-/// them: the breach (<c>sla-breach</c>, timer name <c>{sla}</c>) and one warning per threshold of the policy
+/// them: the breach (<c>sla-breach</c>, timer name <c>{sla}</c>) and the next warning of the policy's thresholds
 /// (<c>sla-warning</c>, timer name <c>{sla}/warning-{n}</c>, n from 1). Both are computed from the same
 /// <see cref="SlaTimer"/> history: scheduled with the SLA, moved when it pauses, resumes or resets, cancelled when it
 /// stops.
+/// <para>
+/// The warnings form a chain: an SLA has at most one warning timer at a time, the first threshold not yet reached, and
+/// firing it schedules the next (<see cref="DeadlinePassed"/>). Most SLAs stop before their first warning, so a paid
+/// order writes 7 durable timers instead of 10, each a row and index entries in the store (issue 19). Timers an older
+/// version scheduled for every threshold still fire as before: a warning is raised once whichever timer reaches it.
+/// </para>
 /// </summary>
 internal static class SlaSchedule
 {
@@ -44,9 +50,10 @@ internal static class SlaSchedule
     {
         var timer = SlaTimer.Start(definition, at);
         requests.Add(new TimerRequest(key, definition.Id, BreachTimerKind, timer.OriginalBreachAt(policy.Calendar)));
-        for (var i = 0; i < definition.WarningThresholds.Length; i++)
+        if (definition.WarningThresholds.Length > 0)
         {
-            requests.Add(new TimerRequest(key, WarningName(definition.Id, i), WarningTimerKind, timer.OriginalWarningAt(i, policy.Calendar))); // SLA-8
+            // The first warning only: it schedules the next when it fires (SLA-8).
+            requests.Add(new TimerRequest(key, WarningName(definition.Id, 0), WarningTimerKind, timer.OriginalWarningAt(0, policy.Calendar)));
         }
 
         return timer;
@@ -109,8 +116,9 @@ internal static class SlaSchedule
 
     /// <summary>
     /// Schedules the durable timers of <paramref name="timer"/> as its history stands at <paramref name="at"/>: while it
-    /// runs, the breach at its current breach instant and every warning not yet reached at its current instant (a
-    /// reached warning has fired or is firing: never twice); otherwise (paused, stopped, cancelled) none.
+    /// runs, the breach at its current breach instant and the first warning not yet reached at its current instant (a
+    /// reached warning has fired or is firing: never twice; a later one is scheduled when that one fires); every other
+    /// warning timer is cancelled. Otherwise (paused, stopped, cancelled) none.
     /// </summary>
     public static void Reschedule(SlaTimer timer, EcomPolicy policy, AggregateKey key, Instant at, List<TimerRequest> requests)
     {
@@ -123,17 +131,24 @@ internal static class SlaSchedule
 
         var status = timer.Evaluate(at, policy.Calendar);
         requests.Add(new TimerRequest(key, id, BreachTimerKind, status.CurrentBreachAt));
+        var next = true;
         for (var i = 0; i < status.Warnings.Length; i++)
         {
+            // Cancelling a warning timer that does not exist writes nothing; one an older version scheduled goes.
             var warning = status.Warnings[i];
-            requests.Add(new TimerRequest(key, WarningName(id, i), WarningTimerKind, warning.Reached ? null : warning.DueAt));
+            var scheduled = next && !warning.Reached && warning.DueAt is not null;
+            next &= !scheduled;
+            requests.Add(new TimerRequest(key, WarningName(id, i), WarningTimerKind, scheduled ? warning.DueAt : null));
         }
     }
 
     /// <summary>
     /// Decides what a due SLA timer of an aggregate means (SLA-8): a breach timer raises <see cref="SlaBreached"/> when
     /// the SLA is still running past its breach; a warning timer raises <see cref="SlaWarningRaised"/> when the SLA is
-    /// still running, has reached that threshold and has not breached yet. Otherwise it is accepted with no event.
+    /// still running, has reached that threshold and has not breached yet. Otherwise it is accepted with no event. While
+    /// the SLA runs and has not breached, a warning timer passes the chain on: it schedules the next threshold's timer
+    /// (at once if that one is reached too), or itself again when its threshold is not reached yet (a timer that came
+    /// early, such as one computed on a calendar that has since moved it).
     /// </summary>
     public static CommandOutcome DeadlinePassed(Func<string, SlaTimer?> find, AggregateKey key, string subject, string timerKind, string? name, Instant at, EcomPolicy policy)
     {
@@ -161,9 +176,18 @@ internal static class SlaSchedule
         }
 
         var warned = index < status.Warnings.Length ? status.Warnings[index] : default;
-        return sla.Phase == SlaTimerPhase.Running && warned.Reached && status.CurrentBreachAt is { } breach && breach > at
-            ? CommandOutcome.Accept(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{sla.Definition.Id} warning at {warned.Threshold * 100:0.##} %"), [], [new SlaWarningRaised(key, at, sla.Definition.Id, warned.Threshold, breach)])
-            : CommandOutcome.Accept($"{sla.Definition.Id} no warning ({status.State})", [], []);
+        if (sla.Phase != SlaTimerPhase.Running || status.CurrentBreachAt is not { } breach || breach <= at)
+        {
+            return CommandOutcome.Accept($"{sla.Definition.Id} no warning ({status.State})", [], []);
+        }
+
+        var next = warned.Reached ? index + 1 : index;
+        TimerRequest[] chain = next < status.Warnings.Length && status.Warnings[next].DueAt is { } nextDue
+            ? [new TimerRequest(key, WarningName(sla.Definition.Id, next), WarningTimerKind, nextDue)]
+            : [];
+        return warned.Reached
+            ? CommandOutcome.Accept(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{sla.Definition.Id} warning at {warned.Threshold * 100:0.##} %"), [], [new SlaWarningRaised(key, at, sla.Definition.Id, warned.Threshold, breach)], chain)
+            : CommandOutcome.Accept($"{sla.Definition.Id} no warning ({status.State})", [], [], chain);
     }
 
     private static void CancelTimers(SlaDefinition definition, AggregateKey key, List<TimerRequest> requests)

@@ -139,7 +139,7 @@ public sealed partial class EcomEngine
                 (decided, input) = await JoinAsync(command, decided, input, policy, cancellationToken).ConfigureAwait(false);
             }
 
-            var outcome = ProvisionalMarking.Apply(command, decided, policy, out var provisionalYear, out var provisionalCount);
+            var outcome = ProvisionalMarking.Apply(command, decided, input, policy, out var provisionalYear, out var provisionalCount);
             var decision = ToDecision(command, outcome, input);
             if (!IsRecorded(outcome.Code))
             {

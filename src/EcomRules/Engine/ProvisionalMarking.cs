@@ -19,7 +19,7 @@ namespace EcomRules.Engine;
 /// </summary>
 internal static class ProvisionalMarking
 {
-    public static CommandOutcome Apply(EcomCommand command, CommandOutcome outcome, EcomPolicy policy, out int provisionalYear, out int provisionalCount)
+    public static CommandOutcome Apply(EcomCommand command, CommandOutcome outcome, DecisionInput input, EcomPolicy policy, out int provisionalYear, out int provisionalCount)
     {
         provisionalYear = 0;
         provisionalCount = 0;
@@ -34,8 +34,8 @@ internal static class ProvisionalMarking
             return calendar.IsProvisional(command.At) ? Refusal(calendar, command.At, "the command's instant") : outcome;
         }
 
-        var writes = outcome.Writes;
-        AggregateWrite[]? marked = null;
+        var writes = WithUnwrittenOwners(outcome, input, policy);
+        AggregateWrite[]? marked = ReferenceEquals(writes, outcome.Writes) ? null : [.. writes];
         List<DomainEvent>? events = null;
         for (var i = 0; i < writes.Count; i++)
         {
@@ -93,6 +93,43 @@ internal static class ProvisionalMarking
         return marked is null && events is null
             ? outcome
             : outcome.WithWritesAndEvents(marked ?? writes, events ?? outcome.Events);
+    }
+
+    /// <summary>
+    /// The outcome's writes, plus the stored state of an aggregate the command read but does not write when it schedules
+    /// one of that aggregate's deadlines on provisional days that is not marked yet — such as the next SLA warning
+    /// scheduled by a warning that fired (SLA-8): the mark is what a later recomputation finds.
+    /// </summary>
+    private static IReadOnlyList<AggregateWrite> WithUnwrittenOwners(CommandOutcome outcome, DecisionInput input, EcomPolicy policy)
+    {
+        List<AggregateWrite>? more = null;
+        foreach (var timer in outcome.Timers)
+        {
+            if (timer.DueAt is not { } due || !policy.Calendar.IsProvisional(due) || Writes(outcome.Writes, timer.Target) || (more is not null && Writes(more, timer.Target))
+                || input.Find(timer.Target) is not { State: IRecomputableDeadlines owner } stored
+                || !owner.IsProvisional(timer, policy)
+                || (!owner.ProvisionalDeadlines.IsDefault && owner.ProvisionalDeadlines.Contains(new ProvisionalDeadline(timer.TimerId, timer.Kind, due))))
+            {
+                continue;
+            }
+
+            (more ??= [.. outcome.Writes]).Add(new AggregateWrite(timer.Target, stored.Version, stored.State));
+        }
+
+        return more ?? outcome.Writes;
+    }
+
+    private static bool Writes(IReadOnlyList<AggregateWrite> writes, AggregateKey key)
+    {
+        for (var i = 0; i < writes.Count; i++)
+        {
+            if (writes[i].Key == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool AnyProvisional(IReadOnlyList<TimerRequest> timers, AggregateKey key, WorkingCalendar calendar)

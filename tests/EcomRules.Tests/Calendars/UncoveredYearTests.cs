@@ -93,8 +93,37 @@ public sealed class UncoveredYearTests
         // Every deadline on the working calendar: the dispatch deadline (a working day) and SLA-1..3 with their warnings.
         Assert.Contains(order.ProvisionalDeadlines, d => d.TimerId == "order/A-2/dispatch");
         Assert.Equal(["SLA-1", "SLA-2", "SLA-3"], order.ProvisionalDeadlines.Where(d => d.Kind == "sla-breach").Select(d => d.TimerId["order/A-2/".Length..]).Order(StringComparer.Ordinal));
-        Assert.Equal(6, order.ProvisionalDeadlines.Count(d => d.Kind == "sla-warning"));
+        Assert.Equal(3, order.ProvisionalDeadlines.Count(d => d.Kind == "sla-warning")); // the first of each SLA's chain
         Assert.Equal(order.ProvisionalDeadlines.Length, Single<DeadlinesProvisional>(paid).Deadlines.Length);
+    }
+
+    [Fact]
+    [Trait("Rule", "SLA-8")]
+    public async Task DSP1_TheNextWarningOfTheChain_ScheduledByAWarningThatFired_IsMarkedProvisional_AndRecomputedWhenTheYearIsAdded()
+    {
+        var scenario = new OrderScenario(EcomPolicy.PartsDistributor);
+        scenario.PlaceAndPay("A-7", At(2027, 3, 10, 10, 0));
+        var first = scenario.Timer("A-7", "SLA-3/warning-1")!;
+        var version = (await scenario.Store.LoadAsync(new OrderId("A-7").Key))!.Version;
+
+        var fired = await scenario.Engine.ExecuteAsync(new RecordDeadlinePassed(new("A-7/w1"), Actor.System, first.DueAt!.Value, new OrderId("A-7"), "sla-warning", "SLA-3/warning-1"));
+
+        // The warning changed no workflow state, but the order records the new provisional deadline (one version more).
+        Assert.True(fired.IsAccepted, fired.ToString());
+        var next = scenario.Timer("A-7", "SLA-3/warning-2")!;
+        var order = scenario.Order("A-7");
+        Assert.Contains(new ProvisionalDeadline(next.TimerId, "sla-warning", next.DueAt!.Value), order.ProvisionalDeadlines);
+        Assert.Equal(version + 1, (await scenario.Store.LoadAsync(new OrderId("A-7").Key))!.Version);
+        Assert.Contains(next.TimerId, Single<DeadlinesProvisional>(fired).Deadlines.Select(d => d.TimerId));
+
+        // The same warning executed again (another command ID, as after a lost completion) marks nothing twice.
+        await scenario.Engine.ExecuteAsync(new RecordDeadlinePassed(new("A-7/w1-again"), Actor.System, first.DueAt!.Value, new OrderId("A-7"), "sla-warning", "SLA-3/warning-1"));
+        Assert.Equal(version + 1, (await scenario.Store.LoadAsync(new OrderId("A-7").Key))!.Version);
+
+        // The year's data arrives: the recomputation finds the chained warning by its mark and moves it with the rest.
+        scenario.Engine.ChangePolicy(scenario.Engine.Policy.WithHolidayYear(Year2027));
+        await new DeadlineRecomputer(scenario.Store, scenario.Engine).RecomputeAsync(Year2027, first.DueAt!.Value);
+        Assert.DoesNotContain(scenario.Order("A-7").ProvisionalDeadlines, d => d.TimerId == next.TimerId);
     }
 
     [Fact]
@@ -132,7 +161,7 @@ public sealed class UncoveredYearTests
         Assert.Equal(new LocalDate(2027, 1, 1), provisional.DispatchDate); // an ordinary Friday, provisionally
         Assert.Equal(At(2027, 1, 1, 18, 0), provisional.DispatchDeadline);
         Assert.Equal(At(2027, 1, 1, 8, 40), scenario.Timer("A-5", "SLA-1")!.DueAt); // 5 + 10 working minutes
-        Assert.Equal(10, provisional.ProvisionalDeadlines.Length); // the dispatch deadline, SLA-1..3 and their 50 % and 75 % warnings
+        Assert.Equal(7, provisional.ProvisionalDeadlines.Length); // the dispatch deadline, SLA-1..3 and their first (50 %) warnings
         var auditBefore = scenario.Store.AuditTrail.Count;
 
         scenario.Engine.ChangePolicy(scenario.Engine.Policy.WithHolidayYear(Year2027));

@@ -54,7 +54,8 @@ public sealed class TimerSchedulerTests
         {
         }
 
-        Assert.Equal(timers.Count, f.Scheduler.Fired);
+        // SLA-8: each SLA's first warning, firing, scheduled its second.
+        Assert.Equal(timers.Count + 3, f.Scheduler.Fired);
         Assert.Equal(0, await store.CountTimersAsync());
         var breaches = store.Outbox.Select(m => m.Message.Event).OfType<SlaBreached>().Select(e => e.SlaId).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(["SLA-1", "SLA-2", "SLA-3"], breaches);

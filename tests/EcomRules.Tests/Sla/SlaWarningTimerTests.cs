@@ -18,7 +18,7 @@ public sealed class SlaWarningTimerTests
 
     [Fact]
     [Trait("Rule", "SLA-8")]
-    public async Task SLA8_StartingAnSla_SchedulesADurableTimerPerWarningThreshold()
+    public async Task SLA8_StartingAnSla_SchedulesTheBreachAndTheFirstWarning_WhichSchedulesTheNextWhenItFires()
     {
         var store = new InMemoryEcomStore();
         var f = new ProcessingFixture(store);
@@ -27,12 +27,66 @@ public sealed class SlaWarningTimerTests
         var status = sla.Evaluate(T0, Policy.Calendar);
 
         var timers = store.Timers.Where(t => t.TimerId.StartsWith("order/o1/SLA-1", StringComparison.Ordinal)).ToDictionary(t => t.TimerId, StringComparer.Ordinal);
+        Assert.Equal(["order/o1/SLA-1", "order/o1/SLA-1/warning-1"], timers.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(status.CurrentBreachAt, timers["order/o1/SLA-1"].DueAt);
         Assert.Equal("sla-warning", timers["order/o1/SLA-1/warning-1"].Kind);
         Assert.Equal(status.Warnings[0].DueAt, timers["order/o1/SLA-1/warning-1"].DueAt);
-        Assert.Equal(status.Warnings[1].DueAt, timers["order/o1/SLA-1/warning-2"].DueAt);
-        Assert.True(timers["order/o1/SLA-1/warning-1"].DueAt < timers["order/o1/SLA-1/warning-2"].DueAt);
-        Assert.True(timers["order/o1/SLA-1/warning-2"].DueAt < timers["order/o1/SLA-1"].DueAt);
+        Assert.Equal(7, store.Timers.Count(t => t.DueAt is not null)); // SLA-1..3 with a warning each, and the dispatch deadline
+
+        // The 50 % warning fires and passes the chain on to the 75 % one, due where the schedule put it.
+        await f.Scheduler.RunOnceAsync("s", status.Warnings[0].DueAt!.Value);
+        var next = Assert.Single(store.Timers, t => t.TimerId.StartsWith("order/o1/SLA-1/", StringComparison.Ordinal));
+        Assert.Equal(("order/o1/SLA-1/warning-2", status.Warnings[1].DueAt), (next.TimerId, next.DueAt));
+        Assert.True(next.DueAt < timers["order/o1/SLA-1"].DueAt);
+
+        // The 75 % warning is the last: firing it schedules nothing more, and the breach timer stays.
+        await f.Scheduler.RunOnceAsync("s", status.Warnings[1].DueAt!.Value);
+        Assert.Equal(["order/o1/SLA-1"], store.Timers.Where(t => t.TimerId.StartsWith("order/o1/SLA-1", StringComparison.Ordinal)).Select(t => t.TimerId));
+        await f.DrainAsync(status.Warnings[1].DueAt!.Value);
+        Assert.Equal([0.5m, 0.75m], store.Outbox.Select(m => m.Message.Event).OfType<SlaWarningRaised>().Where(w => w.SlaId == "SLA-1").Select(w => w.Threshold));
+    }
+
+    [Fact]
+    [Trait("Rule", "SLA-8")]
+    public async Task SLA8_AWarningFiredLate_PassesTheChainOnToAReachedNextOne_WhichFiresAtOnce_AndNothingAfterTheBreach()
+    {
+        var store = new InMemoryEcomStore();
+        var f = new ProcessingFixture(store);
+        await PaidAsync(f, "o1");
+        var status = (await f.OrderAsync("o1")).Sla("SLA-1")!.Evaluate(T0, Policy.Calendar);
+        var pastBoth = status.Warnings[1].DueAt!.Value + Duration.FromSeconds(1);
+
+        // The scheduler was down past both thresholds: the first warning fires, the second is due already, and fires next.
+        var first = await f.Engine.ExecuteAsync(new RecordDeadlinePassed(new("w1"), Actor.System, pastBoth, new OrderId("o1"), "sla-warning", "SLA-1/warning-1"));
+        Assert.Single(first.Events.OfType<SlaWarningRaised>());
+        var chained = Assert.Single(store.Timers, t => t.TimerId == "order/o1/SLA-1/warning-2");
+        Assert.Equal(status.Warnings[1].DueAt, chained.DueAt);
+        var second = await f.Engine.ExecuteAsync(new RecordDeadlinePassed(new("w2"), Actor.System, pastBoth, new OrderId("o1"), "sla-warning", "SLA-1/warning-2"));
+        Assert.Equal(0.75m, Assert.Single(second.Events.OfType<SlaWarningRaised>()).Threshold);
+        Assert.DoesNotContain(store.Timers, t => t.TimerId == "order/o1/SLA-1/warning-3"); // the last threshold: the chain ends
+
+        // After the breach a warning raises nothing and schedules nothing.
+        var afterBreach = await f.Engine.ExecuteAsync(new RecordDeadlinePassed(new("w3"), Actor.System, status.CurrentBreachAt!.Value, new OrderId("o1"), "sla-warning", "SLA-1/warning-1"));
+        Assert.True(afterBreach.IsAccepted);
+        Assert.Empty(afterBreach.Events);
+        Assert.Equal(2, store.Timers.Count(t => t.TimerId.StartsWith("order/o1/SLA-1/", StringComparison.Ordinal))); // warning-1 (executed here, not by the scheduler) and warning-2: no third
+    }
+
+    [Fact]
+    [Trait("Rule", "SLA-8")]
+    public async Task SLA8_AWarningTimerThatCameEarly_SchedulesItselfAgainAtItsThreshold()
+    {
+        var store = new InMemoryEcomStore();
+        var f = new ProcessingFixture(store);
+        await PaidAsync(f, "o1");
+        var status = (await f.OrderAsync("o1")).Sla("SLA-1")!.Evaluate(T0, Policy.Calendar);
+
+        var outcome = SlaSchedule.DeadlinePassed((await f.OrderAsync("o1")).Sla, new OrderId("o1").Key, "Order o1", SlaSchedule.WarningTimerKind, "SLA-1/warning-1", T0 + Duration.FromSeconds(1), Policy);
+
+        Assert.True(outcome.IsAccepted);
+        Assert.Empty(outcome.Events);
+        var again = Assert.Single(outcome.Timers);
+        Assert.Equal(("order/o1/SLA-1/warning-1", status.Warnings[0].DueAt), (again.TimerId, again.DueAt));
     }
 
     [Fact]
@@ -100,7 +154,7 @@ public sealed class SlaWarningTimerTests
         var start = T0; // a Wednesday, 09:00: SLA-3 is one working hour
         var requests = new List<TimerRequest>();
         var slas = SlaSchedule.Start([], Policy, key, start, requests, "SLA-3");
-        Assert.Equal(3, requests.Count); // breach and two warnings
+        Assert.Equal(["order/o1/SLA-3", "order/o1/SLA-3/warning-1"], requests.Select(r => r.TimerId)); // the breach and the first warning
 
         // Paused at 09:40 (the 50 % warning at 09:30 has been reached): every timer is cancelled while paused.
         var paused = new List<TimerRequest>();
@@ -116,12 +170,16 @@ public sealed class SlaWarningTimerTests
         Assert.Null(byId["order/o1/SLA-3/warning-1"]);
         Assert.Equal(start + Duration.FromMinutes(105), byId["order/o1/SLA-3/warning-2"]);
 
-        // Reset at 11:00: a new cycle, so both warnings are due again.
+        // Reset at 11:00: a new cycle, so the chain starts again at the 50 % warning (11:30); the 75 % one (11:45) is
+        // cancelled until that one fires.
         var reset = new List<TimerRequest>();
-        SlaSchedule.Change(slas, "SLA-3", t => t.Reset(start + Duration.FromMinutes(120)), Policy, key, start + Duration.FromMinutes(120), reset);
+        slas = SlaSchedule.Change(slas, "SLA-3", t => t.Reset(start + Duration.FromMinutes(120)), Policy, key, start + Duration.FromMinutes(120), reset);
         var afterReset = reset.ToDictionary(r => r.TimerId, r => r.DueAt, StringComparer.Ordinal);
         Assert.Equal(start + Duration.FromMinutes(150), afterReset["order/o1/SLA-3/warning-1"]);
-        Assert.Equal(start + Duration.FromMinutes(165), afterReset["order/o1/SLA-3/warning-2"]);
+        Assert.Null(afterReset["order/o1/SLA-3/warning-2"]);
+        var fired = SlaSchedule.DeadlinePassed(id => slas.FirstOrDefault(t => t.Definition.Id == id), key, "Order o1", SlaSchedule.WarningTimerKind, "SLA-3/warning-1", start + Duration.FromMinutes(150), Policy);
+        var chained = Assert.Single(fired.Timers);
+        Assert.Equal(("order/o1/SLA-3/warning-2", start + Duration.FromMinutes(165)), (chained.TimerId, chained.DueAt));
     }
 
     [Fact]
