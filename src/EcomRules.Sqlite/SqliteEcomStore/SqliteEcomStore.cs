@@ -77,7 +77,7 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
         _maxBatch = options.GroupCommitMaxBatch;
         _maxWait = options.GroupCommitMaxWait;
         _pragmas = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 10000; PRAGMA cache_size = -16384; PRAGMA mmap_size = 268435456;");
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = {options.CheckpointPages}; PRAGMA cache_size = -16384; PRAGMA mmap_size = 268435456;");
     }
 
     /// <summary>Gets the connection string the store opens its connections with.</summary>

@@ -71,6 +71,31 @@ public sealed class SqliteEcomStoreTests
     public void BusyTimeout_IsBounded()
         => Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteStoreOptions { BusyTimeout = TimeSpan.FromHours(1) });
 
+    [Theory]
+    [InlineData(999)]
+    [InlineData(1_000_001)]
+    public void CheckpointPages_IsBounded(int pages)
+        => Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteStoreOptions { CheckpointPages = pages });
+
+    [Theory]
+    [InlineData(1_000, true)]
+    [InlineData(null, false)]
+    public async Task CheckpointPages_BoundsTheWriteAheadLog(int? pages, bool bounded)
+    {
+        using var db = new SqliteTestDatabase();
+        var options = db.Options;
+        options.CheckpointPages = pages ?? options.CheckpointPages;
+        await using var store = await SqliteEcomStore.OpenAsync(options, SqliteTestDatabase.ContractSerializer);
+        for (var i = 0; i < 600; i++)
+        {
+            await store.SaveAsync(Change("c" + i, i, events: 3));
+        }
+
+        // A frame is a page and its 24-byte header; the log restarts from its beginning after a checkpoint.
+        var frames = new FileInfo(db.FilePath + "-wal").Length / (4096 + 24);
+        Assert.True(frames > 1_100 != bounded, $"{frames} frames in the log");
+    }
+
     [Fact]
     [Trait("Rule", "SEC-3")]
     public async Task FailingWrite_LeavesNothing_NotEvenTheIdempotencyRecord()
