@@ -119,14 +119,6 @@ internal static class SqliteSchema
         DROP INDEX timers_by_kind;
         CREATE INDEX timers_by_kind ON timers (kind, due_at, aggregate_id, timer_id) WHERE kind IN ('dispatch-deadline', 'sla-breach');
         """,
-
-        // Version 4. timers_by_kind holds the dispatch deadlines alone (issue 19): a paid order's three SLA breach timers,
-        // each due at its own instant, wrote about two index pages per command. The running-SLA queue reads timers_due,
-        // in due order, and skips the other kinds (about half of the timers): a staff read, against a write on every payment.
-        """
-        DROP INDEX timers_by_kind;
-        CREATE INDEX timers_by_kind ON timers (kind, due_at, aggregate_id, timer_id) WHERE kind IN ('dispatch-deadline');
-        """,
     ];
 
     /// <summary>Gets the schema version this code writes.</summary>

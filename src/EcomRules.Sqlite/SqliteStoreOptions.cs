@@ -11,7 +11,7 @@ public sealed class SqliteStoreOptions
     private TimeSpan _busyTimeout = TimeSpan.FromSeconds(5);
     private int _groupCommitMaxBatch = 64;
     private TimeSpan _groupCommitMaxWait = TimeSpan.Zero;
-    private int _checkpointPages = 100_000;
+    private int _checkpointPages = 10_000;
 
     /// <summary>Gets or sets the path of the database file; created when missing.</summary>
     /// <value>The default is null (use <see cref="ConnectionString"/>).</value>
@@ -86,12 +86,14 @@ public sealed class SqliteStoreOptions
     /// Gets or sets how many pages the write-ahead log holds before the commit that passes it copies them into the
     /// database file (<c>PRAGMA wal_autocheckpoint</c>). A checkpoint writes each page in the log once, however many
     /// commits wrote it, so a longer log copies the pages every command touches (the tops of the indexes, the newest
-    /// leaves) fewer times. It costs disk space (a page is 4 KB, and the log file keeps its size after a checkpoint)
-    /// and, after a crash, a longer read of the log when the database is opened again.
+    /// leaves) fewer times. It costs disk space (a page is 4 KB, and the log file keeps its size after a checkpoint), a
+    /// slower commit each time the log is copied (the saves queued behind it wait), and, after a crash, a longer read of
+    /// the log when the database is opened again.
     /// </summary>
-    /// <value>The default is 100,000 pages (a log of about 400 MB); between 1,000 and 1,000,000. On a 2-core machine,
-    /// placing and paying orders at 1 client with <see cref="SqliteSynchronous.Normal"/> ran about 17 % faster than at
-    /// 10,000 (the benchmarks' load mode).</value>
+    /// <value>The default is 10,000 pages (a log of about 40 MB); between 1,000 and 1,000,000.</value>
+    /// <remarks>Measured with the benchmarks' load mode on a 2-core machine, placing and paying orders: 100,000 pages ran
+    /// about 17 % more commands a second than 10,000 with <see cref="SqliteSynchronous.Normal"/> (1 and 64 clients), and
+    /// within the noise with <see cref="SqliteSynchronous.Full"/>, where the fsync of each commit dominates.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">The value is below 1,000 or above 1,000,000.</exception>
     public int CheckpointPages
     {

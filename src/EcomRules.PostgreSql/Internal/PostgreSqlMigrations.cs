@@ -128,14 +128,5 @@ internal static class PostgreSqlMigrations
         CREATE INDEX timers_by_kind ON "{schema}".timers (kind, due_at, target_id COLLATE "C", timer_id COLLATE "C")
             WHERE kind IN ('dispatch-deadline', 'sla-breach');
         """,
-
-        // 5: timers_by_kind holds the dispatch deadlines alone, as SQLite's version 4 (issue 19): a paid order's three SLA
-        // breach timers no longer write an entry of it. The running-SLA queue reads timers_due in due order and skips the
-        // other kinds: a staff read, against three index entries on every payment.
-        $"""
-        DROP INDEX "{schema}".timers_by_kind;
-        CREATE INDEX timers_by_kind ON "{schema}".timers (kind, due_at, target_id COLLATE "C", timer_id COLLATE "C")
-            WHERE kind IN ('dispatch-deadline');
-        """,
     ];
 }

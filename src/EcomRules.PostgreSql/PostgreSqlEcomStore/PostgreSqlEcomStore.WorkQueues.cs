@@ -15,10 +15,10 @@ public sealed partial class PostgreSqlEcomStore : IWorkQueueStore
     private static readonly Instant Latest = Instant.FromUtc(9000, 1, 1, 0, 0);
 
     /// <summary>
-    /// The timer kinds the partial index <c>timers_by_kind</c> holds (migration 5): the dispatch deadlines. SLA warnings
-    /// and breaches are left out; the running-SLA queue reads <c>timers_due</c> in due order (a test checks the plans).
+    /// The timer kinds the partial index <c>timers_by_kind</c> holds (migration 4): those a work queue lists
+    /// (<see cref="WorkQueueQuery.TimerKind"/>; a test checks they agree). An order's SLA warnings are left out.
     /// </summary>
-    internal static readonly string[] QueuedTimerKinds = ["dispatch-deadline"];
+    internal static readonly string[] QueuedTimerKinds = ["dispatch-deadline", "sla-breach"];
 
     /// <inheritdoc />
     /// <remarks>Ordered as <see cref="WorkQueueQuery.Compare"/> says; request instants compare as stored (ISO-8601 text), which
@@ -32,8 +32,8 @@ public sealed partial class PostgreSqlEcomStore : IWorkQueueStore
         var items = new List<WorkItem>(Math.Min(query.PageSize + 1, 64));
         if (query.TimerKind is { } timerKind)
         {
-            // The IN term repeats the partial index's WHERE for the kinds it holds; another kind is read through timers_due.
-            var indexed = Array.IndexOf(QueuedTimerKinds, timerKind) >= 0 ? "AND kind IN ('dispatch-deadline') " : string.Empty;
+            // The IN term repeats the partial index's WHERE for the kinds it holds; another kind is read without it.
+            var indexed = Array.IndexOf(QueuedTimerKinds, timerKind) >= 0 ? "AND kind IN ('dispatch-deadline', 'sla-breach') " : string.Empty;
             using var timers = _dataSource.CreateCommand($"""
                 SELECT target_kind, target_id, timer_id, due_at FROM {s}.timers
                 WHERE kind = $1 {indexed}AND due_at >= $2 AND due_at < $3

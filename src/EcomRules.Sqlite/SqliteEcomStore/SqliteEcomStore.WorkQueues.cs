@@ -28,11 +28,11 @@ public sealed partial class SqliteEcomStore : IWorkQueueStore
         """;
 
     /// <summary>
-    /// The timer kinds the partial index <c>timers_by_kind</c> holds (schema version 4): the dispatch deadlines. Other
-    /// kinds are left out, so saving them writes no page of it: SLA warnings, and SLA breaches, which the running-SLA
-    /// queue reads through <c>timers_due</c> (a test checks the plans).
+    /// The timer kinds the partial index <c>timers_by_kind</c> holds (schema version 3): those a work queue lists
+    /// (<see cref="WorkQueueQuery.TimerKind"/>; a test checks they agree). Other kinds (an order's SLA warnings) are
+    /// left out, so saving them writes no page of it.
     /// </summary>
-    internal static readonly string[] QueuedTimerKinds = ["dispatch-deadline"];
+    internal static readonly string[] QueuedTimerKinds = ["dispatch-deadline", "sla-breach"];
 
     private const string TimersSelect = "SELECT aggregate_kind, aggregate_id, timer_id, due_at FROM timers WHERE kind = $kind AND ";
     private const string TimersWindow = """
@@ -43,10 +43,10 @@ public sealed partial class SqliteEcomStore : IWorkQueueStore
         """;
 
     // The IN term repeats the index's WHERE, which is how SQLite knows the partial index holds every row asked for.
-    internal const string TimersSql = TimersSelect + "kind IN ('dispatch-deadline') AND " + TimersWindow;
+    internal const string TimersSql = TimersSelect + "kind IN ('dispatch-deadline', 'sla-breach') AND " + TimersWindow;
 
-    // A kind timers_by_kind does not hold (the running SLAs): read through timers_due in due order, skipping other kinds.
-    internal const string DueOrderTimersSql = TimersSelect + TimersWindow;
+    // A kind no index holds: correct, and read through timers_due.
+    private const string UnindexedTimersSql = TimersSelect + TimersWindow;
 
     /// <inheritdoc />
     /// <remarks>Ordered as <see cref="WorkQueueQuery.Compare"/> says; request instants compare as stored (ISO-8601 text), which
@@ -64,7 +64,7 @@ public sealed partial class SqliteEcomStore : IWorkQueueStore
         var items = new List<WorkItem>(Math.Min(query.PageSize + 1, 64));
         if (query.TimerKind is { } timerKind)
         {
-            var command = session.Command(Array.IndexOf(QueuedTimerKinds, timerKind) >= 0 ? TimersSql : DueOrderTimersSql);
+            var command = session.Command(Array.IndexOf(QueuedTimerKinds, timerKind) >= 0 ? TimersSql : UnindexedTimersSql);
             command.Parameters.AddWithValue("$kind", timerKind);
             command.Parameters.AddWithValue("$from", query.From?.ToUnixTimeTicks() ?? long.MinValue);
             command.Parameters.AddWithValue("$before", query.Before?.ToUnixTimeTicks() ?? long.MaxValue);

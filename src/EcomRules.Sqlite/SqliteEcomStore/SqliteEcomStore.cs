@@ -20,9 +20,9 @@ namespace EcomRules.Sqlite;
 /// <see cref="SqliteStoreOptions.Synchronous"/> (<c>FULL</c> by default: an accepted command survives a power loss;
 /// <c>NORMAL</c> survives a process crash, and only a power loss can roll back the last commits),
 /// <c>busy_timeout</c> from <see cref="SqliteStoreOptions.BusyTimeout"/>, <c>foreign_keys=ON</c>,
-/// <c>wal_autocheckpoint=10000</c> (a change set writes about 23 pages, so SQLite's default of 1,000 pages would
-/// checkpoint every few dozen commands; every 10,000 pages, about 40 MB of WAL, each hot page is copied back and
-/// synced once for many commits instead; a background <c>wal_checkpoint(PASSIVE)</c> with the write connection's
+/// <c>wal_autocheckpoint</c> from <see cref="SqliteStoreOptions.CheckpointPages"/> (10,000 pages by default: a change
+/// set writes about 20 pages, so SQLite's default of 1,000 pages would checkpoint every few dozen commands; every
+/// 10,000 pages, about 40 MB of WAL, each hot page is copied back and synced once for many commits instead; a background <c>wal_checkpoint(PASSIVE)</c> with the write connection's
 /// automatic checkpoint off was tried and let the log grow without bound under concurrent readers: 883 MB after
 /// 5,000 orders against 74 MB), <c>cache_size</c> 16 MB and <c>mmap_size</c> 256 MB per connection, so readers, whose
 /// page cache SQLite drops after every commit of another connection, read pages from the memory map instead of one

@@ -277,8 +277,10 @@ internal static class SlaSchedule
 
     /// <summary>
     /// The due instant of an open SLA's breach or warning timer computed again on the policy's calendar from the timer's
-    /// events (SLA-8), as <see cref="Reschedule"/> schedules it; null when the SLA is not running any more or the warning
-    /// has been reached.
+    /// events (SLA-8); null when the SLA is not running any more. A warning the new calendar says was reached already
+    /// keeps its (past) instant, so its timer fires at once: it raises the warning and passes the chain on to the next
+    /// one, which a cancelled timer would have lost (the timer is recomputed only while its provisional instant is ahead,
+    /// so it has not fired yet).
     /// </summary>
     public static Instant? RecomputeDue(ImmutableArray<SlaTimer> timers, AggregateKey key, string kind, string timerId, EcomPolicy policy, Instant at)
     {
@@ -303,7 +305,7 @@ internal static class SlaSchedule
             }
 
             _ = TryParseWarningName(TimerName(key, timerId), out _, out var index);
-            return index < status.Warnings.Length && !status.Warnings[index].Reached ? status.Warnings[index].DueAt : null;
+            return index < status.Warnings.Length ? status.Warnings[index].DueAt : null;
         }
 
         return null;

@@ -16,6 +16,12 @@ namespace EcomRules.Engine;
 /// marked; a moved or cancelled timer, or one whose instant has come, loses its mark; a
 /// <see cref="DeadlinesProvisional"/> event names the new marks. A deadline counted in elapsed time (24 hours, calendar
 /// days) does not depend on holiday data and is never marked or refused. One mechanism for every module.
+/// <para>
+/// A command that schedules such a deadline for an aggregate it read but does not write (a warning that fires and
+/// schedules the next one of its SLA's chain, SLA-8) writes that aggregate too, at the version it read, to record the
+/// mark: one version and one audit entry more, only while deadlines fall in a year without holiday data, so that the
+/// recomputation finds every provisional deadline.
+/// </para>
 /// </summary>
 internal static class ProvisionalMarking
 {
@@ -105,7 +111,8 @@ internal static class ProvisionalMarking
         List<AggregateWrite>? more = null;
         foreach (var timer in outcome.Timers)
         {
-            if (timer.DueAt is not { } due || !policy.Calendar.IsProvisional(due) || Writes(outcome.Writes, timer.Target) || (more is not null && Writes(more, timer.Target))
+            // The owner decides what is provisional (a warning in a covered year can be, when its breach is not).
+            if (timer.DueAt is not { } due || Writes(outcome.Writes, timer.Target) || (more is not null && Writes(more, timer.Target))
                 || input.Find(timer.Target) is not { State: IRecomputableDeadlines owner } stored
                 || !owner.IsProvisional(timer, policy)
                 || (!owner.ProvisionalDeadlines.IsDefault && owner.ProvisionalDeadlines.Contains(new ProvisionalDeadline(timer.TimerId, timer.Kind, due))))

