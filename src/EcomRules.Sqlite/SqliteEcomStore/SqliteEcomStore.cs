@@ -18,15 +18,15 @@ namespace EcomRules.Sqlite;
 /// together or not at all.</item>
 /// <item><b>Pragmas.</b> <c>journal_mode=WAL</c> (readers never block the writer), <c>synchronous</c> from
 /// <see cref="SqliteStoreOptions.Synchronous"/> (<c>FULL</c> by default: an accepted command survives a power loss;
-/// <c>NORMAL</c> survives a process crash, and only a power loss can roll back the last commits),
-/// <c>busy_timeout</c> from <see cref="SqliteStoreOptions.BusyTimeout"/>, <c>foreign_keys=ON</c>,
-/// <c>wal_autocheckpoint</c> from <see cref="SqliteStoreOptions.CheckpointPages"/> (10,000 pages by default: a change
-/// set writes about 20 pages, so SQLite's default of 1,000 pages would checkpoint every few dozen commands; every
-/// 10,000 pages, about 40 MB of WAL, each hot page is copied back and synced once for many commits instead; a background <c>wal_checkpoint(PASSIVE)</c> with the write connection's
-/// automatic checkpoint off was tried and let the log grow without bound under concurrent readers: 883 MB after
-/// 5,000 orders against 74 MB), <c>cache_size</c> 16 MB and <c>mmap_size</c> 256 MB per connection, so readers, whose
-/// page cache SQLite drops after every commit of another connection, read pages from the memory map instead of one
-/// <c>pread</c> each.</item>
+/// <c>NORMAL</c> survives a process crash, and only a power loss can roll back the last commits), <c>busy_timeout</c>
+/// from <see cref="SqliteStoreOptions.BusyTimeout"/>, <c>foreign_keys=ON</c>, <c>wal_autocheckpoint</c> from
+/// <see cref="SqliteStoreOptions.CheckpointPages"/> (10,000 pages by default: a change set writes about 20 pages, so
+/// SQLite's default of 1,000 pages would checkpoint every few dozen commands; every 10,000 pages, about 40 MB of WAL,
+/// each hot page is copied back and synced once for many commits instead; a background <c>wal_checkpoint(PASSIVE)</c>
+/// with the write connection's automatic checkpoint off was tried and let the log grow without bound under concurrent
+/// readers: 883 MB after 5,000 orders against 74 MB), <c>cache_size</c> 16 MB and <c>mmap_size</c> 256 MB per
+/// connection, so readers, whose page cache SQLite drops after every commit of another connection, read pages from the
+/// memory map instead of one <c>pread</c> each.</item>
 /// <item><b>Pages.</b> A commit's cost is mostly the pages it writes to the log, so the schema keeps them few
 /// (version 3): aggregates in a rowid table (an order's JSON stays on its leaf page; in a <c>WITHOUT ROWID</c> table
 /// a row over about 1 KB spilled onto an overflow page rewritten by every update), idempotency records and timers in

@@ -7,12 +7,11 @@ using NodaTime;
 namespace EcomRules.Complaints;
 
 /// <summary>
-/// Records that a complaint's SLA-6 timer came due (SLA-8). Issued by the timer scheduler. It fires no workflow trigger:
-/// a breach timer raises <see cref="SlaBreached"/> when the complaint is still unanswered past its
-/// deadline; a warning timer raises <see cref="SlaWarningRaised"/> when it is still unanswered past that threshold;
-/// otherwise it is accepted with no event. It changes no workflow state. A warning timer schedules the
-/// next one of its SLA (SLA-8); when that falls in a year without holiday data, the aggregate records the provisional
-/// mark (DSP-1), its only change.
+/// Records that a complaint's SLA-6 timer came due (SLA-8). Issued by the timer scheduler. It fires no workflow
+/// trigger: a breach timer raises <see cref="SlaBreached"/> when the complaint is still unanswered past its deadline; a
+/// warning timer raises <see cref="SlaWarningRaised"/> when it is still unanswered past that threshold; otherwise it is
+/// accepted with no event. It changes no workflow state. A warning timer schedules the next one of its SLA (SLA-8);
+/// when that falls in a year without holiday data, the aggregate records the provisional mark (DSP-1), its only change.
 /// </summary>
 /// <param name="CommandId">The idempotency key (the scheduler derives it from the timer and its due instant).</param>
 /// <param name="Actor">Who records it (the system).</param>

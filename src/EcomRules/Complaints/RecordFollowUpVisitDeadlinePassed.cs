@@ -7,12 +7,11 @@ using NodaTime;
 namespace EcomRules.Complaints;
 
 /// <summary>
-/// Records that a follow-up visit's timer came due (ORD-5, SLA-8). Issued by the timer scheduler: a
-/// breach timer raises <see cref="SlaBreached"/> when the visit is still not made past its deadline, a warning timer
+/// Records that a follow-up visit's timer came due (ORD-5, SLA-8). Issued by the timer scheduler: a breach timer raises
+/// <see cref="SlaBreached"/> when the visit is still not made past its deadline, a warning timer
 /// <see cref="SlaWarningRaised"/> past that threshold; otherwise it is accepted with no event. It changes no workflow
-/// state. A warning timer schedules the
-/// next one of its SLA (SLA-8); when that falls in a year without holiday data, the aggregate records the provisional
-/// mark (DSP-1), its only change.
+/// state. A warning timer schedules the next one of its SLA (SLA-8); when that falls in a year without holiday data,
+/// the aggregate records the provisional mark (DSP-1), its only change.
 /// </summary>
 /// <param name="CommandId">The idempotency key.</param>
 /// <param name="Actor">The system.</param>

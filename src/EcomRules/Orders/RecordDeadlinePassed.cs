@@ -8,14 +8,13 @@ namespace EcomRules.Orders;
 
 /// <summary>
 /// Records that one of an order's durable timers came due: an SLA breach or warning timer (<c>sla-breach</c>,
-/// <c>sla-warning</c>, SLA-8) or the dispatch deadline (<c>dispatch-deadline</c>, ORD-3). Issued by the timer scheduler.
-/// It fires no workflow trigger: it raises <see cref="SlaBreached"/> when the SLA is still running
-/// past its breach at <see cref="EcomCommand.At"/>, <see cref="SlaWarningRaised"/> when it is still running past that
-/// warning's threshold and not yet breached, or <see cref="DispatchDeadlineMissed"/> when the order is paid but neither
-/// shipped nor cancelled by then; otherwise (the SLA stopped in time, the parcel left) it is accepted with no event.
-/// It changes no workflow state. A warning timer schedules the
-/// next one of its SLA (SLA-8); when that falls in a year without holiday data, the aggregate records the provisional
-/// mark (DSP-1), its only change.
+/// <c>sla-warning</c>, SLA-8) or the dispatch deadline (<c>dispatch-deadline</c>, ORD-3). Issued by the timer
+/// scheduler. It fires no workflow trigger: it raises <see cref="SlaBreached"/> when the SLA is still running past its
+/// breach at <see cref="EcomCommand.At"/>, <see cref="SlaWarningRaised"/> when it is still running past that warning's
+/// threshold and not yet breached, or <see cref="DispatchDeadlineMissed"/> when the order is paid but neither shipped
+/// nor cancelled by then; otherwise (the SLA stopped in time, the parcel left) it is accepted with no event. It changes
+/// no workflow state. A warning timer schedules the next one of its SLA (SLA-8); when that falls in a year without
+/// holiday data, the aggregate records the provisional mark (DSP-1), its only change.
 /// </summary>
 /// <param name="CommandId">The idempotency key (the scheduler derives it from the timer and its due instant).</param>
 /// <param name="Actor">Who records it (the system).</param>

@@ -8,12 +8,12 @@ namespace EcomRules.Returns;
 
 /// <summary>
 /// Records that a return case's SLA timer came due (SLA-8): the after-sales answer (SLA-6) or the same-day confirmation
-/// and stock-in of the returned goods (SLA-7). Issued by the timer scheduler. It fires no workflow trigger:
-/// a breach timer raises <see cref="SlaBreached"/> when the SLA is still running past its breach at
-/// <see cref="EcomCommand.At"/>; a warning timer raises <see cref="SlaWarningRaised"/> when it is still running past that
-/// threshold and not yet breached; otherwise it is accepted with no event. It changes no workflow state. A warning timer schedules the
-/// next one of its SLA (SLA-8); when that falls in a year without holiday data, the aggregate records the provisional
-/// mark (DSP-1), its only change.
+/// and stock-in of the returned goods (SLA-7). Issued by the timer scheduler. It fires no workflow trigger: a breach
+/// timer raises <see cref="SlaBreached"/> when the SLA is still running past its breach at
+/// <see cref="EcomCommand.At"/>; a warning timer raises <see cref="SlaWarningRaised"/> when it is still running past
+/// that threshold and not yet breached; otherwise it is accepted with no event. It changes no workflow state. A warning
+/// timer schedules the next one of its SLA (SLA-8); when that falls in a year without holiday data, the aggregate
+/// records the provisional mark (DSP-1), its only change.
 /// </summary>
 /// <param name="CommandId">The idempotency key (the scheduler derives it from the timer and its due instant).</param>
 /// <param name="Actor">Who records it (the system).</param>
