@@ -18,13 +18,22 @@ internal static class LoadArguments
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
-    /// <summary>The SQLite store's group-commit settings from <c>--batch N</c> and <c>--wait-ms N</c> (defaults otherwise).</summary>
+    /// <summary>
+    /// The SQLite store's group-commit and checkpoint settings from <c>--batch N</c>, <c>--wait-ms N</c> and
+    /// <c>--checkpoint-pages N</c> (defaults otherwise).
+    /// </summary>
     public static Action<SqliteStoreOptions> SqliteOptions(string[] args)
     {
         var batch = Value(args, "--batch");
         var wait = Value(args, "--wait-ms");
+        var checkpoint = Value(args, "--checkpoint-pages");
         return options =>
         {
+            if (checkpoint is not null)
+            {
+                options.CheckpointPages = int.Parse(checkpoint, CultureInfo.InvariantCulture);
+            }
+
             if (batch is not null)
             {
                 options.GroupCommitMaxBatch = int.Parse(batch, CultureInfo.InvariantCulture);

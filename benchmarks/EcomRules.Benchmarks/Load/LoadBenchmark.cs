@@ -17,9 +17,10 @@ namespace EcomRules.Benchmarks.Load;
 /// is what a peak looks like, and BenchmarkDotNet measures one caller.
 /// <para>
 /// <c>dotnet run -c Release --project benchmarks/EcomRules.Benchmarks -- --load [--seconds 3] [--warmup 1]
-/// [--clients 1,8,64] [--stores sqlite-full,sqlite-normal,postgresql] [--batch N] [--wait-ms N] [--pool N] [--statements]</c>.
+/// [--clients 1,8,64] [--stores sqlite-full,sqlite-normal,postgresql] [--batch N] [--wait-ms N] [--checkpoint-pages N] [--pool N] [--statements]</c>.
 /// <c>--batch</c>/<c>--wait-ms</c> set the SQLite store's group commit (<see cref="SqliteStoreOptions.GroupCommitMaxBatch"/>,
-/// <see cref="SqliteStoreOptions.GroupCommitMaxWait"/>); <c>--batch 1</c> commits every change set alone.
+/// <see cref="SqliteStoreOptions.GroupCommitMaxWait"/>); <c>--batch 1</c> commits every change set alone;
+/// <c>--checkpoint-pages</c> sets <see cref="SqliteStoreOptions.CheckpointPages"/>.
 /// PostgreSQL runs on a throwaway durable cluster (<see cref="PostgreSqlCluster"/>) when its binaries are installed,
 /// and is skipped with a note otherwise; <c>--pool</c> sets its connection pool's maximum (the cluster's default
 /// otherwise), and a second table says what each command cost there (round trips, connections, client and server CPU);
@@ -107,7 +108,7 @@ internal static class LoadBenchmark
     {
         var options = new SqliteStoreOptions();
         configure(options);
-        return string.Create(CultureInfo.InvariantCulture, $"max batch {options.GroupCommitMaxBatch}, max wait {options.GroupCommitMaxWait.TotalMilliseconds:0.###} ms");
+        return string.Create(CultureInfo.InvariantCulture, $"max batch {options.GroupCommitMaxBatch}, max wait {options.GroupCommitMaxWait.TotalMilliseconds:0.###} ms; checkpoint every {options.CheckpointPages} pages");
     }
 
     private static async Task<(LoadResult Raw, LoadResult Engine, double SavesPerCommit)?> SqliteCellAsync(string directory, SqliteSynchronous synchronous, Action<SqliteStoreOptions> configure, int clients, TimeSpan warmup, TimeSpan duration)
