@@ -16,9 +16,10 @@ namespace EcomRules.Deadlines;
 /// stops.
 /// <para>
 /// The warnings form a chain: an SLA has at most one warning timer at a time, the first threshold not yet reached, and
-/// firing it schedules the next (<see cref="DeadlinePassed"/>). Most SLAs stop before their first warning, so a paid
-/// order writes 7 durable timers instead of 10, each a row and index entries in the store (issue 19). Timers an older
-/// version scheduled for every threshold still fire as before: a warning is raised once whichever timer reaches it.
+/// firing it schedules the next (<see cref="DeadlinePassed"/>). A paid order writes 7 durable timers instead of 10,
+/// each a row and index entries in the store (issue 19), and an SLA that stops before a warning never writes the later
+/// ones. Timers an older version scheduled for every threshold still fire as before: a warning is raised once whichever
+/// timer reaches it.
 /// </para>
 /// </summary>
 internal static class SlaSchedule

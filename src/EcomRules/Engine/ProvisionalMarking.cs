@@ -112,7 +112,7 @@ internal static class ProvisionalMarking
         foreach (var timer in outcome.Timers)
         {
             // The owner decides what is provisional (a warning in a covered year can be, when its breach is not).
-            if (timer.DueAt is not { } due || Writes(outcome.Writes, timer.Target) || (more is not null && Writes(more, timer.Target))
+            if (timer.DueAt is not { } due || Writes(more ?? outcome.Writes, timer.Target)
                 || input.Find(timer.Target) is not { State: IRecomputableDeadlines owner } stored
                 || !owner.IsProvisional(timer, policy)
                 || (!owner.ProvisionalDeadlines.IsDefault && owner.ProvisionalDeadlines.Contains(new ProvisionalDeadline(timer.TimerId, timer.Kind, due))))
