@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Globalization;
 using EcomRules.Commands;
 using EcomRules.Customers;
@@ -17,7 +18,10 @@ namespace EcomRules.Benchmarks.Load;
 /// </summary>
 internal static class LoadTargets
 {
-    private static readonly Instant At = Instant.FromUtc(2026, 11, 11, 1, 0);
+    // Commands carry the clock's instant, as a host's do: a fixed one gave every order the same due instants, so the
+    // timers' indexes took each order's entries in the middle of a tie (sorted by ID) instead of at their end.
+    private static readonly Instant Start = Instant.FromUtc(2026, 11, 11, 1, 0);
+    private static readonly Stopwatch Clock = Stopwatch.StartNew();
     private static readonly Actor Buyer = new("buyer", ActorRole.Customer);
     private static readonly ImmutableArray<OrderLine> Lines = [new OrderLine("SKU-1", 1, new Money(40m))];
 
@@ -37,12 +41,12 @@ internal static class LoadTargets
             if (placed is { } order)
             {
                 placed = null;
-                Accepted(await engine.ExecuteAsync(new PayOrder(new CommandId("pay-" + order.Value), Actor.System, At, order, total)).ConfigureAwait(false));
+                Accepted(await engine.ExecuteAsync(new PayOrder(new CommandId("pay-" + order.Value), Actor.System, Now, order, total)).ConfigureAwait(false));
                 return;
             }
 
             var id = new OrderId(string.Create(CultureInfo.InvariantCulture, $"{run}-{client}-{++next}"));
-            var decision = Accepted(await engine.ExecuteAsync(new PlaceOrder(new CommandId("place-" + id.Value), Buyer, At, id, buyer, Lines)).ConfigureAwait(false));
+            var decision = Accepted(await engine.ExecuteAsync(new PlaceOrder(new CommandId("place-" + id.Value), Buyer, Now, id, buyer, Lines)).ConfigureAwait(false));
             placed = id;
             total = ((Order)decision.State!).Total;
         };
@@ -52,6 +56,8 @@ internal static class LoadTargets
     /// <param name="store">The store.</param>
     /// <returns>The engine.</returns>
     public static EcomEngine Engine(Ports.IEcomStore store) => new(store, EcomPolicy.RetailPlatform);
+
+    private static Instant Now => Start + Duration.FromTimeSpan(Clock.Elapsed);
 
     private static Decision Accepted(Decision decision)
         => decision.IsAccepted ? decision : throw new InvalidOperationException("A load-test command was refused: " + decision);
