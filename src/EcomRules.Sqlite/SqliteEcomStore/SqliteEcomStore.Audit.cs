@@ -44,7 +44,7 @@ public sealed partial class SqliteEcomStore
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var session = _writer ??= SqliteSession.Open(_connectionString, _pragmas);
+            var session = Writer();
             session.Execute("BEGIN IMMEDIATE;");
             try
             {

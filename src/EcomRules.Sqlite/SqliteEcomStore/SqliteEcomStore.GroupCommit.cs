@@ -177,7 +177,7 @@ public sealed partial class SqliteEcomStore
         SqliteSession? session = null;
         try
         {
-            session = _writer ??= SqliteSession.Open(_connectionString, _pragmas);
+            session = Writer();
 
             // BEGIN IMMEDIATE: take the write lock first, so the version checks below cannot be overtaken.
             session.Execute("BEGIN IMMEDIATE;");

@@ -59,6 +59,7 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
     private readonly string _connectionString;
     private readonly EcomSerializer _serializer;
     private readonly string _pragmas;
+    private readonly string _writerPragmas;
 
     // Pooled connections keep their per-connection pragmas; each native handle is set up once (per store instance).
     private readonly ConditionalWeakTable<object, object> _prepared = [];
@@ -78,6 +79,12 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
         _maxWait = options.GroupCommitMaxWait;
         _pragmas = string.Create(CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = {options.CheckpointPages}; PRAGMA cache_size = -16384; PRAGMA mmap_size = 268435456;");
+
+        // Each change set of a batch runs under a savepoint, which copies every page it first changes into a
+        // sub-journal; a payment changes about 27 pages, past the 64 KiB SQLite keeps in memory by default, and the
+        // rest went to a temporary file (issue 19: 105 -> 77 µs of statements per command at 64 clients, SQLite FULL).
+        // A sub-journal lives only until its change set's RELEASE, so memory holds one change set's pages at most.
+        _writerPragmas = _pragmas + " PRAGMA temp_store = MEMORY;";
     }
 
     /// <summary>Gets the connection string the store opens its connections with.</summary>
@@ -229,6 +236,9 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
         }
     }
 
+    /// <summary>Gets the write connection, opening it on first use; the caller holds <see cref="_writeLock"/>.</summary>
+    private SqliteSession Writer() => _writer ??= SqliteSession.Open(_connectionString, _writerPragmas);
+
     private SqliteSession RentReader(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -240,7 +250,7 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
         {
             try
             {
-                return _writer ??= SqliteSession.Open(_connectionString, _pragmas);
+                return Writer();
             }
             catch
             {
