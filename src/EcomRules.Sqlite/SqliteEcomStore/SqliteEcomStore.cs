@@ -36,7 +36,8 @@ namespace EcomRules.Sqlite;
 /// file anyway; <c>BEGIN IMMEDIATE</c> and <c>busy_timeout</c> still order it against other connections and
 /// processes). A save that finds it free commits at once; saves that arrive while it is busy queue, and one writer
 /// commits up to <see cref="SqliteStoreOptions.GroupCommitMaxBatch"/> of them in one transaction and one fsync, each
-/// under its own savepoint, so a conflicting change set fails alone and its neighbours commit. A save returns only
+/// under its own savepoint, so a conflicting change set fails alone and its neighbours commit (the write connection
+/// keeps a savepoint's copies of the pages it changes in memory, <c>temp_store=MEMORY</c>). A save returns only
 /// after its commit, so an accepted decision is as durable as <see cref="SqliteStoreOptions.Synchronous"/> makes it;
 /// a caller that cancels while still queued commits nothing.</item>
 /// <item><b>Connections.</b> The engine's reads (<see cref="FindCommandAndLoadAsync"/>, <see cref="LoadAsync"/>,
@@ -81,9 +82,13 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
             $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = {options.CheckpointPages}; PRAGMA cache_size = -16384; PRAGMA mmap_size = 268435456;");
 
         // Each change set of a batch runs under a savepoint, which copies every page it first changes into a
-        // sub-journal; a payment changes about 27 pages, past the 64 KiB SQLite keeps in memory by default, and the
-        // rest went to a temporary file (issue 19: 105 -> 77 µs of statements per command at 64 clients, SQLite FULL).
-        // A sub-journal lives only until its change set's RELEASE, so memory holds one change set's pages at most.
+        // sub-journal. A payment changes about 27 pages; past 64 KiB SQLite moved the sub-journal to a temporary file,
+        // which RELEASE does not truncate, so every later change set of the batch journaled to disk until the COMMIT
+        // (issue 19: 105 -> 77 µs of statements per command at 64 clients, SQLite FULL). In memory, a sub-journal is
+        // emptied at each RELEASE: it holds the pages one change set changes (a few dozen), and never spills. Temporary
+        // b-trees and sorts of this connection stay in memory too, so it runs only point reads and writes and listings
+        // bounded by a LIMIT; migrations, purges and anything unbounded use other connections. It is not pooled, so
+        // the setting never reaches a connection the pool hands out.
         _writerPragmas = _pragmas + " PRAGMA temp_store = MEMORY;";
     }
 
@@ -237,7 +242,11 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
     }
 
     /// <summary>Gets the write connection, opening it on first use; the caller holds <see cref="_writeLock"/>.</summary>
-    private SqliteSession Writer() => _writer ??= SqliteSession.Open(_connectionString, _writerPragmas);
+    private SqliteSession Writer()
+        => _writer ??= SqliteSession.Open(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString(), _writerPragmas);
+
+    /// <summary>Gets the write connection when it is open (for tests; use it only while the store is quiet).</summary>
+    internal SqliteConnection? WriteConnection => _writer?.Connection;
 
     private SqliteSession RentReader(CancellationToken cancellationToken)
     {

@@ -50,6 +50,30 @@ public sealed class SqliteEcomStoreTests
         Assert.Equal(SqliteSchema.LatestVersion, db.Scalar("SELECT count(*) FROM schema_version"));
     }
 
+    // Issue 19: the write connection keeps its savepoints' page copies in memory (temp_store = MEMORY); no connection
+    // the pool hands out inherits that, so their sorts still spill to disk.
+    [Fact]
+    public async Task WriteConnection_KeepsTemporaryFilesInMemory_AndThePoolNeverGetsIt()
+    {
+        using var db = new SqliteTestDatabase();
+        var store = db.Open();
+        await store.SaveAsync(Change("c1", 0));
+        await store.LoadAsync(Key);
+        Assert.Equal(2L, TempStore(store.WriteConnection!));
+
+        await store.DisposeAsync();
+        using var pooled = new Microsoft.Data.Sqlite.SqliteConnection(store.ConnectionString);
+        pooled.Open();
+        Assert.Equal(0L, TempStore(pooled));
+
+        static long TempStore(Microsoft.Data.Sqlite.SqliteConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA temp_store";
+            return (long)command.ExecuteScalar()!;
+        }
+    }
+
     [Fact]
     public async Task NewerSchema_IsRefused()
     {
