@@ -25,7 +25,6 @@ namespace EcomRules.Benchmarks.Load;
 /// </summary>
 internal static class GrowthBenchmark
 {
-    private static readonly Instant At = Instant.FromUtc(2026, 11, 11, 1, 0);
     private static readonly Actor Buyer = new("buyer", ActorRole.Customer);
     private static readonly Actor Sales = new("sales-1", ActorRole.Sales);
     private static readonly ImmutableArray<OrderLine> Lines = [new OrderLine("SKU-1", 1, new Money(40m))];
@@ -46,6 +45,7 @@ internal static class GrowthBenchmark
             LoadArguments.SqliteOptions(args)(options);
             using var store = await SqliteEcomStore.OpenAsync(options);
             var engine = LoadTargets.Engine(store);
+            var clock = new LoadClock();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Growth: {orders} orders (place, pay, confirm) from {clients} clients, synchronous={synchronous}, {Environment.ProcessorCount} cores."));
 
             // The first orders pay for JIT compilation (tiering goes on for seconds on a busy machine) and cold caches,
@@ -59,7 +59,7 @@ internal static class GrowthBenchmark
                 int n;
                 while (warming.Elapsed < TimeSpan.FromSeconds(10) && (n = Interlocked.Increment(ref warmup)) <= orders / 10)
                 {
-                    await OrderAsync(engine, buyer, "w-" + n.ToString(CultureInfo.InvariantCulture));
+                    await OrderAsync(engine, buyer, "w-" + n.ToString(CultureInfo.InvariantCulture), clock);
                 }
             })));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warm-up: {Math.Min(warmup, orders / 10)} orders in {warming.Elapsed.TotalSeconds:0.0} s, untimed; the windows count the orders after them."));
@@ -83,7 +83,7 @@ internal static class GrowthBenchmark
                     int n;
                     while ((n = Interlocked.Increment(ref next)) <= target)
                     {
-                        await OrderAsync(engine, buyer, "g-" + n.ToString(CultureInfo.InvariantCulture));
+                        await OrderAsync(engine, buyer, "g-" + n.ToString(CultureInfo.InvariantCulture), clock);
                     }
 
                     Interlocked.Decrement(ref next);
@@ -113,13 +113,13 @@ internal static class GrowthBenchmark
         return 0;
     }
 
-    private static async Task OrderAsync(EcomEngine engine, BuyerDetails buyer, string orderId)
+    private static async Task OrderAsync(EcomEngine engine, BuyerDetails buyer, string orderId, LoadClock clock)
     {
         var id = new OrderId(orderId);
-        var placed = await engine.ExecuteAsync(new PlaceOrder(new CommandId(id.Value + "/place"), Buyer, At, id, buyer, Lines));
+        var placed = await engine.ExecuteAsync(new PlaceOrder(new CommandId(id.Value + "/place"), Buyer, clock.Now, id, buyer, Lines));
         Check(placed);
-        Check(await engine.ExecuteAsync(new PayOrder(new CommandId(id.Value + "/pay"), Actor.System, At, id, ((Order)placed.State!).Total)));
-        Check(await engine.ExecuteAsync(new ConfirmOrder(new CommandId(id.Value + "/confirm"), Sales, At + Duration.FromMinutes(10), id)));
+        Check(await engine.ExecuteAsync(new PayOrder(new CommandId(id.Value + "/pay"), Actor.System, clock.Now, id, ((Order)placed.State!).Total)));
+        Check(await engine.ExecuteAsync(new ConfirmOrder(new CommandId(id.Value + "/confirm"), Sales, clock.Now, id)));
     }
 
     private static void Check(Decision decision)

@@ -114,12 +114,13 @@ internal static class LoadBenchmark
     private static async Task<(LoadResult Raw, LoadResult Engine, double SavesPerCommit)?> SqliteCellAsync(string directory, SqliteSynchronous synchronous, Action<SqliteStoreOptions> configure, int clients, TimeSpan warmup, TimeSpan duration)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
+        var clock = new LoadClock();
         var options = new SqliteStoreOptions { DataSource = Path.Combine(directory, run + "-engine.db"), Synchronous = synchronous };
         configure(options);
         using var raw = new RawSqliteLoop(Path.Combine(directory, run + "-raw.db"), synchronous, options.BusyTimeout);
         using var store = await SqliteEcomStore.OpenAsync(options);
         var engine = LoadTargets.Engine(store);
-        var (engineResult, rawResult) = await LoadRun.CompareAsync(clients, c => LoadTargets.PlaceAndPay(engine, run, c), raw.StepFor, warmup, duration, Slices);
+        var (engineResult, rawResult) = await LoadRun.CompareAsync(clients, c => LoadTargets.PlaceAndPay(engine, run, c, clock), raw.StepFor, warmup, duration, Slices);
         var (commits, saves) = store.CommitCounts;
         var perCommit = (double)saves / Math.Max(1, commits);
         var work = store.WorkCounts();
@@ -166,6 +167,7 @@ internal static class LoadBenchmark
             // Disposed before the raw loop runs, so the connections it keeps are the raw loop's to use.
             await store.MigrateAsync();
             var run = Guid.NewGuid().ToString("N")[..8];
+            var clock = new LoadClock();
             var engine = LoadTargets.Engine(store);
             if (statements)
             {
@@ -173,7 +175,7 @@ internal static class LoadBenchmark
                 await reset.ExecuteNonQueryAsync();
             }
 
-            (engineResult, engineWork) = await MeasureWorkAsync(use, _cluster.Directory, measuring => LoadRun.MeasureAsync(clients, c => LoadTargets.PlaceAndPay(engine, run, c), warmup, duration, measuring));
+            (engineResult, engineWork) = await MeasureWorkAsync(use, _cluster.Directory, measuring => LoadRun.MeasureAsync(clients, c => LoadTargets.PlaceAndPay(engine, run, c, clock), warmup, duration, measuring));
             if (statements)
             {
                 await PrintStatementsAsync(dataSource, engineResult.Completed);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Globalization;
 using EcomRules.Commands;
 using EcomRules.Customers;
@@ -18,10 +17,6 @@ namespace EcomRules.Benchmarks.Load;
 /// </summary>
 internal static class LoadTargets
 {
-    // Commands carry the clock's instant, as a host's do: a fixed one gave every order the same due instants, so the
-    // timers' indexes took each order's entries in the middle of a tie (sorted by ID) instead of at their end.
-    private static readonly Instant Start = Instant.FromUtc(2026, 11, 11, 1, 0);
-    private static readonly Stopwatch Clock = Stopwatch.StartNew();
     private static readonly Actor Buyer = new("buyer", ActorRole.Customer);
     private static readonly ImmutableArray<OrderLine> Lines = [new OrderLine("SKU-1", 1, new Money(40m))];
 
@@ -29,8 +24,9 @@ internal static class LoadTargets
     /// <param name="engine">The engine.</param>
     /// <param name="run">A prefix unique to the run (command and order IDs must not collide across cells).</param>
     /// <param name="client">The client's number.</param>
+    /// <param name="clock">The cell's clock: each command carries its instant.</param>
     /// <returns>The step.</returns>
-    public static Func<ValueTask> PlaceAndPay(EcomEngine engine, string run, int client)
+    public static Func<ValueTask> PlaceAndPay(EcomEngine engine, string run, int client, LoadClock clock)
     {
         var buyer = SampleBuyers.Private();
         var next = 0L;
@@ -41,12 +37,12 @@ internal static class LoadTargets
             if (placed is { } order)
             {
                 placed = null;
-                Accepted(await engine.ExecuteAsync(new PayOrder(new CommandId("pay-" + order.Value), Actor.System, Now, order, total)).ConfigureAwait(false));
+                Accepted(await engine.ExecuteAsync(new PayOrder(new CommandId("pay-" + order.Value), Actor.System, clock.Now, order, total)).ConfigureAwait(false));
                 return;
             }
 
             var id = new OrderId(string.Create(CultureInfo.InvariantCulture, $"{run}-{client}-{++next}"));
-            var decision = Accepted(await engine.ExecuteAsync(new PlaceOrder(new CommandId("place-" + id.Value), Buyer, Now, id, buyer, Lines)).ConfigureAwait(false));
+            var decision = Accepted(await engine.ExecuteAsync(new PlaceOrder(new CommandId("place-" + id.Value), Buyer, clock.Now, id, buyer, Lines)).ConfigureAwait(false));
             placed = id;
             total = ((Order)decision.State!).Total;
         };
@@ -56,8 +52,6 @@ internal static class LoadTargets
     /// <param name="store">The store.</param>
     /// <returns>The engine.</returns>
     public static EcomEngine Engine(Ports.IEcomStore store) => new(store, EcomPolicy.RetailPlatform);
-
-    private static Instant Now => Start + Duration.FromTimeSpan(Clock.Elapsed);
 
     private static Decision Accepted(Decision decision)
         => decision.IsAccepted ? decision : throw new InvalidOperationException("A load-test command was refused: " + decision);

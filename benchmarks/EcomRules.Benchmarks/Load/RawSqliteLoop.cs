@@ -7,7 +7,9 @@ namespace EcomRules.Benchmarks.Load;
 /// <summary>
 /// The raw baseline of a SQLite load cell: each client has its own open connection with the store's pragmas
 /// (<c>journal_mode=WAL</c>, the same <c>synchronous</c> and <c>busy_timeout</c>, <c>foreign_keys=ON</c>,
-/// <c>wal_autocheckpoint=10000</c>, <c>cache_size</c>, <c>mmap_size</c>) and prepared statements, and runs <c>BEGIN IMMEDIATE</c>; one single-row
+/// <c>wal_autocheckpoint=10000</c> whatever <c>--checkpoint-pages</c> says, <c>cache_size</c>, <c>mmap_size</c>; not the
+/// write connection's <c>temp_store=MEMORY</c>, which only savepoints use) and prepared statements, and runs
+/// <c>BEGIN IMMEDIATE</c>; one single-row
 /// <c>INSERT</c>; <c>COMMIT</c> — what one durable transaction costs on this file system. Concurrent clients take
 /// turns through an in-process lock, as the store's own saves do: left to SQLite's busy handler (which sleeps and
 /// retries), 8 clients measured slower than one, which would flatter the engine.
