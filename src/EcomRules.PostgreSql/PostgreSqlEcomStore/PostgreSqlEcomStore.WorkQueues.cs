@@ -32,15 +32,7 @@ public sealed partial class PostgreSqlEcomStore : IWorkQueueStore
         var items = new List<WorkItem>(Math.Min(query.PageSize + 1, 64));
         if (query.TimerKind is { } timerKind)
         {
-            // The IN term repeats the partial index's WHERE for the kinds it holds; another kind is read without it.
-            var indexed = Array.IndexOf(QueuedTimerKinds, timerKind) >= 0 ? "AND kind IN ('dispatch-deadline', 'sla-breach') " : string.Empty;
-            using var timers = _dataSource.CreateCommand($"""
-                SELECT target_kind, target_id, timer_id, due_at FROM {s}.timers
-                WHERE kind = $1 {indexed}AND due_at >= $2 AND due_at < $3
-                  AND (due_at, target_id COLLATE "C", timer_id COLLATE "C") > ($4, $5, $6)
-                ORDER BY due_at, target_id COLLATE "C", timer_id COLLATE "C"
-                LIMIT $7
-                """);
+            using var timers = _dataSource.CreateCommand(TimerQueueSql(s, Array.IndexOf(QueuedTimerKinds, timerKind) >= 0));
             timers.Parameters.Add(Text(timerKind));
             timers.Parameters.Add(Timestamp(CeilingMicrosecond(query.From ?? Earliest)));
             timers.Parameters.Add(Timestamp(CeilingMicrosecond(query.Before ?? Latest)));
@@ -60,18 +52,9 @@ public sealed partial class PostgreSqlEcomStore : IWorkQueueStore
             return query.ToPage(items);
         }
 
-        // The literal kinds and states match the partial indexes' WHERE clauses, so the planner can use them.
         var (kind, state) = query.AwaitedState!.Value;
         var refunds = query.Queue == WorkQueue.RefundApproval;
-        using var command = _dataSource.CreateCommand($"""
-            SELECT id, state->>'requestedAt' FROM {s}.aggregates
-            WHERE {(refunds
-                ? "kind = 'refund' AND state->>'state' = 'Requested' AND state->>'approverRole' = $4 AND state->>'requestedBy' <> $5"
-                : "kind = 'return' AND state->>'state' = $4")}
-              AND ((state->>'requestedAt') COLLATE "C", id COLLATE "C") > ($1, $2)
-            ORDER BY (state->>'requestedAt') COLLATE "C", id COLLATE "C"
-            LIMIT $3
-            """);
+        using var command = _dataSource.CreateCommand(AggregateQueueSql(s, refunds));
 
         // An empty string sorts before every ISO instant, so the first page has no lower bound.
         command.Parameters.Add(Text(after is null ? string.Empty : InstantPattern.ExtendedIso.Format(after.DueAt)));
@@ -98,6 +81,35 @@ public sealed partial class PostgreSqlEcomStore : IWorkQueueStore
 
         return query.ToPage(items);
     }
+
+    /// <summary>
+    /// The statement that reads a timer queue: $1 the timer kind, $2 and $3 the window, $4 to $6 the last item of the
+    /// previous page (due instant, target ID, timer ID), $7 the limit. For a kind <c>timers_by_kind</c> holds, an IN
+    /// term repeats the partial index's WHERE, so a generic plan uses it too; another kind is read without it.
+    /// </summary>
+    internal static string TimerQueueSql(string schema, bool indexed) => $"""
+        SELECT target_kind, target_id, timer_id, due_at FROM {schema}.timers
+        WHERE kind = $1 {(indexed ? "AND kind IN ('dispatch-deadline', 'sla-breach') " : string.Empty)}AND due_at >= $2 AND due_at < $3
+          AND (due_at, target_id COLLATE "C", timer_id COLLATE "C") > ($4, $5, $6)
+        ORDER BY due_at, target_id COLLATE "C", timer_id COLLATE "C"
+        LIMIT $7
+        """;
+
+    /// <summary>
+    /// The statement that reads refunds awaiting approval ($4 the approver's role, $5 the reading actor, whose own
+    /// requests are left out: REF-3) or returns in a state ($4), oldest request first: $1 and $2 the last item of the
+    /// previous page (request instant, ID), $3 the limit. The literal kinds and states match the partial indexes'
+    /// WHERE clauses, so the planner can use them.
+    /// </summary>
+    internal static string AggregateQueueSql(string schema, bool refunds) => $"""
+        SELECT id, state->>'requestedAt' FROM {schema}.aggregates
+        WHERE {(refunds
+            ? "kind = 'refund' AND state->>'state' = 'Requested' AND state->>'approverRole' = $4 AND state->>'requestedBy' <> $5"
+            : "kind = 'return' AND state->>'state' = $4")}
+          AND ((state->>'requestedAt') COLLATE "C", id COLLATE "C") > ($1, $2)
+        ORDER BY (state->>'requestedAt') COLLATE "C", id COLLATE "C"
+        LIMIT $3
+        """;
 
     // timestamptz holds microseconds: for a stored instant s, s >= t and s < t hold exactly as they do for t rounded up
     // to the microsecond, so a window bound with ticks keeps its meaning.

@@ -10,7 +10,7 @@ namespace EcomRules.Sqlite;
 public sealed partial class SqliteEcomStore : IWorkQueueStore
 {
     // The literal kinds and states match the partial indexes' WHERE clauses, so SQLite can use them.
-    private const string RefundApprovalSql = """
+    internal const string RefundApprovalSql = """
         SELECT id, json_extract(json, '$.requestedAt') FROM aggregates
         WHERE kind = 'refund' AND json_extract(json, '$.state') = 'Requested'
           AND json_extract(json, '$.approverRole') = $role AND json_extract(json, '$.requestedBy') <> $actor
@@ -19,7 +19,7 @@ public sealed partial class SqliteEcomStore : IWorkQueueStore
         LIMIT $limit;
         """;
 
-    private const string ReturnsSql = """
+    internal const string ReturnsSql = """
         SELECT id, json_extract(json, '$.requestedAt') FROM aggregates
         WHERE kind = 'return' AND json_extract(json, '$.state') = $state
           AND (json_extract(json, '$.requestedAt'), id) > ($afterDue, $afterId)
