@@ -20,7 +20,8 @@ internal sealed class SqliteSession : IDisposable
 
     /// <summary>
     /// Gets the connection's page-cache counters since it opened (<c>sqlite3_db_status</c>): pages found in its cache,
-    /// pages read because they were not (from the memory map or the file), and pages it wrote.
+    /// pages read into it because they were not (from the log or the file), and pages it wrote. A page read straight
+    /// from the memory map counts as neither hit nor miss.
     /// </summary>
     /// <returns>The counters.</returns>
     public (long Hits, long Misses, long Writes) PageCounts()

@@ -96,26 +96,27 @@ internal static class PostgreSqlMigrations
         """,
 
         // 2: states and events as json rather than jsonb: the text the serializer wrote is kept as it is (validated,
-        // not parsed into jsonb on every save and printed back on every load), and is smaller. Aggregates leave a
-        // third of each page free, so a save's new version usually fits beside the old one (a HOT update: no index
-        // entry). The store writes aggregates with plain statements since this version; write_aggregate stays, so a
-        // host of the previous release still writes correctly. The column changes rewrite the aggregates and outbox
-        // tables under an exclusive lock: on a large database, run this upgrade in a maintenance window (stop the
-        // hosts, start one to migrate), as the README says.
+        // not parsed into jsonb on every save and printed back on every load), and is smaller. Aggregates leave a third
+        // of each page free, so a save's new version usually fits beside the old one (a HOT update: no index entry;
+        // until version 3, see there). The store writes aggregates with plain statements since this version;
+        // write_aggregate stays, so a host of the previous release still writes correctly. The column changes rewrite
+        // the aggregates and outbox tables under an exclusive lock: on a large database, run this upgrade in a
+        // maintenance window (stop the hosts, start one to migrate), as the README says.
         $"""
         ALTER TABLE "{schema}".aggregates ALTER COLUMN state TYPE json USING state::json, SET (fillfactor = 70);
         ALTER TABLE "{schema}".outbox ALTER COLUMN event TYPE json USING event::json;
         """,
 
-        // 3: staff work queues (IWorkQueueStore), as SQLite's version 2: refunds awaiting approval by role (REF-2), returns
-        // awaiting a decision or inspection, each oldest request first; dispatch deadlines and SLA breaches by due instant.
-        // Text sorts byte-wise (COLLATE "C") whatever the database's collation, as the other stores order it. The JSON
-        // field names are the serializer's, a stored format. Building the indexes reads the aggregates table once.
-        // Their keys and predicates read state, which every save changes, so since this version no aggregate update is
-        // HOT (0 of 14,165 in a load run) and version 2's fillfactor no longer buys any. Stored generated columns in
-        // their place (null for aggregates no queue lists) made updates HOT again but measured no faster in the load
-        // benchmark (64 clients: 2,869 and 2,844 commands/s against 2,854 and 3,264, alternating), and adding them
-        // rewrites the table, so the indexes stay as they are (issue 19).
+        // 3: staff work queues (IWorkQueueStore), as SQLite's version 2: refunds awaiting approval by role (REF-2),
+        // returns awaiting a decision or inspection, each oldest request first; dispatch deadlines and SLA breaches by
+        // due instant. Text sorts byte-wise (COLLATE "C") whatever the database's collation, as the other stores order
+        // it. The JSON field names are the serializer's, a stored format. Building the indexes reads the aggregates
+        // table once. Their keys and predicates read state, which every save changes, so since this version no
+        // aggregate update is HOT (0 of 14,165 in a load run): version 2's fillfactor still keeps a new row version on
+        // its page, but every update writes a primary-key entry. Stored generated columns in their place (null for
+        // aggregates no queue lists) made updates HOT again but measured no faster in the load benchmark (64 clients:
+        // 2,869 and 2,844 commands/s against 2,854 and 3,264, alternating), and adding them rewrites the table, so the
+        // indexes stay as they are (issue 19).
         $"""
         CREATE INDEX refunds_awaiting_approval ON "{schema}".aggregates ((state->>'approverRole'), (state->>'requestedAt') COLLATE "C", id COLLATE "C")
             WHERE kind = 'refund' AND state->>'state' = 'Requested';
