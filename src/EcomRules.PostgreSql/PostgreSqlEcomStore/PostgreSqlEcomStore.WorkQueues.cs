@@ -27,59 +27,45 @@ public sealed partial class PostgreSqlEcomStore : IWorkQueueStore
     public async ValueTask<WorkQueuePage> ReadWorkQueueAsync(WorkQueueQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var s = "\"" + SchemaName + "\"";
-        var after = query.After;
+        var (sql, parameters) = QueueStatement("\"" + SchemaName + "\"", query);
+        using var command = _dataSource.CreateCommand(sql);
+        command.Parameters.AddRange(parameters);
         var items = new List<WorkItem>(Math.Min(query.PageSize + 1, 64));
-        if (query.TimerKind is { } timerKind)
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
         {
-            using var timers = _dataSource.CreateCommand(TimerQueueSql(s, Array.IndexOf(QueuedTimerKinds, timerKind) >= 0));
-            timers.Parameters.Add(Text(timerKind));
-            timers.Parameters.Add(Timestamp(CeilingMicrosecond(query.From ?? Earliest)));
-            timers.Parameters.Add(Timestamp(CeilingMicrosecond(query.Before ?? Latest)));
-            timers.Parameters.Add(Timestamp(after?.DueAt ?? Earliest));
-            timers.Parameters.Add(Text(after?.Key.Id ?? string.Empty));
-            timers.Parameters.Add(Text(after is null ? string.Empty : after.TimerId));
-            timers.Parameters.Add(Value(query.PageSize + 1));
-            var reader = await timers.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    items.Add(WorkItem.ForTimer(query.Queue, new AggregateKey(reader.GetString(0), reader.GetString(1)), reader.GetString(2), ReadInstant(reader, 3)));
-                }
-            }
-
-            return query.ToPage(items);
-        }
-
-        var (kind, state) = query.AwaitedState!.Value;
-        var refunds = query.Queue == WorkQueue.RefundApproval;
-        using var command = _dataSource.CreateCommand(AggregateQueueSql(s, refunds));
-
-        // An empty string sorts before every ISO instant, so the first page has no lower bound.
-        command.Parameters.Add(Text(after is null ? string.Empty : InstantPattern.ExtendedIso.Format(after.DueAt)));
-        command.Parameters.Add(Text(after?.Key.Id ?? string.Empty));
-        command.Parameters.Add(Value(query.PageSize + 1));
-        if (refunds)
-        {
-            command.Parameters.Add(Text(query.Role!.Value.Value));
-            command.Parameters.Add(Text(query.ActorId!));
-        }
-        else
-        {
-            command.Parameters.Add(Text(state));
-        }
-
-        var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (rows.ConfigureAwait(false))
-        {
-            while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                items.Add(new WorkItem(query.Queue, new AggregateKey(kind, rows.GetString(0)), string.Empty, InstantPattern.ExtendedIso.Parse(rows.GetString(1)).Value));
+                items.Add(query.TimerKind is null
+                    ? new WorkItem(query.Queue, new AggregateKey(query.AwaitedState!.Value.Kind, reader.GetString(0)), string.Empty, InstantPattern.ExtendedIso.Parse(reader.GetString(1)).Value)
+                    : WorkItem.ForTimer(query.Queue, new AggregateKey(reader.GetString(0), reader.GetString(1)), reader.GetString(2), ReadInstant(reader, 3)));
             }
         }
 
         return query.ToPage(items);
+    }
+
+    /// <summary>The statement that reads one page of a queue (its page size plus one), with its parameters.</summary>
+    /// <param name="schema">The schema's name, quoted.</param>
+    /// <param name="query">The query.</param>
+    internal static (string Sql, NpgsqlParameter[] Parameters) QueueStatement(string schema, WorkQueueQuery query)
+    {
+        var after = query.After;
+        if (query.TimerKind is { } timerKind)
+        {
+            return (TimerQueueSql(schema, Array.IndexOf(QueuedTimerKinds, timerKind) >= 0),
+            [
+                Text(timerKind), Timestamp(CeilingMicrosecond(query.From ?? Earliest)), Timestamp(CeilingMicrosecond(query.Before ?? Latest)),
+                Timestamp(after?.DueAt ?? Earliest), Text(after?.Key.Id ?? string.Empty), Text(after is null ? string.Empty : after.TimerId),
+                Value(query.PageSize + 1),
+            ]);
+        }
+
+        // An empty string sorts before every ISO instant, so the first page has no lower bound.
+        NpgsqlParameter[] page = [Text(after is null ? string.Empty : InstantPattern.ExtendedIso.Format(after.DueAt)), Text(after?.Key.Id ?? string.Empty), Value(query.PageSize + 1)];
+        return query.Queue == WorkQueue.RefundApproval
+            ? (AggregateQueueSql(schema, refunds: true), [.. page, Text(query.Role!.Value.Value), Text(query.ActorId!)])
+            : (AggregateQueueSql(schema, refunds: false), [.. page, Text(query.AwaitedState!.Value.State)]);
     }
 
     /// <summary>

@@ -9,12 +9,15 @@ namespace EcomRules.Sqlite;
 /// <content>Staff work queues, each read with one indexed statement (schema version 2).</content>
 public sealed partial class SqliteEcomStore : IWorkQueueStore
 {
-    // The literal kinds and states match the partial indexes' WHERE clauses, so SQLite can use them.
+    // The literal kinds and states match the partial indexes' WHERE clauses, so SQLite can use them. SQLite bounds no
+    // index range with a row-value comparison on these expression columns, so each statement also bounds the request
+    // instant from below by the previous page's last one (implied by the comparison): without it, every page read
+    // the queue's index from its first entry.
     internal const string RefundApprovalSql = """
         SELECT id, json_extract(json, '$.requestedAt') FROM aggregates
         WHERE kind = 'refund' AND json_extract(json, '$.state') = 'Requested'
           AND json_extract(json, '$.approverRole') = $role AND json_extract(json, '$.requestedBy') <> $actor
-          AND (json_extract(json, '$.requestedAt'), id) > ($afterDue, $afterId)
+          AND json_extract(json, '$.requestedAt') >= $afterDue AND (json_extract(json, '$.requestedAt'), id) > ($afterDue, $afterId)
         ORDER BY json_extract(json, '$.requestedAt'), id
         LIMIT $limit;
         """;
@@ -22,7 +25,7 @@ public sealed partial class SqliteEcomStore : IWorkQueueStore
     internal const string ReturnsSql = """
         SELECT id, json_extract(json, '$.requestedAt') FROM aggregates
         WHERE kind = 'return' AND json_extract(json, '$.state') = $state
-          AND (json_extract(json, '$.requestedAt'), id) > ($afterDue, $afterId)
+          AND json_extract(json, '$.requestedAt') >= $afterDue AND (json_extract(json, '$.requestedAt'), id) > ($afterDue, $afterId)
         ORDER BY json_extract(json, '$.requestedAt'), id
         LIMIT $limit;
         """;
@@ -60,51 +63,54 @@ public sealed partial class SqliteEcomStore : IWorkQueueStore
 
     private static List<WorkItem> ReadQueue(SqliteSession session, WorkQueueQuery query)
     {
-        var after = query.After;
+        var (sql, parameters) = QueueStatement(query);
+        var command = session.Command(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         var items = new List<WorkItem>(Math.Min(query.PageSize + 1, 64));
-        if (query.TimerKind is { } timerKind)
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            var command = session.Command(Array.IndexOf(QueuedTimerKinds, timerKind) >= 0 ? TimersSql : UnindexedTimersSql);
-            command.Parameters.AddWithValue("$kind", timerKind);
-            command.Parameters.AddWithValue("$from", query.From?.ToUnixTimeTicks() ?? long.MinValue);
-            command.Parameters.AddWithValue("$before", query.Before?.ToUnixTimeTicks() ?? long.MaxValue);
-            command.Parameters.AddWithValue("$afterDue", after?.DueAt.ToUnixTimeTicks() ?? long.MinValue);
-            command.Parameters.AddWithValue("$afterId", after?.Key.Id ?? string.Empty);
-            command.Parameters.AddWithValue("$afterTimer", after is null ? string.Empty : after.TimerId);
-            command.Parameters.AddWithValue("$limit", query.PageSize + 1);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                items.Add(WorkItem.ForTimer(query.Queue, new AggregateKey(reader.GetString(0), reader.GetString(1)), reader.GetString(2), Instant.FromUnixTimeTicks(reader.GetInt64(3))));
-            }
-
-            return items;
-        }
-
-        var (kind, state) = query.AwaitedState!.Value;
-        var statement = session.Command(query.Queue == WorkQueue.RefundApproval ? RefundApprovalSql : ReturnsSql);
-        if (query.Queue == WorkQueue.RefundApproval)
-        {
-            statement.Parameters.AddWithValue("$role", query.Role!.Value.Value);
-            statement.Parameters.AddWithValue("$actor", query.ActorId!);
-        }
-        else
-        {
-            statement.Parameters.AddWithValue("$state", state);
-        }
-
-        // An empty string sorts before every ISO instant, so the first page has no lower bound.
-        statement.Parameters.AddWithValue("$afterDue", after is null ? string.Empty : InstantPattern.ExtendedIso.Format(after.DueAt));
-        statement.Parameters.AddWithValue("$afterId", after?.Key.Id ?? string.Empty);
-        statement.Parameters.AddWithValue("$limit", query.PageSize + 1);
-        using (var reader = statement.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                items.Add(new WorkItem(query.Queue, new AggregateKey(kind, reader.GetString(0)), string.Empty, InstantPattern.ExtendedIso.Parse(reader.GetString(1)).Value));
-            }
+            items.Add(query.TimerKind is null
+                ? new WorkItem(query.Queue, new AggregateKey(query.AwaitedState!.Value.Kind, reader.GetString(0)), string.Empty, InstantPattern.ExtendedIso.Parse(reader.GetString(1)).Value)
+                : WorkItem.ForTimer(query.Queue, new AggregateKey(reader.GetString(0), reader.GetString(1)), reader.GetString(2), Instant.FromUnixTimeTicks(reader.GetInt64(3))));
         }
 
         return items;
+    }
+
+    /// <summary>The statement that reads one page of a queue (its page size plus one), with its parameters.</summary>
+    internal static (string Sql, (string Name, object Value)[] Parameters) QueueStatement(WorkQueueQuery query)
+    {
+        var after = query.After;
+        if (query.TimerKind is { } timerKind)
+        {
+            // The row-value comparison bounds no index range in SQLite: the window's lower bound does, so it is raised
+            // to the previous page's last due instant (which the comparison implies), or every page would read the
+            // index from the window's start.
+            var from = query.From?.ToUnixTimeTicks() ?? long.MinValue;
+            if (after is not null)
+            {
+                from = Math.Max(from, after.DueAt.ToUnixTimeTicks());
+            }
+
+            return (Array.IndexOf(QueuedTimerKinds, timerKind) >= 0 ? TimersSql : UnindexedTimersSql,
+            [
+                ("$kind", timerKind), ("$from", from), ("$before", query.Before?.ToUnixTimeTicks() ?? long.MaxValue),
+                ("$afterDue", after?.DueAt.ToUnixTimeTicks() ?? long.MinValue), ("$afterId", after?.Key.Id ?? string.Empty),
+                ("$afterTimer", after is null ? string.Empty : after.TimerId), ("$limit", query.PageSize + 1),
+            ]);
+        }
+
+        // An empty string sorts before every ISO instant, so the first page has no lower bound.
+        (string, object) afterDue = ("$afterDue", after is null ? string.Empty : InstantPattern.ExtendedIso.Format(after.DueAt));
+        (string, object) afterId = ("$afterId", after?.Key.Id ?? string.Empty);
+        (string, object) limit = ("$limit", query.PageSize + 1);
+        return query.Queue == WorkQueue.RefundApproval
+            ? (RefundApprovalSql, [("$role", query.Role!.Value.Value), ("$actor", query.ActorId!), afterDue, afterId, limit])
+            : (ReturnsSql, [("$state", query.AwaitedState!.Value.State), afterDue, afterId, limit]);
     }
 }

@@ -3,6 +3,7 @@ using EcomRules.Ports;
 using EcomRules.PostgreSql;
 using EcomRules.Queues;
 using EcomRules.Tests.PostgreSql;
+using NodaTime;
 using Npgsql;
 
 namespace EcomRules.Tests.Queues;
@@ -15,20 +16,25 @@ public sealed class PostgreSqlWorkQueueTests(PostgreSqlFixture fixture) : WorkQu
     private string? _connectionString;
 
     [Fact]
+    [Trait("Rule", "REF-2")]
     public async Task RefundApproval_ReadsItsIndexInOrder()
-        => await AssertIndexOrderAsync("refunds_awaiting_approval", PostgreSqlEcomStore.AggregateQueueSql(Schema, refunds: true),
-            ("text", string.Empty), ("text", string.Empty), ("integer", 10), ("text", "SalesDepartmentHead"), ("text", "dept-1"));
+    {
+        var first = WorkQueueQuery.RefundsAwaitingApproval(ActorRole.SalesDepartmentHead, "dept-1");
+        await AssertIndexOrderAsync("refunds_awaiting_approval", first);
+        await AssertIndexOrderAsync("refunds_awaiting_approval", first.NextAfter(new WorkItem(WorkQueue.RefundApproval, WorkQueueScenario.Refund(1).Key, string.Empty, WorkQueueScenario.T0)));
+    }
 
     [Fact]
+    [Trait("Rule", "RET-3")]
     public async Task Returns_ReadTheirIndexInOrder()
-        => await AssertIndexOrderAsync("returns_awaiting", PostgreSqlEcomStore.AggregateQueueSql(Schema, refunds: false),
-            ("text", string.Empty), ("text", string.Empty), ("integer", 10), ("text", "Requested"));
+        => await AssertIndexOrderAsync("returns_awaiting", WorkQueueQuery.ReturnsAwaitingInspection());
 
     [Fact]
     public async Task TimerQueues_ReadTheirIndexInOrder()
-        => await AssertIndexOrderAsync("timers_by_kind", PostgreSqlEcomStore.TimerQueueSql(Schema, indexed: true),
-            ("text", "sla-breach"), ("timestamptz", DateTime.UnixEpoch), ("timestamptz", DateTime.UnixEpoch.AddDays(1)), ("timestamptz", DateTime.UnixEpoch),
-            ("text", string.Empty), ("text", string.Empty), ("integer", 10));
+    {
+        await AssertIndexOrderAsync("timers_by_kind", WorkQueueQuery.RunningSlas());
+        await AssertIndexOrderAsync("timers_by_kind", WorkQueueQuery.DispatchDeadlinesBetween(WorkQueueScenario.T0, WorkQueueScenario.T0 + Duration.FromDays(30)));
+    }
 
     [Fact]
     public async Task EveryTimerQueue_IsInThePartialIndex_AndWarningsAreNot()
@@ -59,22 +65,28 @@ public sealed class PostgreSqlWorkQueueTests(PostgreSqlFixture fixture) : WorkQu
     }
 
     /// <summary>
-    /// Asserts that one of the store's statements reads <paramref name="index"/> in its order (an index scan, no sort),
-    /// both as planned for these values and as a generic plan, which a prepared statement may run (a connection string
-    /// with automatic preparation): only literal kinds and states let that plan prove the partial index's WHERE.
-    /// Sequential scans are priced out, since tiny tables are scanned otherwise.
+    /// Asserts that the store's statement for <paramref name="query"/> reads <paramref name="index"/> in its order (an
+    /// index scan, no sort), both as planned for its values and as a generic plan, which a prepared statement may run
+    /// (a connection string with automatic preparation): only literal kinds and states let that plan prove the partial
+    /// index's WHERE. Sequential scans are priced out, since tiny tables are scanned otherwise.
     /// </summary>
-    private async Task AssertIndexOrderAsync(string index, string sql, params (string Type, object Value)[] parameters)
+    private async Task AssertIndexOrderAsync(string index, WorkQueueQuery query)
     {
+        var (sql, parameters) = PostgreSqlEcomStore.QueueStatement(Schema, query);
+        var values = parameters.Select(static p => p.Value!).ToArray();
         await using var dataSource = NpgsqlDataSource.Create(_connectionString!);
         await using var connection = await dataSource.OpenConnectionAsync();
         await ExecuteAsync(connection, "SET enable_seqscan = off");
-        var custom = await PlanAsync(connection, "EXPLAIN " + sql, parameters);
+        await using var explain = new NpgsqlCommand("EXPLAIN " + sql, connection);
+        explain.Parameters.AddRange(parameters);
+        var custom = await PlanAsync(explain);
         await ExecuteAsync(connection, "SET plan_cache_mode = force_generic_plan");
 
-        // PREPARE in a DO block: sent as a statement of its own, its $1..$n would be read as the message's parameters.
-        await ExecuteAsync(connection, $"DO $do$ BEGIN EXECUTE $sql$PREPARE queue_read ({string.Join(", ", parameters.Select(static p => p.Type))}) AS {sql}$sql$; END $do$");
-        var generic = await PlanAsync(connection, $"EXPLAIN EXECUTE queue_read ({string.Join(", ", parameters.Select(static p => Literal(p.Value)))})", []);
+        // PREPARE in a DO block: sent as a statement of its own, its $1..$n would be read as the message's parameters;
+        // and EXECUTE takes no parameters of the message that carries it: its arguments are literals.
+        await ExecuteAsync(connection, $"DO $do$ BEGIN EXECUTE $sql$PREPARE queue_read ({string.Join(", ", values.Select(TypeOf))}) AS {sql}$sql$; END $do$");
+        await using var execute = new NpgsqlCommand($"EXPLAIN EXECUTE queue_read ({string.Join(", ", values.Select(Literal))})", connection);
+        var generic = await PlanAsync(execute);
 
         foreach (var plan in new[] { custom, generic })
         {
@@ -83,7 +95,14 @@ public sealed class PostgreSqlWorkQueueTests(PostgreSqlFixture fixture) : WorkQu
         }
     }
 
-    // EXECUTE takes no parameters of the message that carries it: its arguments are literals.
+    private static string TypeOf(object value) => value switch
+    {
+        string => "text",
+        DateTime => "timestamptz",
+        int => "integer",
+        _ => throw new ArgumentException("No type for " + value.GetType().Name, nameof(value)),
+    };
+
     private static string Literal(object value) => value switch
     {
         string text => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'",
@@ -98,15 +117,9 @@ public sealed class PostgreSqlWorkQueueTests(PostgreSqlFixture fixture) : WorkQu
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<string> PlanAsync(NpgsqlConnection connection, string explain, (string Type, object Value)[] parameters)
+    private static async Task<string> PlanAsync(NpgsqlCommand explain)
     {
-        await using var command = new NpgsqlCommand(explain, connection);
-        foreach (var (_, value) in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        await using var reader = await command.ExecuteReaderAsync();
+        await using var reader = await explain.ExecuteReaderAsync();
         var plan = new List<string>();
         while (await reader.ReadAsync())
         {

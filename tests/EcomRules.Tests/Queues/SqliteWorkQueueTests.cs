@@ -1,8 +1,12 @@
+using System.Globalization;
+using EcomRules.Commands;
 using EcomRules.Persistence;
 using EcomRules.Ports;
 using EcomRules.Queues;
 using EcomRules.Sqlite;
 using EcomRules.Tests.Sqlite;
+using NodaTime;
+using SQLitePCL;
 
 namespace EcomRules.Tests.Queues;
 
@@ -13,19 +17,54 @@ public sealed class SqliteWorkQueueTests : WorkQueueStoreTests, IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
-    public void RefundApproval_ReadsItsIndexInOrder()
-        => AssertIndexOrder("refunds_awaiting_approval", SqliteEcomStore.RefundApprovalSql,
-            ("$role", "SalesDepartmentHead"), ("$actor", "dept-1"), ("$afterDue", string.Empty), ("$afterId", string.Empty), ("$limit", 10));
+    [Trait("Rule", "REF-2")]
+    public void RefundApproval_ReadsItsIndexInOrder_LaterPagesFromTheirStart()
+    {
+        var first = WorkQueueQuery.RefundsAwaitingApproval(ActorRole.SalesDepartmentHead, "dept-1");
+        AssertIndexOrder("refunds_awaiting_approval (<expr>=? AND <expr>>?)", first);
+        AssertIndexOrder("refunds_awaiting_approval (<expr>=? AND <expr>>?)", first.NextAfter(new WorkItem(WorkQueue.RefundApproval, WorkQueueScenario.Refund(1).Key, string.Empty, WorkQueueScenario.T0)));
+    }
 
     [Fact]
-    public void Returns_ReadTheirIndexInOrder()
-        => AssertIndexOrder("returns_awaiting", SqliteEcomStore.ReturnsSql,
-            ("$state", "Requested"), ("$afterDue", string.Empty), ("$afterId", string.Empty), ("$limit", 10));
+    [Trait("Rule", "RET-3")]
+    public void Returns_ReadTheirIndexInOrder_LaterPagesFromTheirStart()
+    {
+        var first = WorkQueueQuery.ReturnsAwaitingDecision();
+        AssertIndexOrder("returns_awaiting (<expr>=? AND <expr>>?)", first);
+        AssertIndexOrder("returns_awaiting (<expr>=? AND <expr>>?)", first.NextAfter(new WorkItem(WorkQueue.ReturnDecision, WorkQueueScenario.Return(1).Key, string.Empty, WorkQueueScenario.T0)));
+    }
 
     [Fact]
     public void TimerQueues_ReadTheirIndexInOrder()
-        => AssertIndexOrder("timers_by_kind", SqliteEcomStore.TimersSql,
-            ("$kind", "sla-breach"), ("$from", 0L), ("$before", 10L), ("$afterDue", long.MinValue), ("$afterId", string.Empty), ("$afterTimer", string.Empty), ("$limit", 10));
+    {
+        AssertIndexOrder("timers_by_kind", WorkQueueQuery.RunningSlas());
+        AssertIndexOrder("timers_by_kind", WorkQueueQuery.DispatchDeadlinesBetween(WorkQueueScenario.T0, WorkQueueScenario.T0 + Duration.FromDays(30)));
+    }
+
+    [Fact]
+    public async Task TimerQueues_ALaterPage_ReadsNoMoreThanTheFirst()
+    {
+        // 3,000 SLA breaches; the page after the 2,900th must start there in the index, not read the 2,900 before it.
+        using var database = new SqliteTestDatabase();
+        await using (var store = database.Open())
+        {
+            var start = Instant.FromUtc(2026, 11, 11, 1, 0);
+            var timers = Enumerable.Range(0, 3000)
+                .Select(i => new TimerRequest(new AggregateKey("order", "o-" + i.ToString("D5", CultureInfo.InvariantCulture)), "SLA-1", "sla-breach", start + Duration.FromSeconds(i)))
+                .ToArray();
+            await store.SaveAsync(new ChangeSet(new IdempotencyRecord(new CommandId("c-1"), "fp", new AggregateKey("order", "o-00000"), DecisionStatus.Accepted, RefusalCode.None, default, "test", 0), [], [], [], timers));
+        }
+
+        var first = WorkQueueQuery.RunningSlas(pageSize: 10);
+        var later = first.NextAfter(WorkItem.ForTimer(WorkQueue.SlaBreach, new AggregateKey("order", "o-02899"), "order/o-02899/SLA-1", Instant.FromUtc(2026, 11, 11, 1, 0) + Duration.FromSeconds(2899)));
+
+        var (firstSteps, firstRows) = Run(database, SqliteEcomStore.QueueStatement(first));
+        var (laterSteps, laterRows) = Run(database, SqliteEcomStore.QueueStatement(later));
+
+        Assert.Equal(11, firstRows);
+        Assert.Equal(11, laterRows);
+        Assert.InRange(laterSteps, 1, 2 * firstSteps);
+    }
 
     [Fact]
     public void EveryTimerQueue_IsInThePartialIndex()
@@ -51,16 +90,10 @@ public sealed class SqliteWorkQueueTests : WorkQueueStoreTests, IDisposable
     protected override async Task<IEcomStore> OpenStoreAsync()
         => await SqliteEcomStore.OpenAsync(_database.Options, EcomSerializer.Default.WithSlaDefinitions(WorkQueueScenario.Policy.Slas.Values));
 
-    /// <summary>Asserts that one of the store's statements, with these parameters, reads <paramref name="index"/> in its order (no sort).</summary>
-    private void AssertIndexOrder(string index, string sql, params (string Name, object Value)[] parameters)
+    /// <summary>Asserts that the store's statement for <paramref name="query"/> reads <paramref name="index"/> in its order (no sort).</summary>
+    private void AssertIndexOrder(string index, WorkQueueQuery query)
     {
-        var plan = Plan(sql, parameters);
-        Assert.Contains("USING INDEX " + index, plan, StringComparison.Ordinal);
-        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
-    }
-
-    private string Plan(string sql, (string Name, object Value)[] parameters)
-    {
+        var (sql, parameters) = SqliteEcomStore.QueueStatement(query);
         using var connection = _database.Connect();
         using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
@@ -76,6 +109,39 @@ public sealed class SqliteWorkQueueTests : WorkQueueStoreTests, IDisposable
             plan.Add(reader.GetString(3));
         }
 
-        return string.Join(" | ", plan);
+        var text = string.Join(" | ", plan);
+        Assert.Contains("USING INDEX " + index, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs a statement to the end; returns the virtual-machine steps it took (<c>sqlite3_stmt_status</c>) and its rows.</summary>
+    private static (int Steps, int Rows) Run(SqliteTestDatabase database, (string Sql, (string Name, object Value)[] Parameters) statement)
+    {
+        using var connection = database.Connect();
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, statement.Sql, out sqlite3_stmt prepared));
+        using (prepared)
+        {
+            foreach (var (name, value) in statement.Parameters)
+            {
+                var index = raw.sqlite3_bind_parameter_index(prepared, name);
+                Assert.Equal(raw.SQLITE_OK, value switch
+                {
+                    long number => raw.sqlite3_bind_int64(prepared, index, number),
+                    int number => raw.sqlite3_bind_int(prepared, index, number),
+                    string text => raw.sqlite3_bind_text(prepared, index, text),
+                    _ => throw new ArgumentException("Unexpected parameter type " + value.GetType().Name, nameof(statement)),
+                });
+            }
+
+            var rows = 0;
+            int rc;
+            while ((rc = raw.sqlite3_step(prepared)) == raw.SQLITE_ROW)
+            {
+                rows++;
+            }
+
+            Assert.Equal(raw.SQLITE_DONE, rc);
+            return (raw.sqlite3_stmt_status(prepared, raw.SQLITE_STMTSTATUS_VM_STEP, 0), rows);
+        }
     }
 }
