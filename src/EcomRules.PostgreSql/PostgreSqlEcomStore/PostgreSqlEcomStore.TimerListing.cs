@@ -14,16 +14,9 @@ public sealed partial class PostgreSqlEcomStore
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
 
-        // COLLATE "C": timer IDs in ordinal order, the same as the other stores, whatever the database's collation.
-        using var command = _dataSource.CreateCommand($"""
-            SELECT timer_id, target_kind, target_id, kind, due_at FROM {_sql.Schema}.timers
-            WHERE due_at >= $1 AND (due_at > $2 OR (due_at = $2 AND timer_id COLLATE "C" > $3))
-            ORDER BY due_at, timer_id COLLATE "C" LIMIT $4
-            """);
-        command.Parameters.Add(Timestamp(dueFrom));
-        command.Parameters.Add(Timestamp(after?.DueAt ?? dueFrom - Duration.FromTicks(10)));
-        command.Parameters.Add(Text(after?.TimerId ?? string.Empty));
-        command.Parameters.Add(Value(max));
+        var (sql, parameters) = ListTimersStatement(_sql.Schema, dueFrom, max, after);
+        using var command = _dataSource.CreateCommand(sql);
+        command.Parameters.AddRange(parameters);
         var listed = new List<DueTimer>();
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
@@ -35,5 +28,24 @@ public sealed partial class PostgreSqlEcomStore
         }
 
         return listed;
+    }
+
+    /// <summary>The statement that lists a page of timers, with its parameters.</summary>
+    /// <param name="schema">The schema's name, quoted.</param>
+    /// <param name="dueFrom">The earliest due instant listed.</param>
+    /// <param name="max">The most timers to list.</param>
+    /// <param name="after">The last timer of the previous page, or null.</param>
+    internal static (string Sql, NpgsqlParameter[] Parameters) ListTimersStatement(string schema, Instant dueFrom, int max, DueTimer? after)
+    {
+        // COLLATE "C": timer IDs in ordinal order, the same as the other stores, whatever the database's collation. The
+        // OR bounds no index range, so the range starts at the later of dueFrom and the previous page's last due
+        // instant (which the OR implies): a page starts where the last one ended, not at dueFrom.
+        var from = after is not null && after.DueAt > dueFrom ? after.DueAt : dueFrom;
+        return ($"""
+            SELECT timer_id, target_kind, target_id, kind, due_at FROM {schema}.timers
+            WHERE due_at >= $1 AND (due_at > $2 OR (due_at = $2 AND timer_id COLLATE "C" > $3))
+            ORDER BY due_at, timer_id COLLATE "C" LIMIT $4
+            """,
+            [Timestamp(from), Timestamp(after?.DueAt ?? dueFrom - Duration.FromTicks(10)), Text(after?.TimerId ?? string.Empty), Value(max)]);
     }
 }

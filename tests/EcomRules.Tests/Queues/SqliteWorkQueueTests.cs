@@ -1,4 +1,3 @@
-using System.Globalization;
 using EcomRules.Commands;
 using EcomRules.Persistence;
 using EcomRules.Ports;
@@ -6,7 +5,6 @@ using EcomRules.Queues;
 using EcomRules.Sqlite;
 using EcomRules.Tests.Sqlite;
 using NodaTime;
-using SQLitePCL;
 
 namespace EcomRules.Tests.Queues;
 
@@ -46,20 +44,13 @@ public sealed class SqliteWorkQueueTests : WorkQueueStoreTests, IDisposable
     {
         // 3,000 SLA breaches; the page after the 2,900th must start there in the index, not read the 2,900 before it.
         using var database = new SqliteTestDatabase();
-        await using (var store = database.Open())
-        {
-            var start = Instant.FromUtc(2026, 11, 11, 1, 0);
-            var timers = Enumerable.Range(0, 3000)
-                .Select(i => new TimerRequest(new AggregateKey("order", "o-" + i.ToString("D5", CultureInfo.InvariantCulture)), "SLA-1", "sla-breach", start + Duration.FromSeconds(i)))
-                .ToArray();
-            await store.SaveAsync(new ChangeSet(new IdempotencyRecord(new CommandId("c-1"), "fp", new AggregateKey("order", "o-00000"), DecisionStatus.Accepted, RefusalCode.None, default, "test", 0), [], [], [], timers));
-        }
+        await database.SeedSlaBreachesAsync(3000, Instant.FromUtc(2026, 11, 11, 1, 0));
 
         var first = WorkQueueQuery.RunningSlas(pageSize: 10);
         var later = first.NextAfter(WorkItem.ForTimer(WorkQueue.SlaBreach, new AggregateKey("order", "o-02899"), "order/o-02899/SLA-1", Instant.FromUtc(2026, 11, 11, 1, 0) + Duration.FromSeconds(2899)));
 
-        var (firstSteps, firstRows) = Run(database, SqliteEcomStore.QueueStatement(first));
-        var (laterSteps, laterRows) = Run(database, SqliteEcomStore.QueueStatement(later));
+        var (firstSteps, firstRows) = database.Run(SqliteEcomStore.QueueStatement(first));
+        var (laterSteps, laterRows) = database.Run(SqliteEcomStore.QueueStatement(later));
 
         Assert.Equal(11, firstRows);
         Assert.Equal(11, laterRows);
@@ -112,36 +103,5 @@ public sealed class SqliteWorkQueueTests : WorkQueueStoreTests, IDisposable
         var text = string.Join(" | ", plan);
         Assert.Contains("USING INDEX " + index, text, StringComparison.Ordinal);
         Assert.DoesNotContain("TEMP B-TREE", text, StringComparison.Ordinal);
-    }
-
-    /// <summary>Runs a statement to the end; returns the virtual-machine steps it took (<c>sqlite3_stmt_status</c>) and its rows.</summary>
-    private static (int Steps, int Rows) Run(SqliteTestDatabase database, (string Sql, (string Name, object Value)[] Parameters) statement)
-    {
-        using var connection = database.Connect();
-        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, statement.Sql, out sqlite3_stmt prepared));
-        using (prepared)
-        {
-            foreach (var (name, value) in statement.Parameters)
-            {
-                var index = raw.sqlite3_bind_parameter_index(prepared, name);
-                Assert.Equal(raw.SQLITE_OK, value switch
-                {
-                    long number => raw.sqlite3_bind_int64(prepared, index, number),
-                    int number => raw.sqlite3_bind_int(prepared, index, number),
-                    string text => raw.sqlite3_bind_text(prepared, index, text),
-                    _ => throw new ArgumentException("Unexpected parameter type " + value.GetType().Name, nameof(statement)),
-                });
-            }
-
-            var rows = 0;
-            int rc;
-            while ((rc = raw.sqlite3_step(prepared)) == raw.SQLITE_ROW)
-            {
-                rows++;
-            }
-
-            Assert.Equal(raw.SQLITE_DONE, rc);
-            return (raw.sqlite3_stmt_status(prepared, raw.SQLITE_STMTSTATUS_VM_STEP, 0), rows);
-        }
     }
 }

@@ -7,6 +7,7 @@ using EcomRules.Sqlite;
 using EcomRules.Testing;
 using Microsoft.Data.Sqlite;
 using NodaTime;
+using SQLitePCL;
 
 namespace EcomRules.Tests.Sqlite;
 
@@ -53,6 +54,50 @@ public sealed class SqliteTestDatabase : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Saves <paramref name="count"/> SLA breaches, one per order <c>o-00000</c>… due a second apart from <paramref name="start"/>.</summary>
+    public async Task SeedSlaBreachesAsync(int count, Instant start)
+    {
+        await using var store = Open();
+        var timers = Enumerable.Range(0, count)
+            .Select(i => new TimerRequest(new AggregateKey("order", "o-" + i.ToString("D5", CultureInfo.InvariantCulture)), "SLA-1", "sla-breach", start + Duration.FromSeconds(i)))
+            .ToArray();
+        await store.SaveAsync(new ChangeSet(new IdempotencyRecord(new CommandId("seed"), "fp", new AggregateKey("order", "o-00000"), DecisionStatus.Accepted, RefusalCode.None, default, "test", 0), [], [], [], timers));
+    }
+
+    /// <summary>
+    /// Runs one of the store's statements to the end and returns the steps of SQLite's virtual machine it took
+    /// (<c>sqlite3_stmt_status</c>: the work it did, which a timer cannot measure reliably) and its rows.
+    /// </summary>
+    public (int Steps, int Rows) Run((string Sql, (string Name, object Value)[] Parameters) statement)
+    {
+        using var connection = Connect();
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, statement.Sql, out sqlite3_stmt prepared));
+        using (prepared)
+        {
+            foreach (var (name, value) in statement.Parameters)
+            {
+                var index = raw.sqlite3_bind_parameter_index(prepared, name);
+                Assert.Equal(raw.SQLITE_OK, value switch
+                {
+                    long number => raw.sqlite3_bind_int64(prepared, index, number),
+                    int number => raw.sqlite3_bind_int(prepared, index, number),
+                    string text => raw.sqlite3_bind_text(prepared, index, text),
+                    _ => throw new ArgumentException("Unexpected parameter type " + value.GetType().Name, nameof(statement)),
+                });
+            }
+
+            var rows = 0;
+            int rc;
+            while ((rc = raw.sqlite3_step(prepared)) == raw.SQLITE_ROW)
+            {
+                rows++;
+            }
+
+            Assert.Equal(raw.SQLITE_DONE, rc);
+            return (raw.sqlite3_stmt_status(prepared, raw.SQLITE_STMTSTATUS_VM_STEP, 0), rows);
+        }
     }
 
     public void Dispose()
