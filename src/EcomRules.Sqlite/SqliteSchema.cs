@@ -119,6 +119,15 @@ internal static class SqliteSchema
         DROP INDEX timers_by_kind;
         CREATE INDEX timers_by_kind ON timers (kind, due_at, aggregate_id, timer_id) WHERE kind IN ('dispatch-deadline', 'sla-breach');
         """,
+
+        // Version 4. An outbox claim takes pending messages in seq order, which outbox_pending (available_at, seq)
+        // could not give: SQLite scanned the table from its first row instead, past every delivered message not yet
+        // purged (210,767 steps of its virtual machine to claim 50 messages behind 70,000 delivered ones; 617 with this
+        // index). PostgreSQL's outbox_pending has been (seq) from its first version.
+        """
+        DROP INDEX outbox_pending;
+        CREATE INDEX outbox_pending ON outbox (seq) WHERE delivered_at IS NULL AND dead_letter = 0;
+        """,
     ];
 
     /// <summary>Gets the schema version this code writes.</summary>

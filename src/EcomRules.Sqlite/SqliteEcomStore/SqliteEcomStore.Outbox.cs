@@ -8,6 +8,20 @@ namespace EcomRules.Sqlite;
 /// <content>The outbox: messages written with a change set, leased claims, failures and dead letters.</content>
 public sealed partial class SqliteEcomStore
 {
+    /// <summary>
+    /// Leases up to $max pending messages, oldest first: read through outbox_pending (schema version 4), the pending
+    /// messages in seq order, so a claim never reads the delivered messages that wait for their purge.
+    /// </summary>
+    internal const string ClaimOutboxSql = """
+        UPDATE outbox SET lease_owner = $owner, lease_until = $until
+        WHERE seq IN (
+            SELECT seq FROM outbox
+            WHERE delivered_at IS NULL AND dead_letter = 0 AND available_at <= $now
+              AND (lease_until IS NULL OR lease_until < $now)
+            ORDER BY seq LIMIT $max)
+        RETURNING seq, key, event_json, created_at, attempts, last_error, available_at, dead_letter;
+        """;
+
     /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="owner"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> or <paramref name="lease"/> is not positive.</exception>
@@ -21,15 +35,7 @@ public sealed partial class SqliteEcomStore
             using var transaction = connection.BeginTransaction(deferred: false);
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = """
-                UPDATE outbox SET lease_owner = $owner, lease_until = $until
-                WHERE seq IN (
-                    SELECT seq FROM outbox
-                    WHERE delivered_at IS NULL AND dead_letter = 0 AND available_at <= $now
-                      AND (lease_until IS NULL OR lease_until < $now)
-                    ORDER BY seq LIMIT $max)
-                RETURNING seq, key, event_json, created_at, attempts, last_error, available_at, dead_letter;
-                """;
+            command.CommandText = ClaimOutboxSql;
             command.Parameters.AddWithValue("$owner", owner);
             command.Parameters.AddWithValue("$until", (now + lease).ToUnixTimeTicks());
             command.Parameters.AddWithValue("$now", now.ToUnixTimeTicks());

@@ -1,0 +1,37 @@
+using System.Globalization;
+using EcomRules.Sqlite;
+using NodaTime;
+using static EcomRules.Tests.PostgreSql.PostgreSqlTestData;
+
+namespace EcomRules.Tests.Sqlite;
+
+public sealed class SqliteOutboxClaimTests : IDisposable
+{
+    private readonly SqliteTestDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task Claim_BehindDeliveredMessages_ReadsNoMoreThanWithoutThem()
+    {
+        // Delivered messages stay until their purge: a claim must not read past them (schema version 4).
+        await using (var store = _database.Open())
+        {
+            for (var batch = 0; batch < 30; batch++)
+            {
+                await store.SaveAsync(MessagesOnly("seed-" + batch.ToString(CultureInfo.InvariantCulture), 100));
+            }
+        }
+
+        var now = Start + Duration.FromHours(1);
+        (string, object)[] claim = [("$owner", "worker-1"), ("$until", (now + Duration.FromMinutes(1)).ToUnixTimeTicks()), ("$now", now.ToUnixTimeTicks()), ("$max", 50)];
+        var (freshSteps, freshRows) = _database.Run((SqliteEcomStore.ClaimOutboxSql, claim));
+        _database.Scalar("UPDATE outbox SET lease_owner = NULL, lease_until = NULL, delivered_at = CASE WHEN seq <= 2900 THEN 1 END");
+        var (behindSteps, behindRows) = _database.Run((SqliteEcomStore.ClaimOutboxSql, claim));
+
+        Assert.Equal(50, freshRows);
+        Assert.Equal(50, behindRows);
+        Assert.InRange(behindSteps, 1, 2 * freshSteps);
+        Assert.Equal(2901, _database.Scalar("SELECT min(seq) FROM outbox WHERE lease_owner = 'worker-1'"));
+    }
+}
