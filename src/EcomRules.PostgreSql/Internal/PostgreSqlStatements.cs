@@ -65,6 +65,7 @@ internal sealed class PostgreSqlStatements
         CurrentVersion = $"SELECT version FROM {s}.aggregates WHERE kind = $1 AND id = $2";
 
         // Claims: lock candidate rows without waiting for rows another host is claiming (SKIP LOCKED), then lease them.
+        // Timers in timers_due's order (migration 5: timer IDs byte-wise, as the other stores and the claim's result).
         ClaimOutbox = $"""
             UPDATE {s}.outbox SET lease_owner = $1, lease_until = $2
             WHERE seq IN (
@@ -90,7 +91,7 @@ internal sealed class PostgreSqlStatements
             WHERE timer_id IN (
                 SELECT timer_id FROM {s}.timers
                 WHERE due_at <= $3 AND (lease_until IS NULL OR lease_until < $3)
-                ORDER BY due_at, timer_id LIMIT $4
+                ORDER BY due_at, timer_id COLLATE "C" LIMIT $4
                 FOR UPDATE SKIP LOCKED)
             RETURNING timer_id, target_kind, target_id, kind, due_at
             """;

@@ -37,13 +37,14 @@ public sealed partial class PostgreSqlEcomStore
     /// <param name="after">The last timer of the previous page, or null.</param>
     internal static (string Sql, NpgsqlParameter[] Parameters) ListTimersStatement(string schema, Instant dueFrom, int max, DueTimer? after)
     {
-        // COLLATE "C": timer IDs in ordinal order, the same as the other stores, whatever the database's collation. The
-        // OR bounds no index range, so the range starts at the later of dueFrom and the previous page's last due
-        // instant (which the OR implies): a page starts where the last one ended, not at dueFrom.
+        // COLLATE "C": timer IDs in ordinal order, the same as the other stores, whatever the database's collation, and
+        // the order of timers_due (migration 5), so the row comparison is the index range and a page starts where the
+        // last one ended, among timers due at one instant too. The lower bound is raised to the last page's due instant
+        // (which the comparison implies), so the range starts there whichever bound the scan starts from.
         var from = after is not null && after.DueAt > dueFrom ? after.DueAt : dueFrom;
         return ($"""
             SELECT timer_id, target_kind, target_id, kind, due_at FROM {schema}.timers
-            WHERE due_at >= $1 AND (due_at > $2 OR (due_at = $2 AND timer_id COLLATE "C" > $3))
+            WHERE due_at >= $1 AND (due_at, timer_id COLLATE "C") > ($2, $3)
             ORDER BY due_at, timer_id COLLATE "C" LIMIT $4
             """,
             [Timestamp(from), Timestamp(after?.DueAt ?? dueFrom - Duration.FromTicks(10)), Text(after?.TimerId ?? string.Empty), Value(max)]);

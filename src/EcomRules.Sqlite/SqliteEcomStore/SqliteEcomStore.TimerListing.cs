@@ -35,17 +35,20 @@ public sealed partial class SqliteEcomStore
     }
 
     /// <summary>The statement that lists a page of timers, with its parameters.</summary>
+    /// <param name="dueFrom">The earliest due instant listed.</param>
+    /// <param name="max">The most timers to list.</param>
+    /// <param name="after">The last timer of the previous page, or null.</param>
     internal static (string Sql, (string Name, object Value)[] Parameters) ListTimersStatement(Instant dueFrom, int max, DueTimer? after)
     {
-        // timers_due (due_at, timer_id) serves the range and the order; SQLite compares text by bytes (ordinal). The
-        // row-value comparison bounds no index range here, so the range starts at the later of dueFrom and the previous
-        // page's last due instant (which the comparison implies): a page starts where the last one ended.
-        var from = after is not null && after.DueAt > dueFrom ? after.DueAt : dueFrom;
-        return ("""
+        // timers_due (due_at, timer_id) serves the range and the order; SQLite compares text by bytes (ordinal). On a
+        // later page the unary + keeps SQLite from taking dueFrom as the range and reading the index from it, page after
+        // page: the keyset's row value is the range, so a page starts where the last one ended, among timers due at one
+        // instant too.
+        return ($"""
             SELECT timer_id, kind, aggregate_kind, aggregate_id, due_at FROM timers
-            WHERE due_at >= $from AND (due_at, timer_id) > ($afterDue, $afterId)
+            WHERE {(after is null ? string.Empty : "+")}due_at >= $from AND (due_at, timer_id) > ($afterDue, $afterId)
             ORDER BY due_at, timer_id LIMIT $max;
             """,
-            [("$from", from.ToUnixTimeTicks()), ("$afterDue", after?.DueAt.ToUnixTimeTicks() ?? long.MinValue), ("$afterId", after?.TimerId ?? string.Empty), ("$max", max)]);
+            [("$from", dueFrom.ToUnixTimeTicks()), ("$afterDue", after?.DueAt.ToUnixTimeTicks() ?? long.MinValue), ("$afterId", after?.TimerId ?? string.Empty), ("$max", max)]);
     }
 }

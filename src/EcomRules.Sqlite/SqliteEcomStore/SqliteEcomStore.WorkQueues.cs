@@ -9,10 +9,10 @@ namespace EcomRules.Sqlite;
 /// <content>Staff work queues, each read with one indexed statement (schema version 2).</content>
 public sealed partial class SqliteEcomStore : IWorkQueueStore
 {
-    // The literal kinds and states match the partial indexes' WHERE clauses, so SQLite can use them. SQLite bounds no
-    // index range with a row-value comparison on these expression columns, so each statement also bounds the request
-    // instant from below by the previous page's last one (implied by the comparison): without it, every page read
-    // the queue's index from its first entry.
+    // The literal kinds and states match the partial indexes' WHERE clauses, so SQLite can use them. A row value on
+    // these expression columns bounds no index range, so each statement also bounds the request instant from below by
+    // the previous page's last one (implied by the row value): a later page starts at the first request made at that
+    // instant, not at the queue's first entry.
     internal const string RefundApprovalSql = """
         SELECT id, json_extract(json, '$.requestedAt') FROM aggregates
         WHERE kind = 'refund' AND json_extract(json, '$.state') = 'Requested'
@@ -38,18 +38,28 @@ public sealed partial class SqliteEcomStore : IWorkQueueStore
     internal static readonly string[] QueuedTimerKinds = ["dispatch-deadline", "sla-breach"];
 
     private const string TimersSelect = "SELECT aggregate_kind, aggregate_id, timer_id, due_at FROM timers WHERE kind = $kind AND ";
+
+    // The IN term repeats the index's WHERE, which is how SQLite knows the partial index holds every row asked for.
+    private const string Indexed = "kind IN ('dispatch-deadline', 'sla-breach') AND ";
+
     private const string TimersWindow = """
-        due_at >= $from AND due_at < $before
-          AND (due_at, aggregate_id, timer_id) > ($afterDue, $afterId, $afterTimer)
+        due_at < $before AND (due_at, aggregate_id, timer_id) > ($afterDue, $afterId, $afterTimer)
         ORDER BY due_at, aggregate_id, timer_id
         LIMIT $limit;
         """;
 
-    // The IN term repeats the index's WHERE, which is how SQLite knows the partial index holds every row asked for.
-    internal const string TimersSql = TimersSelect + "kind IN ('dispatch-deadline', 'sla-breach') AND " + TimersWindow;
+    // The first page's range starts at the window's lower bound. On a later page the unary + keeps SQLite from taking
+    // that bound as the range and reading the index from it, page after page: the keyset's row value is the range, so
+    // a page starts where the last one ended, among timers due at one instant too.
+    private const string FirstPage = "due_at >= $from AND ";
+    private const string LaterPage = "+due_at >= $from AND ";
 
-    // A kind no index holds: correct, and read through timers_due.
-    private const string UnindexedTimersSql = TimersSelect + TimersWindow;
+    private const string IndexedFirstPageSql = TimersSelect + Indexed + FirstPage + TimersWindow;
+    private const string IndexedLaterPageSql = TimersSelect + Indexed + LaterPage + TimersWindow;
+
+    // A kind no index holds: correct, and read through timers_due, whose range is the lower bound (raised to the last
+    // page's due instant on a later page).
+    private const string UnindexedSql = TimersSelect + FirstPage + TimersWindow;
 
     /// <inheritdoc />
     /// <remarks>Ordered as <see cref="WorkQueueQuery.Compare"/> says; request instants compare as stored (ISO-8601 text), which
@@ -88,16 +98,14 @@ public sealed partial class SqliteEcomStore : IWorkQueueStore
         var after = query.After;
         if (query.TimerKind is { } timerKind)
         {
-            // The row-value comparison bounds no index range in SQLite: the window's lower bound does, so it is raised
-            // to the previous page's last due instant (which the comparison implies), or every page would read the
-            // index from the window's start.
             var from = query.From?.ToUnixTimeTicks() ?? long.MinValue;
-            if (after is not null)
+            var indexed = Array.IndexOf(QueuedTimerKinds, timerKind) >= 0;
+            if (!indexed && after is not null)
             {
                 from = Math.Max(from, after.DueAt.ToUnixTimeTicks());
             }
 
-            return (Array.IndexOf(QueuedTimerKinds, timerKind) >= 0 ? TimersSql : UnindexedTimersSql,
+            return (indexed ? (after is null ? IndexedFirstPageSql : IndexedLaterPageSql) : UnindexedSql,
             [
                 ("$kind", timerKind), ("$from", from), ("$before", query.Before?.ToUnixTimeTicks() ?? long.MaxValue),
                 ("$afterDue", after?.DueAt.ToUnixTimeTicks() ?? long.MinValue), ("$afterId", after?.Key.Id ?? string.Empty),

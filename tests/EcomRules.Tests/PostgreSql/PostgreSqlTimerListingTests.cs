@@ -12,22 +12,26 @@ namespace EcomRules.Tests.PostgreSql;
 [Collection(PostgreSqlCollection.Name)]
 public sealed partial class PostgreSqlTimerListingTests(PostgreSqlFixture fixture)
 {
-    [Fact]
+    [Theory]
     [Trait("Rule", "SLA-8")]
-    public async Task ListTimers_ALaterPage_StartsWhereTheLastEnded()
+    [InlineData(0, 2899)]
+    [InlineData(2000, 1899)]
+    public async Task ListTimers_ALaterPage_StartsWhereTheLastEnded(int tied, int last)
     {
-        // The recomputation of provisional deadlines pages through every timer: a page after the 2,900th must start
-        // there in timers_due, not read the 2,900 before it and drop them in a filter.
+        // The recomputation of provisional deadlines pages through every timer: the page after timer `last` must start
+        // there in timers_due, also among timers due at one instant, not read the ones before it and drop them in a
+        // filter or a sort (migration 5).
         var connectionString = await fixture.CreateDatabaseAsync();
         await using var store = await PostgreSqlStores.OpenAsync(connectionString);
+        Instant Due(int i) => i < tied ? Start : Start + Duration.FromMinutes(i);
         for (var batch = 0; batch < 30; batch++)
         {
-            var timers = Enumerable.Range(batch * 100, 100).Select(i => Timer("t" + i.ToString("D5", CultureInfo.InvariantCulture), i)).ToArray();
+            var timers = Enumerable.Range(batch * 100, 100).Select(i => new TimerRequest(Id(i), Key("a"), "sla-breach", Due(i))).ToArray();
             await store.SaveAsync(TimersOnly("seed-" + batch.ToString(CultureInfo.InvariantCulture), timers));
         }
 
-        var last = new DueTimer("t02899", Key("a"), "sla-breach", Start + Duration.FromMinutes(2899));
-        var (sql, parameters) = PostgreSqlEcomStore.ListTimersStatement("\"ecomrules\"", Start, 10, last);
+        var after = new DueTimer(Id(last), Key("a"), "sla-breach", Due(last));
+        var (sql, parameters) = PostgreSqlEcomStore.ListTimersStatement("\"ecomrules\"", Start, 10, after);
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var explain = dataSource.CreateCommand("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + sql);
         explain.Parameters.AddRange(parameters);
@@ -40,11 +44,14 @@ public sealed partial class PostgreSqlTimerListingTests(PostgreSqlFixture fixtur
             }
         }
 
-        // At most the previous page's last timer itself is read and dropped.
+        // At most the previous page's last timer itself is read and dropped; nothing is sorted.
         var removed = plan.Select(static line => RemovedByFilter().Match(line)).Where(static m => m.Success).Sum(static m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
         Assert.InRange(removed, 0, 1);
-        Assert.Equal("t02900", (await store.ListTimersAsync(Start, 10, last))[0].TimerId);
+        Assert.DoesNotContain(plan, static line => line.Contains("Sort", StringComparison.Ordinal));
+        Assert.Equal(Id(last + 1), (await store.ListTimersAsync(Start, 10, after))[0].TimerId);
     }
+
+    private static string Id(int i) => "t" + i.ToString("D5", CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"Rows Removed by Filter: (\d+)")]
     private static partial Regex RemovedByFilter();

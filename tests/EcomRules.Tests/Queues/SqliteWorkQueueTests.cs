@@ -39,15 +39,19 @@ public sealed class SqliteWorkQueueTests : WorkQueueStoreTests, IDisposable
         AssertIndexOrder("timers_by_kind", WorkQueueQuery.DispatchDeadlinesBetween(WorkQueueScenario.T0, WorkQueueScenario.T0 + Duration.FromDays(30)));
     }
 
-    [Fact]
-    public async Task TimerQueues_ALaterPage_ReadsNoMoreThanTheFirst()
+    [Theory]
+    [InlineData(0, 2899)]
+    [InlineData(2000, 1899)]
+    public async Task TimerQueues_ALaterPage_ReadsNoMoreThanTheFirst(int tied, int last)
     {
-        // 3,000 SLA breaches; the page after the 2,900th must start there in the index, not read the 2,900 before it.
+        // 3,000 SLA breaches; the page after breach `last` must start there in the index, also among breaches due at
+        // one instant, not read the ones before it again.
         using var database = new SqliteTestDatabase();
-        await database.SeedSlaBreachesAsync(3000, Instant.FromUtc(2026, 11, 11, 1, 0));
-
+        var start = Instant.FromUtc(2026, 11, 11, 1, 0);
+        await database.SeedSlaBreachesAsync(3000, start, tied);
+        var order = SqliteTestDatabase.BreachOrder(last);
         var first = WorkQueueQuery.RunningSlas(pageSize: 10);
-        var later = first.NextAfter(WorkItem.ForTimer(WorkQueue.SlaBreach, new AggregateKey("order", "o-02899"), "order/o-02899/SLA-1", Instant.FromUtc(2026, 11, 11, 1, 0) + Duration.FromSeconds(2899)));
+        var later = first.NextAfter(WorkItem.ForTimer(WorkQueue.SlaBreach, new AggregateKey("order", order), $"order/{order}/SLA-1", SqliteTestDatabase.BreachDue(start, last, tied)));
 
         var (firstSteps, firstRows) = database.Run(SqliteEcomStore.QueueStatement(first));
         var (laterSteps, laterRows) = database.Run(SqliteEcomStore.QueueStatement(later));

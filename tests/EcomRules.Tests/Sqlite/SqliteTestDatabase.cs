@@ -56,15 +56,24 @@ public sealed class SqliteTestDatabase : IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Saves <paramref name="count"/> SLA breaches, one per order <c>o-00000</c>… due a second apart from <paramref name="start"/>.</summary>
-    public async Task SeedSlaBreachesAsync(int count, Instant start)
+    /// <summary>
+    /// Saves <paramref name="count"/> SLA breaches, one per order <c>o-00000</c>…: the first <paramref name="tied"/> all
+    /// due at <paramref name="start"/>, each other one <see cref="BreachDue"/>.
+    /// </summary>
+    public async Task SeedSlaBreachesAsync(int count, Instant start, int tied = 0)
     {
         await using var store = Open();
         var timers = Enumerable.Range(0, count)
-            .Select(i => new TimerRequest(new AggregateKey("order", "o-" + i.ToString("D5", CultureInfo.InvariantCulture)), "SLA-1", "sla-breach", start + Duration.FromSeconds(i)))
+            .Select(i => new TimerRequest(new AggregateKey("order", BreachOrder(i)), "SLA-1", "sla-breach", BreachDue(start, i, tied)))
             .ToArray();
         await store.SaveAsync(new ChangeSet(new IdempotencyRecord(new CommandId("seed"), "fp", new AggregateKey("order", "o-00000"), DecisionStatus.Accepted, RefusalCode.None, default, "test", 0), [], [], [], timers));
     }
+
+    /// <summary>The order of seeded breach <paramref name="i"/>.</summary>
+    public static string BreachOrder(int i) => "o-" + i.ToString("D5", CultureInfo.InvariantCulture);
+
+    /// <summary>When seeded breach <paramref name="i"/> is due: at the start when it is one of the tied ones, else <paramref name="i"/> seconds later.</summary>
+    public static Instant BreachDue(Instant start, int i, int tied) => i < tied ? start : start + Duration.FromSeconds(i);
 
     /// <summary>
     /// Runs one of the store's statements to the end and returns the steps of SQLite's virtual machine it took
@@ -98,6 +107,15 @@ public sealed class SqliteTestDatabase : IDisposable
             Assert.Equal(raw.SQLITE_DONE, rc);
             return (raw.sqlite3_stmt_status(prepared, raw.SQLITE_STMTSTATUS_VM_STEP, 0), rows);
         }
+    }
+
+    /// <summary>Runs a statement that returns no rows.</summary>
+    public void Execute(string sql)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     public void Dispose()

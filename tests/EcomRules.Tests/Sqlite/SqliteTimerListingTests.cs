@@ -12,22 +12,26 @@ public sealed class SqliteTimerListingTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    [Fact]
+    [Theory]
     [Trait("Rule", "SLA-8")]
-    public async Task ListTimers_ALaterPage_ReadsNoMoreThanTheFirst()
+    [InlineData(0, 2899)]
+    [InlineData(2000, 1899)]
+    public async Task ListTimers_ALaterPage_ReadsNoMoreThanTheFirst(int tied, int last)
     {
-        // The recomputation of provisional deadlines pages through every timer: a page after the 2,900th must start
-        // there in timers_due, or listing n timers reads about n² / (2 × page size) index entries.
-        await _database.SeedSlaBreachesAsync(3000, Start);
-        var last = new DueTimer("order/o-02899/SLA-1", new AggregateKey("order", "o-02899"), "sla-breach", Start + Duration.FromSeconds(2899));
+        // The recomputation of provisional deadlines pages through every timer: the page after timer `last` must start
+        // there in timers_due, also among timers due at one instant (a working-time SLA gives every order placed
+        // overnight the same one), or listing n timers reads about n² / (2 × page size) index entries.
+        await _database.SeedSlaBreachesAsync(3000, Start, tied);
+        var order = SqliteTestDatabase.BreachOrder(last);
+        var after = new DueTimer($"order/{order}/SLA-1", new AggregateKey("order", order), "sla-breach", SqliteTestDatabase.BreachDue(Start, last, tied));
 
         var (firstSteps, firstRows) = _database.Run(SqliteEcomStore.ListTimersStatement(Start, 10, after: null));
-        var (laterSteps, laterRows) = _database.Run(SqliteEcomStore.ListTimersStatement(Start, 10, last));
+        var (laterSteps, laterRows) = _database.Run(SqliteEcomStore.ListTimersStatement(Start, 10, after));
 
         Assert.Equal(10, firstRows);
         Assert.Equal(10, laterRows);
         Assert.InRange(laterSteps, 1, 2 * firstSteps);
         await using var store = _database.Open();
-        Assert.Equal("order/o-02900/SLA-1", (await store.ListTimersAsync(Start, 10, last))[0].TimerId);
+        Assert.Equal($"order/{SqliteTestDatabase.BreachOrder(last + 1)}/SLA-1", (await store.ListTimersAsync(Start, 10, after))[0].TimerId);
     }
 }
