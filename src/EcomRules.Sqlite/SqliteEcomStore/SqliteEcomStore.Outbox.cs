@@ -10,7 +10,9 @@ public sealed partial class SqliteEcomStore
 {
     /// <summary>
     /// Leases up to $max pending messages, oldest first: read through outbox_pending (schema version 4), the pending
-    /// messages in seq order, so a claim never reads the delivered messages that wait for their purge.
+    /// messages in seq order, so a claim never reads the delivered messages that wait for their purge. It does read the
+    /// pending ones it cannot take yet (waiting out a retry, or leased by another worker) on every claim, so a claim
+    /// behind many of them (a port down for hours) costs more.
     /// </summary>
     internal const string ClaimOutboxSql = """
         UPDATE outbox SET lease_owner = $owner, lease_until = $until
@@ -57,12 +59,21 @@ public sealed partial class SqliteEcomStore
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<bool> FailOutboxAsync(long sequence, string owner, string error, Instant retryAt, bool deadLetter, CancellationToken cancellationToken = default)
         => ExecuteAsync(
-            """
-            UPDATE outbox SET attempts = attempts + 1, last_error = $error, available_at = $retry, dead_letter = $dead,
-                lease_owner = NULL, lease_until = NULL
-            WHERE seq = $seq AND lease_owner = $owner AND delivered_at IS NULL;
-            """,
-            cancellationToken, ("$error", error), ("$retry", retryAt.ToUnixTimeTicks()), ("$dead", deadLetter ? 1 : 0), ("$seq", sequence), ("$owner", owner));
+            // dead_letter is set only when the message becomes a dead letter: SQLite rewrites the entries of every index
+            // whose key or WHERE reads a column a statement sets, whatever the value, and a retry leaves both outbox
+            // indexes as they are (since schema version 4, available_at is in neither).
+            deadLetter
+                ? """
+                  UPDATE outbox SET attempts = attempts + 1, last_error = $error, available_at = $retry, dead_letter = 1,
+                      lease_owner = NULL, lease_until = NULL
+                  WHERE seq = $seq AND lease_owner = $owner AND delivered_at IS NULL;
+                  """
+                : """
+                  UPDATE outbox SET attempts = attempts + 1, last_error = $error, available_at = $retry,
+                      lease_owner = NULL, lease_until = NULL
+                  WHERE seq = $seq AND lease_owner = $owner AND delivered_at IS NULL;
+                  """,
+            cancellationToken, ("$error", error), ("$retry", retryAt.ToUnixTimeTicks()), ("$seq", sequence), ("$owner", owner));
 
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> is not positive.</exception>

@@ -46,6 +46,33 @@ public sealed class SqliteMigrationTests
         await store.DisposeAsync();
     }
 
+    [Fact]
+    public async Task VersionThreeDatabase_IsMigrated_AndClaimsTakeOnlyItsPendingMessages()
+    {
+        using var db = new SqliteTestDatabase();
+        var pending = SqliteTestDatabase.ContractSerializer.SerializeEvent(new ContractEvent(Key, T0, "pending"));
+        using (var connection = db.Connect())
+        {
+            // A file as a store of schema version 3 left it: outbox_pending on (available_at, seq); one message
+            // delivered and waiting for its purge, one pending.
+            Execute(connection, "PRAGMA journal_mode = WAL; CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP);");
+            Execute(connection, SqliteSchema.Migrations[0] + SqliteSchema.Migrations[1] + SqliteSchema.Migrations[2] + "INSERT INTO schema_version (version) VALUES (1), (2), (3);");
+            Execute(connection, $"""
+                INSERT INTO outbox (key, event_type, event_json, created_at, available_at, delivered_at) VALUES
+                    ('delivered', 'ContractEvent', '{pending.Replace("'", "''", StringComparison.Ordinal)}', {T0.ToUnixTimeTicks()}, {T0.ToUnixTimeTicks()}, {T0.ToUnixTimeTicks()}),
+                    ('pending', 'ContractEvent', '{pending.Replace("'", "''", StringComparison.Ordinal)}', {T0.ToUnixTimeTicks()}, {T0.ToUnixTimeTicks()}, NULL);
+                """);
+        }
+
+        await using var store = db.Open();
+        Assert.Equal(4, SqliteSchema.LatestVersion);
+        Assert.Equal(SqliteSchema.LatestVersion, db.Scalar("SELECT max(version) FROM schema_version"));
+        Assert.Equal(1, db.Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'outbox_pending' AND sql LIKE '%outbox (seq) WHERE delivered_at IS NULL AND dead_letter = 0%'"));
+        var claimed = await store.ClaimOutboxAsync("me", 10, T0 + Duration.FromMinutes(1), Duration.FromMinutes(1));
+        Assert.Equal(["pending"], claimed.Select(static m => m.Message.IdempotencyKey));
+        Assert.Equal("ok", await store.CheckIntegrityAsync());
+    }
+
     private static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

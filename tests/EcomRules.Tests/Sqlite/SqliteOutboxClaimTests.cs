@@ -1,12 +1,15 @@
 using System.Globalization;
+using EcomRules.Commands;
 using EcomRules.Sqlite;
+using EcomRules.Testing;
 using NodaTime;
-using static EcomRules.Tests.PostgreSql.PostgreSqlTestData;
 
 namespace EcomRules.Tests.Sqlite;
 
 public sealed class SqliteOutboxClaimTests : IDisposable
 {
+    private static readonly Instant Start = Instant.FromUtc(2026, 3, 4, 1, 0);
+    private static readonly AggregateKey Source = new("contract", "a");
     private readonly SqliteTestDatabase _database = new();
 
     public void Dispose() => _database.Dispose();
@@ -19,14 +22,18 @@ public sealed class SqliteOutboxClaimTests : IDisposable
         {
             for (var batch = 0; batch < 30; batch++)
             {
-                await store.SaveAsync(MessagesOnly("seed-" + batch.ToString(CultureInfo.InvariantCulture), 100));
+                var id = "seed-" + batch.ToString(CultureInfo.InvariantCulture);
+                await store.SaveAsync(new ChangeSet(
+                    new IdempotencyRecord(new CommandId(id), "fp", Source, DecisionStatus.Accepted, RefusalCode.None, default, "test", 0), [], [],
+                    [.. Enumerable.Range(0, 100).Select(i => new OutboxMessage(id + "/" + i.ToString(CultureInfo.InvariantCulture), new ContractEvent(Source, Start, "n"), Start))],
+                    []));
             }
         }
 
         var now = Start + Duration.FromHours(1);
         (string, object)[] claim = [("$owner", "worker-1"), ("$until", (now + Duration.FromMinutes(1)).ToUnixTimeTicks()), ("$now", now.ToUnixTimeTicks()), ("$max", 50)];
         var (freshSteps, freshRows) = _database.Run((SqliteEcomStore.ClaimOutboxSql, claim));
-        _database.Scalar("UPDATE outbox SET lease_owner = NULL, lease_until = NULL, delivered_at = CASE WHEN seq <= 2900 THEN 1 END");
+        _database.Execute("UPDATE outbox SET lease_owner = NULL, lease_until = NULL, delivered_at = CASE WHEN seq <= 2900 THEN 1 END");
         var (behindSteps, behindRows) = _database.Run((SqliteEcomStore.ClaimOutboxSql, claim));
 
         Assert.Equal(50, freshRows);
