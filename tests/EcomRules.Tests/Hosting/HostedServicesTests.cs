@@ -109,4 +109,76 @@ public sealed class HostedServicesTests
         await stopped.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(lifetime.ApplicationStopping.IsCancellationRequested);
     }
+
+    [Fact]
+    public async Task OutboxGauges_AreRefreshedAtMostOncePerPollIntervalOfTheClock()
+    {
+        // Counting the backlog reads every pending message: polls that follow each other at once (a backlog draining)
+        // or within one interval of the clock share one refresh.
+        var clock = new FakeClock(OrderScenario.At(2026, 3, 4, 10, 0));
+        var outbox = new CountingOutbox(new InMemoryEcomStore());
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton<IClock>(clock);
+        builder.Services.AddEcomRules(o =>
+        {
+            o.Outbox.PollInterval = TimeSpan.FromMilliseconds(10);
+            o.Timers.Enabled = false;
+        }).UseStore(new InMemoryEcomStore());
+        builder.Services.AddSingleton<IOutboxStore>(outbox);
+        builder.Services.AddSingleton<IInvoiceIssuer>(new FakeInvoiceIssuer());
+        builder.Services.AddSingleton<ICarrierGateway>(new FakeCarrierGateway(new CarrierId("sf")));
+        builder.Services.AddSingleton<INotifier>(new FakeNotifier());
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        // Twenty polls on a clock that stands still: one refresh.
+        await WaitForAsync(() => Volatile.Read(ref outbox.Claims) >= 20);
+        Assert.Equal(1, Volatile.Read(ref outbox.Statistics));
+
+        // A poll interval later on the clock: one more.
+        clock.Advance(Duration.FromMilliseconds(10));
+        await WaitForAsync(() => Volatile.Read(ref outbox.Statistics) >= 2);
+        var claims = Volatile.Read(ref outbox.Claims);
+        await WaitForAsync(() => Volatile.Read(ref outbox.Claims) >= claims + 20);
+        Assert.Equal(2, Volatile.Read(ref outbox.Statistics));
+        await host.StopAsync();
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "The condition did not hold within 30 s.");
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>An outbox that counts claims (one per poll) and statistics reads.</summary>
+    private sealed class CountingOutbox(IOutboxStore inner) : IOutboxStore
+    {
+        public int Claims;
+        public int Statistics;
+
+        public ValueTask<IReadOnlyList<OutboxEnvelope>> ClaimOutboxAsync(string owner, int max, Instant now, Duration lease, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref Claims);
+            return inner.ClaimOutboxAsync(owner, max, now, lease, cancellationToken);
+        }
+
+        public ValueTask<bool> CompleteOutboxAsync(long sequence, string owner, Instant now, CancellationToken cancellationToken = default) => inner.CompleteOutboxAsync(sequence, owner, now, cancellationToken);
+
+        public ValueTask<bool> FailOutboxAsync(long sequence, string owner, string error, Instant retryAt, bool deadLetter, CancellationToken cancellationToken = default)
+            => inner.FailOutboxAsync(sequence, owner, error, retryAt, deadLetter, cancellationToken);
+
+        public ValueTask<IReadOnlyList<OutboxEnvelope>> ReadDeadLettersAsync(int max, CancellationToken cancellationToken = default) => inner.ReadDeadLettersAsync(max, cancellationToken);
+
+        public ValueTask<bool> RetryDeadLetterAsync(long sequence, Instant now, CancellationToken cancellationToken = default) => inner.RetryDeadLetterAsync(sequence, now, cancellationToken);
+
+        public ValueTask<OutboxStatistics> GetOutboxStatisticsAsync(CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref Statistics);
+            return inner.GetOutboxStatisticsAsync(cancellationToken);
+        }
+    }
 }
