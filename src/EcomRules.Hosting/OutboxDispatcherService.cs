@@ -58,8 +58,9 @@ internal sealed class OutboxDispatcherService : EcomLoopService
 
         // The lag, backlog and dead-letter gauges are refreshed at most once a poll interval of the clock. Counting the
         // backlog reads every pending message (SQLite keeps no count): while a backlog drains, the loop polls again at
-        // once after each batch: a refresh per batch of 50 took 16 ms on SQLite with 77,000 messages pending.
-        if (_outbox is not null && (_statisticsDue is not { } due || now >= due))
+        // once after each batch: a refresh per batch of 50 took 16 ms on SQLite with 77,000 messages pending. A clock
+        // set back refreshes at once rather than waiting for the old due instant.
+        if (_outbox is not null && (_statisticsDue is not { } due || now >= due || now < due - _statisticsInterval))
         {
             _telemetry.ReportOutbox(await _outbox.GetOutboxStatisticsAsync(cancellationToken).ConfigureAwait(false), now);
             _statisticsDue = now + _statisticsInterval;

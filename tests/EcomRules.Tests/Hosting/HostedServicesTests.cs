@@ -141,6 +141,10 @@ public sealed class HostedServicesTests
         var claims = Volatile.Read(ref outbox.Claims);
         await WaitForAsync(() => Volatile.Read(ref outbox.Claims) >= claims + 20);
         Assert.Equal(2, Volatile.Read(ref outbox.Statistics));
+
+        // A clock set back an hour: refreshed at once, not an hour later.
+        clock.Reset(clock.GetCurrentInstant() - Duration.FromHours(1));
+        await WaitForAsync(() => Volatile.Read(ref outbox.Statistics) >= 3);
         await host.StopAsync();
     }
 
