@@ -24,6 +24,9 @@ internal abstract class EcomLoopService : BackgroundService
 
     protected string Worker { get; }
 
+    /// <summary>Gets how long the loop waits after a poll that found no work.</summary>
+    protected TimeSpan PollInterval => _options.PollInterval;
+
     protected ILogger Logger { get; }
 
     protected abstract string Name { get; }

@@ -14,15 +14,13 @@ internal sealed class OutboxDispatcherService : EcomLoopService
     private IOutboxStore? _outbox;
     private OutboxDispatcher? _dispatcher;
     private readonly EcomRulesTelemetry _telemetry;
-    private readonly Duration _statisticsInterval;
-    private Instant? _statisticsDue;
+    private Instant? _statisticsReadAt;
 
     public OutboxDispatcherService(IServiceProvider services, IClock clock, IOptions<EcomRulesOptions> options, EcomRulesTelemetry telemetry, ILogger<OutboxDispatcherService> logger)
         : base(clock, options.Value.Outbox, WorkerNames.For(options.Value), logger)
     {
         _services = services;
         _telemetry = telemetry;
-        _statisticsInterval = Duration.FromTimeSpan(options.Value.Outbox.PollInterval);
     }
 
     protected override string Name => "EcomRules outbox dispatcher";
@@ -56,14 +54,14 @@ internal sealed class OutboxDispatcherService : EcomLoopService
             Log.OutboxFailures(Logger, (int)newlyFailed);
         }
 
-        // The lag, backlog and dead-letter gauges are refreshed at most once a poll interval of the clock. Counting the
-        // backlog reads every pending message (SQLite keeps no count): while a backlog drains, the loop polls again at
-        // once after each batch: a refresh per batch of 50 took 16 ms on SQLite with 77,000 messages pending. A clock
-        // set back refreshes at once rather than waiting for the old due instant.
-        if (_outbox is not null && (_statisticsDue is not { } due || now >= due || now < due - _statisticsInterval))
+        // The lag, backlog and dead-letter gauges are refreshed on every poll that found no work (the loop then waits a
+        // poll interval) and, while a backlog drains and the loop polls again at once after each batch, once a poll
+        // interval of the clock: counting the backlog reads every pending message (SQLite keeps no count). A clock set
+        // back before the last refresh refreshes too.
+        if (_outbox is not null && (handled == 0 || _statisticsReadAt is not { } last || now < last || now - last >= Duration.FromTimeSpan(PollInterval)))
         {
             _telemetry.ReportOutbox(await _outbox.GetOutboxStatisticsAsync(cancellationToken).ConfigureAwait(false), now);
-            _statisticsDue = now + _statisticsInterval;
+            _statisticsReadAt = now;
         }
 
         return handled;

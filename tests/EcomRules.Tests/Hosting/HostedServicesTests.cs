@@ -111,41 +111,43 @@ public sealed class HostedServicesTests
     }
 
     [Fact]
-    public async Task OutboxGauges_AreRefreshedAtMostOncePerPollIntervalOfTheClock()
+    public async Task OutboxGauges_WhileABacklogDrains_AreRefreshedOncePerPollInterval_AndWhenItIsDone()
     {
-        // Counting the backlog reads every pending message: polls that follow each other at once (a backlog draining)
-        // or within one interval of the clock share one refresh.
+        // Counting the backlog reads every pending message: the batches of a draining backlog, which follow each other
+        // at once, share one refresh per poll interval of the clock (here it stands still: the first poll's), and the
+        // first poll that finds no work refreshes again, so the gauges show the drained outbox.
         var clock = new FakeClock(OrderScenario.At(2026, 3, 4, 10, 0));
-        var outbox = new CountingOutbox(new InMemoryEcomStore());
+        var store = new InMemoryEcomStore();
+        var source = new AggregateKey("contract", "a");
+        await store.SaveAsync(new ChangeSet(
+            new IdempotencyRecord(new CommandId("seed"), "fp", source, DecisionStatus.Accepted, RefusalCode.None, default, "seed", 0), [], [],
+            [.. Enumerable.Range(0, 40).Select(i => new OutboxMessage("m" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), new ContractEvent(source, clock.GetCurrentInstant(), "n"), clock.GetCurrentInstant()))],
+            []));
+        var outbox = new CountingOutbox(store);
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton<IClock>(clock);
         builder.Services.AddEcomRules(o =>
         {
             o.Outbox.PollInterval = TimeSpan.FromMilliseconds(10);
+            o.Outbox.BatchSize = 1;
             o.Timers.Enabled = false;
-        }).UseStore(new InMemoryEcomStore());
+        }).UseStore(store);
         builder.Services.AddSingleton<IOutboxStore>(outbox);
         builder.Services.AddSingleton<IInvoiceIssuer>(new FakeInvoiceIssuer());
         builder.Services.AddSingleton<ICarrierGateway>(new FakeCarrierGateway(new CarrierId("sf")));
         builder.Services.AddSingleton<INotifier>(new FakeNotifier());
         using var host = builder.Build();
         await host.StartAsync();
-
-        // Twenty polls on a clock that stands still: one refresh.
-        await WaitForAsync(() => Volatile.Read(ref outbox.Claims) >= 20);
-        Assert.Equal(1, Volatile.Read(ref outbox.Statistics));
-
-        // A poll interval later on the clock: one more.
-        clock.Advance(Duration.FromMilliseconds(10));
-        await WaitForAsync(() => Volatile.Read(ref outbox.Statistics) >= 2);
-        var claims = Volatile.Read(ref outbox.Claims);
-        await WaitForAsync(() => Volatile.Read(ref outbox.Claims) >= claims + 20);
-        Assert.Equal(2, Volatile.Read(ref outbox.Statistics));
-
-        // A clock set back an hour: refreshed at once, not an hour later.
-        clock.Reset(clock.GetCurrentInstant() - Duration.FromHours(1));
-        await WaitForAsync(() => Volatile.Read(ref outbox.Statistics) >= 3);
+        await WaitForAsync(() => outbox.Calls.Count(static c => c == 'E') >= 3);
         await host.StopAsync();
+
+        // C: a claim that took a message, E: one that found none, S: a statistics read.
+        var calls = new string([.. outbox.Calls]);
+        var draining = calls[..calls.IndexOf('E', StringComparison.Ordinal)];
+        Assert.Equal(40, draining.Count(static c => c == 'C'));
+        Assert.Equal(1, draining.Count(static c => c == 'S'));
+        Assert.StartsWith("ES", calls[draining.Length..], StringComparison.Ordinal);
+        Assert.Equal(0, (await store.GetOutboxStatisticsAsync()).Pending);
     }
 
     private static async Task WaitForAsync(Func<bool> condition)
@@ -158,16 +160,16 @@ public sealed class HostedServicesTests
         }
     }
 
-    /// <summary>An outbox that counts claims (one per poll) and statistics reads.</summary>
+    /// <summary>An outbox that logs its claims (one per poll) and statistics reads, in order.</summary>
     private sealed class CountingOutbox(IOutboxStore inner) : IOutboxStore
     {
-        public int Claims;
-        public int Statistics;
+        public System.Collections.Concurrent.ConcurrentQueue<char> Calls { get; } = new();
 
-        public ValueTask<IReadOnlyList<OutboxEnvelope>> ClaimOutboxAsync(string owner, int max, Instant now, Duration lease, CancellationToken cancellationToken = default)
+        public async ValueTask<IReadOnlyList<OutboxEnvelope>> ClaimOutboxAsync(string owner, int max, Instant now, Duration lease, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref Claims);
-            return inner.ClaimOutboxAsync(owner, max, now, lease, cancellationToken);
+            var claimed = await inner.ClaimOutboxAsync(owner, max, now, lease, cancellationToken);
+            Calls.Enqueue(claimed.Count > 0 ? 'C' : 'E');
+            return claimed;
         }
 
         public ValueTask<bool> CompleteOutboxAsync(long sequence, string owner, Instant now, CancellationToken cancellationToken = default) => inner.CompleteOutboxAsync(sequence, owner, now, cancellationToken);
@@ -181,7 +183,7 @@ public sealed class HostedServicesTests
 
         public ValueTask<OutboxStatistics> GetOutboxStatisticsAsync(CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref Statistics);
+            Calls.Enqueue('S');
             return inner.GetOutboxStatisticsAsync(cancellationToken);
         }
     }
