@@ -24,6 +24,14 @@ public sealed partial class SqliteEcomStore
         RETURNING seq, key, event_json, created_at, attempts, last_error, available_at, dead_letter;
         """;
 
+    // dead_letter is set only when the message becomes a dead letter: SQLite rewrites the entries of every index whose
+    // key or WHERE reads a column a statement sets, whatever the value, and a retry leaves both outbox indexes as they
+    // are (since schema version 4, available_at is in neither).
+    private const string FailSql = "UPDATE outbox SET attempts = attempts + 1, last_error = $error, available_at = $retry, lease_owner = NULL, lease_until = NULL";
+    private const string FailWhere = " WHERE seq = $seq AND lease_owner = $owner AND delivered_at IS NULL;";
+    private const string FailForRetrySql = FailSql + FailWhere;
+    private const string FailToDeadLetterSql = FailSql + ", dead_letter = 1" + FailWhere;
+
     /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="owner"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> or <paramref name="lease"/> is not positive.</exception>
@@ -58,21 +66,7 @@ public sealed partial class SqliteEcomStore
     /// <inheritdoc />
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public ValueTask<bool> FailOutboxAsync(long sequence, string owner, string error, Instant retryAt, bool deadLetter, CancellationToken cancellationToken = default)
-        => ExecuteAsync(
-            // dead_letter is set only when the message becomes a dead letter: SQLite rewrites the entries of every index
-            // whose key or WHERE reads a column a statement sets, whatever the value, and a retry leaves both outbox
-            // indexes as they are (since schema version 4, available_at is in neither).
-            deadLetter
-                ? """
-                  UPDATE outbox SET attempts = attempts + 1, last_error = $error, available_at = $retry, dead_letter = 1,
-                      lease_owner = NULL, lease_until = NULL
-                  WHERE seq = $seq AND lease_owner = $owner AND delivered_at IS NULL;
-                  """
-                : """
-                  UPDATE outbox SET attempts = attempts + 1, last_error = $error, available_at = $retry,
-                      lease_owner = NULL, lease_until = NULL
-                  WHERE seq = $seq AND lease_owner = $owner AND delivered_at IS NULL;
-                  """,
+        => ExecuteAsync(deadLetter ? FailToDeadLetterSql : FailForRetrySql,
             cancellationToken, ("$error", error), ("$retry", retryAt.ToUnixTimeTicks()), ("$seq", sequence), ("$owner", owner));
 
     /// <inheritdoc />

@@ -17,10 +17,7 @@ public sealed partial class SqliteEcomStore
         {
             using var command = connection.CreateCommand();
             (command.CommandText, var parameters) = ListTimersStatement(dueFrom, max, after);
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters.AddWithValue(name, value);
-            }
+            Bind(command, parameters);
 
             var listed = new List<DueTimer>();
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

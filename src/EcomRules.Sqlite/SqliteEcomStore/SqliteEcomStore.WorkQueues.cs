@@ -75,10 +75,7 @@ public sealed partial class SqliteEcomStore : IWorkQueueStore
     {
         var (sql, parameters) = QueueStatement(query);
         var command = session.Command(sql);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
+        Bind(command, parameters);
 
         var items = new List<WorkItem>(Math.Min(query.PageSize + 1, 64));
         using var reader = command.ExecuteReader();

@@ -306,12 +306,17 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
         {
             using var command = connection.CreateCommand();
             command.CommandText = sql;
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters.AddWithValue(name, value);
-            }
-
+            Bind(command, parameters);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }
+    }
+
+    /// <summary>Adds named parameters to a command.</summary>
+    private static void Bind(SqliteCommand command, (string Name, object Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
         }
     }
 
