@@ -17,7 +17,9 @@ namespace EcomRules.Benchmarks.Load;
 /// is what a peak looks like, and BenchmarkDotNet measures one caller.
 /// <para>
 /// <c>dotnet run -c Release --project benchmarks/EcomRules.Benchmarks -- --load [--seconds 3] [--warmup 1]
-/// [--clients 1,8,64] [--stores sqlite-full,sqlite-normal,postgresql] [--batch N] [--wait-ms N] [--checkpoint-pages N] [--pool N] [--statements]</c>.
+/// [--clients 1,8,64] [--stores sqlite-full,sqlite-normal,postgresql] [--ids shared|per-client] [--batch N] [--wait-ms N] [--checkpoint-pages N] [--pool N] [--statements]</c>.
+/// <c>--ids</c> says where order numbers come from (<see cref="LoadOrderNumbers"/>): one counter (the default) or a
+/// sequence per client.
 /// <c>--batch</c>/<c>--wait-ms</c> set the SQLite store's group commit (<see cref="SqliteStoreOptions.GroupCommitMaxBatch"/>,
 /// <see cref="SqliteStoreOptions.GroupCommitMaxWait"/>); <c>--batch 1</c> commits every change set alone;
 /// <c>--checkpoint-pages</c> sets <see cref="SqliteStoreOptions.CheckpointPages"/>.
@@ -41,6 +43,7 @@ internal static class LoadBenchmark
         var stores = LoadArguments.List(args, "--stores", "sqlite-full,sqlite-normal,postgresql");
         var configure = LoadArguments.SqliteOptions(args);
         var statements = Array.IndexOf(args, "--statements") >= 0;
+        var perClientIds = LoadOrderNumbers.PerClient(args);
         var pool = LoadArguments.Value(args, "--pool") is { } poolSize ? int.Parse(poolSize, CultureInfo.InvariantCulture) : (int?)null;
         LoadArguments.EnoughThreads(clients.Max());
 
@@ -61,9 +64,9 @@ internal static class LoadBenchmark
                     var cellWarmup = n == clients[0] ? FirstCellWarmup(warmup) : warmup;
                     var row = store switch
                     {
-                        "sqlite-full" => await SqliteCellAsync(directory, SqliteSynchronous.Full, configure, n, cellWarmup, duration),
-                        "sqlite-normal" => await SqliteCellAsync(directory, SqliteSynchronous.Normal, configure, n, cellWarmup, duration),
-                        "postgresql" => await PostgreSqlCellAsync(n, pool, statements, cellWarmup, duration),
+                        "sqlite-full" => await SqliteCellAsync(directory, SqliteSynchronous.Full, configure, perClientIds, n, cellWarmup, duration),
+                        "sqlite-normal" => await SqliteCellAsync(directory, SqliteSynchronous.Normal, configure, perClientIds, n, cellWarmup, duration),
+                        "postgresql" => await PostgreSqlCellAsync(n, pool, statements, perClientIds, cellWarmup, duration),
                         _ => throw new ArgumentException($"Unknown store '{store}': use sqlite-full, sqlite-normal or postgresql."),
                     };
                     if (row is null)
@@ -88,7 +91,7 @@ internal static class LoadBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores; {warmup.TotalSeconds:0.#} s warm-up ({FirstCellWarmup(warmup).TotalSeconds:0.#} s in a store's first cell), {seconds:0.#} s measured per cell; group commit: {Describe(configure)}."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores; {warmup.TotalSeconds:0.#} s warm-up ({FirstCellWarmup(warmup).TotalSeconds:0.#} s in a store's first cell), {seconds:0.#} s measured per cell; order numbers: {(perClientIds ? "one sequence per client" : "one counter")}; group commit: {Describe(configure)}."));
         Console.Write(table);
         if (PostgreSqlWork.Length > 0)
         {
@@ -111,7 +114,7 @@ internal static class LoadBenchmark
         return string.Create(CultureInfo.InvariantCulture, $"max batch {options.GroupCommitMaxBatch}, max wait {options.GroupCommitMaxWait.TotalMilliseconds:0.###} ms; checkpoint every {options.CheckpointPages} pages");
     }
 
-    private static async Task<(LoadResult Raw, LoadResult Engine, double SavesPerCommit)?> SqliteCellAsync(string directory, SqliteSynchronous synchronous, Action<SqliteStoreOptions> configure, int clients, TimeSpan warmup, TimeSpan duration)
+    private static async Task<(LoadResult Raw, LoadResult Engine, double SavesPerCommit)?> SqliteCellAsync(string directory, SqliteSynchronous synchronous, Action<SqliteStoreOptions> configure, bool perClientIds, int clients, TimeSpan warmup, TimeSpan duration)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var clock = new LoadClock();
@@ -120,7 +123,8 @@ internal static class LoadBenchmark
         using var raw = new RawSqliteLoop(Path.Combine(directory, run + "-raw.db"), synchronous, options.BusyTimeout);
         using var store = await SqliteEcomStore.OpenAsync(options);
         var engine = LoadTargets.Engine(store);
-        var (engineResult, rawResult) = await LoadRun.CompareAsync(clients, c => LoadTargets.PlaceAndPay(engine, run, c, clock), raw.StepFor, warmup, duration, Slices);
+        var numbers = new LoadOrderNumbers(run, perClientIds);
+        var (engineResult, rawResult) = await LoadRun.CompareAsync(clients, c => LoadTargets.PlaceAndPay(engine, numbers, c, clock), raw.StepFor, warmup, duration, Slices);
         var (commits, saves) = store.CommitCounts;
         var perCommit = (double)saves / Math.Max(1, commits);
         var work = store.WorkCounts();
@@ -133,7 +137,7 @@ internal static class LoadBenchmark
     private static PostgreSqlCluster? _cluster;
     private static string? PostgreSqlUnavailable;
 
-    private static async Task<(LoadResult Raw, LoadResult Engine, double SavesPerCommit)?> PostgreSqlCellAsync(int clients, int? pool, bool statements, TimeSpan warmup, TimeSpan duration)
+    private static async Task<(LoadResult Raw, LoadResult Engine, double SavesPerCommit)?> PostgreSqlCellAsync(int clients, int? pool, bool statements, bool perClientIds, TimeSpan warmup, TimeSpan duration)
     {
         if (PostgreSqlUnavailable is not null)
         {
@@ -166,7 +170,7 @@ internal static class LoadBenchmark
         {
             // Disposed before the raw loop runs, so the connections it keeps are the raw loop's to use.
             await store.MigrateAsync();
-            var run = Guid.NewGuid().ToString("N")[..8];
+            var numbers = new LoadOrderNumbers(Guid.NewGuid().ToString("N")[..8], perClientIds);
             var clock = new LoadClock();
             var engine = LoadTargets.Engine(store);
             if (statements)
@@ -175,7 +179,7 @@ internal static class LoadBenchmark
                 await reset.ExecuteNonQueryAsync();
             }
 
-            (engineResult, engineWork) = await MeasureWorkAsync(use, _cluster.Directory, measuring => LoadRun.MeasureAsync(clients, c => LoadTargets.PlaceAndPay(engine, run, c, clock), warmup, duration, measuring));
+            (engineResult, engineWork) = await MeasureWorkAsync(use, _cluster.Directory, measuring => LoadRun.MeasureAsync(clients, c => LoadTargets.PlaceAndPay(engine, numbers, c, clock), warmup, duration, measuring));
             if (statements)
             {
                 await PrintStatementsAsync(dataSource, engineResult.Completed);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using EcomRules.Commands;
 using EcomRules.Customers;
 using EcomRules.Engine;
@@ -13,7 +12,7 @@ namespace EcomRules.Benchmarks.Load;
 /// <summary>
 /// The engine side of a load cell: every client places a new order and pays it, then the next, so each step is one
 /// command (alternately <see cref="PlaceOrder"/> and <see cref="PayOrder"/>) and every command writes a different
-/// aggregate — what a peak of new orders looks like.
+/// aggregate — what a peak of new orders looks like. Order numbers come from <see cref="LoadOrderNumbers"/>.
 /// </summary>
 internal static class LoadTargets
 {
@@ -22,14 +21,14 @@ internal static class LoadTargets
 
     /// <summary>Makes client <paramref name="client"/>'s step: place an order, then pay it, alternately.</summary>
     /// <param name="engine">The engine.</param>
-    /// <param name="run">A prefix unique to the run (command and order IDs must not collide across cells).</param>
+    /// <param name="numbers">The cell's order numbers.</param>
     /// <param name="client">The client's number.</param>
     /// <param name="clock">The cell's clock: each command carries its instant.</param>
     /// <returns>The step.</returns>
-    public static Func<ValueTask> PlaceAndPay(EcomEngine engine, string run, int client, LoadClock clock)
+    public static Func<ValueTask> PlaceAndPay(EcomEngine engine, LoadOrderNumbers numbers, int client, LoadClock clock)
     {
         var buyer = SampleBuyers.Private();
-        var next = 0L;
+        var next = numbers.For(client);
         OrderId? placed = null;
         var total = default(Money);
         return async () =>
@@ -41,7 +40,7 @@ internal static class LoadTargets
                 return;
             }
 
-            var id = new OrderId(string.Create(CultureInfo.InvariantCulture, $"{run}-{client}-{++next}"));
+            var id = new OrderId(next());
             var decision = Accepted(await engine.ExecuteAsync(new PlaceOrder(new CommandId("place-" + id.Value), Buyer, clock.Now, id, buyer, Lines)).ConfigureAwait(false));
             placed = id;
             total = ((Order)decision.State!).Total;
