@@ -34,6 +34,15 @@ internal sealed class SqliteSession : IDisposable
         return (hits, misses, writes);
     }
 
+    /// <summary>Gets how many pages the connection has written since it opened (<c>SQLITE_DBSTATUS_CACHE_WRITE</c>): in WAL mode, frames appended to the log.</summary>
+    /// <returns>The count.</returns>
+    public long PagesWritten()
+    {
+        const int CacheWrite = 9;
+        _ = SQLitePCL.raw.sqlite3_db_status(Connection.Handle!, CacheWrite, out var writes, out _, 0);
+        return writes;
+    }
+
     public static SqliteSession Open(string connectionString, string pragmas)
     {
         var connection = new SqliteConnection(connectionString);

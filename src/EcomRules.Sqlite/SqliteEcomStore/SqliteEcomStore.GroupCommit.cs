@@ -231,6 +231,7 @@ public sealed partial class SqliteEcomStore
             return;
         }
 
+        CheckpointIfDue(session);
         for (var i = 0; i < batch.Count; i++)
         {
             if (failures[i] is { } failure)

@@ -23,8 +23,9 @@ namespace EcomRules.Sqlite;
 /// <see cref="SqliteStoreOptions.CheckpointPages"/> (10,000 pages by default: a change set writes about 20 pages, so
 /// SQLite's default of 1,000 pages would checkpoint every few dozen commands; every 10,000 pages, about 40 MB of WAL,
 /// each hot page is copied back and synced once for many commits instead; a background <c>wal_checkpoint(PASSIVE)</c>
-/// with the write connection's automatic checkpoint off was tried and let the log grow without bound under concurrent
-/// readers: 883 MB after 5,000 orders against 74 MB), <c>cache_size</c> 16 MB and <c>mmap_size</c> 256 MB per
+/// copies most of the log before that commit comes, see <see cref="SqliteStoreOptions.CheckpointPages"/>; with the
+/// write connection's automatic checkpoint off instead, the log grew without bound under concurrent readers: 883 MB
+/// after 5,000 orders against 74 MB), <c>cache_size</c> 16 MB and <c>mmap_size</c> 256 MB per
 /// connection, so readers, whose page cache SQLite drops after every commit of another connection, read pages from the
 /// memory map instead of one <c>pread</c> each.</item>
 /// <item><b>Pages.</b> A commit's cost is mostly the pages it writes to the log, so the schema keeps them few
@@ -78,6 +79,7 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
         _serializer = serializer;
         _maxBatch = options.GroupCommitMaxBatch;
         _maxWait = options.GroupCommitMaxWait;
+        _checkpointEvery = options.CheckpointPages / 4;
         _pragmas = string.Create(CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = {options.CheckpointPages}; PRAGMA cache_size = -16384; PRAGMA mmap_size = 268435456;");
 
@@ -183,6 +185,7 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
             }
 
             _disposed = true;
+            StopCheckpoints();
             _writer?.Dispose();
             _writer = null;
             while (_readers.TryTake(out var reader))
