@@ -90,15 +90,16 @@ public sealed class SqliteStoreOptions
     /// after a crash, a longer read of the log when the database is opened again. Each time the store's write
     /// connection has written a quarter of this many pages, a passive checkpoint on a connection of its own copies the
     /// log so far while commits go on, so the commit that passes the mark (and the saves queued behind it) finds little
-    /// left to copy; while one runs, the log can grow past the mark by what is committed meanwhile.
+    /// left to copy; hot pages are then copied about four times per mark, off the commit path, and while one runs the
+    /// log can grow past the mark by what is committed meanwhile.
     /// </summary>
     /// <value>The default is 10,000 pages (a log of about 40 MB); between 1,000 and 1,000,000.</value>
     /// <remarks>Measured with the benchmarks' load mode on a 2-core machine, placing and paying orders: 100,000 pages ran
     /// about 17 % more commands a second than 10,000 with <see cref="SqliteSynchronous.Normal"/> (1 and 64 clients), and
-    /// within the noise with <see cref="SqliteSynchronous.Full"/>, where the fsync of each commit dominates (before the
-    /// background checkpoints). With them, at 10,000 pages and 64 clients, the slowest 1 % of commands waited 11–13 ms
-    /// instead of about 20 ms (the median 4 ms) with <see cref="SqliteSynchronous.Full"/>, and 12 ms instead of 42 ms
-    /// with <see cref="SqliteSynchronous.Normal"/>.</remarks>
+    /// within the noise with <see cref="SqliteSynchronous.Full"/>, where the fsync of each commit dominates (both before
+    /// the background checkpoints). With them, at 10,000 pages and 64 clients, the slowest 1 % of commands waited
+    /// 11–13 ms instead of 19–20 ms (the median about 4 ms) with <see cref="SqliteSynchronous.Full"/>, and 12–15 ms
+    /// instead of 42 ms with <see cref="SqliteSynchronous.Normal"/> (three runs with them, two to three without).</remarks>
     /// <exception cref="ArgumentOutOfRangeException">The value is below 1,000 or above 1,000,000.</exception>
     public int CheckpointPages
     {
@@ -110,6 +111,9 @@ public sealed class SqliteStoreOptions
             _checkpointPages = value;
         }
     }
+
+    /// <summary>Gets or sets whether the store checkpoints in the background (see <see cref="CheckpointPages"/>); tests turn it off to watch the automatic checkpoint alone.</summary>
+    internal bool BackgroundCheckpoints { get; set; } = true;
 
     /// <summary>Checks the options and builds the connection string the store uses (pooling on, file database).</summary>
     /// <returns>The connection string.</returns>

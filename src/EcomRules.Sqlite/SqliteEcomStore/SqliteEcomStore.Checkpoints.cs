@@ -11,7 +11,8 @@ namespace EcomRules.Sqlite;
 /// <c>wal_checkpoint(PASSIVE)</c> on a connection of its own copies the log so far while commits go on; the
 /// automatic checkpoint, which still bounds the log and lets it restart from its beginning, then finds most of it
 /// copied. A passive checkpoint never waits for readers or writers, and while one runs the automatic one skips
-/// (SQLite lets one checkpoint run at a time) and tries again at the next commit.
+/// (SQLite lets one checkpoint run at a time) and tries again at the next commit. Hot pages are copied about four
+/// times as often as by the automatic checkpoint alone, off the commit path.
 /// </content>
 public sealed partial class SqliteEcomStore
 {
@@ -21,20 +22,33 @@ public sealed partial class SqliteEcomStore
     private Task _checkpoint = Task.CompletedTask;
     private SqliteSession? _checkpointer;
     private long _backgroundCheckpoints;
+    private (long Log, long Copied) _lastBackgroundCheckpoint;
 
     /// <summary>Gets the last background checkpoint started, or a completed task (for tests).</summary>
     internal Task CheckpointTask => _checkpoint;
 
-    /// <summary>Gets how many background checkpoints ran to their end (for tests).</summary>
+    /// <summary>Gets how many background checkpoints ran without finding another one running (for tests).</summary>
     internal long BackgroundCheckpoints => Interlocked.Read(ref _backgroundCheckpoints);
 
     /// <summary>
+    /// Gets what the last background checkpoint that ran reported: the pages in the log, and how many of them are in
+    /// the database file now (for tests; read after <see cref="CheckpointTask"/> completed).
+    /// </summary>
+    internal (long Log, long Copied) LastBackgroundCheckpoint => _lastBackgroundCheckpoint;
+
+    /// <summary>
     /// Starts a background checkpoint when the write connection has written enough pages since the last one and
-    /// none runs; the caller holds <see cref="_writeLock"/> and has just committed.
+    /// none runs; the caller holds <see cref="_writeLock"/> and has just committed. Never throws.
     /// </summary>
     private void CheckpointIfDue(SqliteSession writer)
     {
         var written = writer.PagesWritten();
+        if (written < _writtenAtLastCheckpoint)
+        {
+            // SQLite's counter is 32 bits wide and wraps after 2^31 pages (hours to days of peak load).
+            _writtenAtLastCheckpoint = written;
+        }
+
         if (written - _writtenAtLastCheckpoint < _checkpointEvery || Interlocked.CompareExchange(ref _checkpointing, 1, 0) != 0)
         {
             return;
@@ -49,13 +63,20 @@ public sealed partial class SqliteEcomStore
         try
         {
             _checkpointer ??= SqliteSession.Open(new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString(), _pragmas);
-            _checkpointer.Execute("PRAGMA wal_checkpoint(PASSIVE);");
-            Interlocked.Increment(ref _backgroundCheckpoints);
+
+            // One row: busy (1 when another checkpoint held the lock), pages in the log, how many of them are copied.
+            using var result = _checkpointer.Command("PRAGMA wal_checkpoint(PASSIVE);").ExecuteReader();
+            if (result.Read() && result.GetInt64(0) == 0)
+            {
+                _lastBackgroundCheckpoint = (result.GetInt64(1), result.GetInt64(2));
+                Interlocked.Increment(ref _backgroundCheckpoints);
+            }
         }
         catch (SqliteException)
         {
-            // Nothing is lost: the write connection's automatic checkpoint copies what this one did not, in the
-            // commit path as without background checkpoints, and an I/O error there fails the commit it belongs to.
+            // Nothing is lost: the write connection's automatic checkpoint copies what this one did not, in the commit
+            // path as without background checkpoints. SQLite ignores an error there too (the log keeps the pages,
+            // and the next commit tries again); an I/O error that persists fails the commits themselves.
         }
         finally
         {
@@ -63,11 +84,20 @@ public sealed partial class SqliteEcomStore
         }
     }
 
-    /// <summary>Waits for a running background checkpoint and closes its connection; the caller holds <see cref="_writeLock"/> after setting <see cref="_disposed"/>.</summary>
+    /// <summary>
+    /// Waits for a running background checkpoint and closes its connection; the caller holds <see cref="_writeLock"/>
+    /// after setting <see cref="_disposed"/>, so no other starts.
+    /// </summary>
     private void StopCheckpoints()
     {
-        _checkpoint.GetAwaiter().GetResult();
-        _checkpointer?.Dispose();
-        _checkpointer = null;
+        try
+        {
+            _checkpoint.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            _checkpointer?.Dispose();
+            _checkpointer = null;
+        }
     }
 }

@@ -231,7 +231,6 @@ public sealed partial class SqliteEcomStore
             return;
         }
 
-        CheckpointIfDue(session);
         for (var i = 0; i < batch.Count; i++)
         {
             if (failures[i] is { } failure)
@@ -243,6 +242,8 @@ public sealed partial class SqliteEcomStore
                 batch[i].Done.TrySetResult();
             }
         }
+
+        CheckpointIfDue(session);
     }
 
     private static void Fail(IReadOnlyList<PendingSave> batch, Exception?[] failures, Exception error)

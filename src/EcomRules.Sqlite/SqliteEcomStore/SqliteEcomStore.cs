@@ -79,7 +79,7 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
         _serializer = serializer;
         _maxBatch = options.GroupCommitMaxBatch;
         _maxWait = options.GroupCommitMaxWait;
-        _checkpointEvery = options.CheckpointPages / 4;
+        _checkpointEvery = options.BackgroundCheckpoints ? options.CheckpointPages / 4 : long.MaxValue;
         _pragmas = string.Create(CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = {options.CheckpointPages}; PRAGMA cache_size = -16384; PRAGMA mmap_size = 268435456;");
 
@@ -185,12 +185,18 @@ public sealed partial class SqliteEcomStore : IEcomStore, IOutboxStore, ITimerSt
             }
 
             _disposed = true;
-            StopCheckpoints();
-            _writer?.Dispose();
-            _writer = null;
-            while (_readers.TryTake(out var reader))
+            try
             {
-                reader.Dispose();
+                _writer?.Dispose();
+                _writer = null;
+                while (_readers.TryTake(out var reader))
+                {
+                    reader.Dispose();
+                }
+            }
+            finally
+            {
+                StopCheckpoints();
             }
         }
         finally
