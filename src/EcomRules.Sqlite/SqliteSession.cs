@@ -24,23 +24,18 @@ internal sealed class SqliteSession : IDisposable
     /// from the memory map counts as neither hit nor miss.
     /// </summary>
     /// <returns>The counters.</returns>
-    public (long Hits, long Misses, long Writes) PageCounts()
-    {
-        const int CacheHit = 7, CacheMiss = 8, CacheWrite = 9; // SQLITE_DBSTATUS_CACHE_*
-        var handle = Connection.Handle!;
-        _ = SQLitePCL.raw.sqlite3_db_status(handle, CacheHit, out var hits, out _, 0);
-        _ = SQLitePCL.raw.sqlite3_db_status(handle, CacheMiss, out var misses, out _, 0);
-        _ = SQLitePCL.raw.sqlite3_db_status(handle, CacheWrite, out var writes, out _, 0);
-        return (hits, misses, writes);
-    }
+    public (long Hits, long Misses, long Writes) PageCounts() => (Status(CacheHit), Status(CacheMiss), PagesWritten());
 
     /// <summary>Gets how many pages the connection has written since it opened (<c>SQLITE_DBSTATUS_CACHE_WRITE</c>): in WAL mode, frames appended to the log.</summary>
     /// <returns>The count.</returns>
-    public long PagesWritten()
+    public long PagesWritten() => Status(CacheWrite);
+
+    private const int CacheHit = 7, CacheMiss = 8, CacheWrite = 9; // SQLITE_DBSTATUS_CACHE_*
+
+    private long Status(int counter)
     {
-        const int CacheWrite = 9;
-        _ = SQLitePCL.raw.sqlite3_db_status(Connection.Handle!, CacheWrite, out var writes, out _, 0);
-        return writes;
+        _ = SQLitePCL.raw.sqlite3_db_status(Connection.Handle!, counter, out var value, out _, 0);
+        return value;
     }
 
     public static SqliteSession Open(string connectionString, string pragmas)
