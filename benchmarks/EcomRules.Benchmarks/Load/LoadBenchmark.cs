@@ -26,7 +26,7 @@ namespace EcomRules.Benchmarks.Load;
 /// PostgreSQL runs on a throwaway durable cluster (<see cref="PostgreSqlCluster"/>) when its binaries are installed,
 /// and is skipped with a note otherwise; <c>--pool</c> sets its connection pool's maximum (the cluster's default
 /// otherwise), and a second table says what each command cost there (round trips, connections, client and server CPU);
-/// <c>--statements</c> loads <c>pg_stat_statements</c> and prints the server's execution time per statement of each engine cell.
+/// <c>--statements</c> loads <c>pg_stat_statements</c> and prints the server's execution time per statement of each engine cell, and how often and how long it was planned.
 /// </para>
 /// </summary>
 internal static class LoadBenchmark
@@ -147,7 +147,7 @@ internal static class LoadBenchmark
         try
         {
             _cluster ??= statements
-                ? await PostgreSqlCluster.StartAsync(durable: true, settings: ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all"])
+                ? await PostgreSqlCluster.StartAsync(durable: true, settings: ["shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all", "pg_stat_statements.track_planning=on"])
                 : await PostgreSqlCluster.StartAsync(durable: true);
         }
         catch (InvalidOperationException e)
@@ -229,11 +229,11 @@ internal static class LoadBenchmark
         return (result, new StepWork((double)operations / steps, use.MaxUsed, use.MaxOpen, client * 1000 / steps, server * 1000 / steps));
     }
 
-    /// <summary>Where the server's time went in the engine cell (warm-up included): <c>pg_stat_statements</c>, per statement.</summary>
+    /// <summary>Where the server's time went in the engine cell (warm-up included): <c>pg_stat_statements</c>, per statement, with its plans (a generic plan is planned a few times, then reused).</summary>
     private static async Task PrintStatementsAsync(NpgsqlDataSource dataSource, long measured)
     {
         await using var query = dataSource.CreateCommand("""
-            SELECT calls, total_exec_time / calls * 1000, left(regexp_replace(query, '\s+', ' ', 'g'), 110)
+            SELECT calls, total_exec_time / calls * 1000, plans, total_plan_time / greatest(plans, 1) * 1000, left(regexp_replace(query, '\s+', ' ', 'g'), 110)
             FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 8
             """);
         await using (var reader = await query.ExecuteReaderAsync())
@@ -241,7 +241,7 @@ internal static class LoadBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  server execution per statement (pg_stat_statements; {measured} commands measured):"));
             while (await reader.ReadAsync())
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {reader.GetInt64(0),8} calls {reader.GetDouble(1),8:0.0} µs each: {reader.GetString(2)}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {reader.GetInt64(0),8} calls {reader.GetDouble(1),8:0.0} µs each, {reader.GetInt64(2)} plans {reader.GetDouble(3),6:0.0} µs each: {reader.GetString(4)}"));
             }
         }
 
