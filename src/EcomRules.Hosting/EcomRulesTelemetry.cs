@@ -49,6 +49,7 @@ public sealed class EcomRulesTelemetry : IDisposable
         TimersFired = Meter.CreateCounter<long>("ecomrules.timers.fired", "{timer}", "Durable timers fired, by kind.");
         ProvisionalDeadlines = Meter.CreateCounter<long>("ecomrules.calendar.provisional_deadlines", "{deadline}", "Deadlines computed on provisional calendar days of a year without public-holiday data, by year (DSP-1).");
         TimersUnhandled = Meter.CreateCounter<long>("ecomrules.timers.unhandled", "{timer}", "Due timers whose kind has no handler: kept and retried, never completed, by aggregate kind and timer kind.");
+        TimersFailed = Meter.CreateCounter<long>("ecomrules.timers.failed", "{timer}", "Due timers that failed to fire (their command or its handler threw): kept claimed and fired again when the lease expires, by aggregate kind and timer kind.");
         OutboxPurged = Meter.CreateCounter<long>("ecomrules.outbox.purged", "{message}", "Delivered outbox messages deleted after their retention.");
         CommandDuration = Meter.CreateHistogram<double>("ecomrules.command.duration", "s", "How long executing a command took, by aggregate kind, command and outcome.");
     }
@@ -84,6 +85,8 @@ public sealed class EcomRulesTelemetry : IDisposable
     internal Counter<long> TimersFired { get; }
 
     internal Counter<long> TimersUnhandled { get; }
+
+    internal Counter<long> TimersFailed { get; }
 
     internal Counter<long> OutboxPurged { get; }
 

@@ -86,6 +86,12 @@ internal sealed class HostingDiagnostics : IEcomDiagnostics
         }
     }
 
+    public void TimerFailed(DueTimer timer, Exception exception)
+    {
+        _telemetry.TimersFailed.Add(1, new KeyValuePair<string, object?>("ecomrules.aggregate.kind", timer.Target.Kind), new KeyValuePair<string, object?>("ecomrules.timer.kind", timer.Kind));
+        Log.TimerFailed(_logger, exception, timer.Kind, timer.Target.Kind, timer.TimerId);
+    }
+
     public void ConcurrencyRetry(EcomCommand command, ConcurrencyConflictException conflict, int attempt)
     {
         _telemetry.ConcurrencyRetries.Add(1);

@@ -43,6 +43,9 @@ internal static partial class Log
     [LoggerMessage(1202, LogLevel.Warning, "Timers: a due {TimerKind} timer on a {AggregateKind} has no handler; it is kept and retried, not fired (first of its kind: {TimerId})")]
     public static partial void TimerUnhandled(ILogger logger, string timerKind, string aggregateKind, string timerId);
 
+    [LoggerMessage(1203, LogLevel.Warning, "Timers: a due {TimerKind} timer on a {AggregateKind} failed to fire; it fires again when its lease expires ({TimerId})")]
+    public static partial void TimerFailed(ILogger logger, Exception exception, string timerKind, string aggregateKind, string timerId);
+
     [LoggerMessage(1103, LogLevel.Information, "Outbox: purged {Count} delivered message(s) past their retention")]
     public static partial void OutboxPurged(ILogger logger, int count);
 

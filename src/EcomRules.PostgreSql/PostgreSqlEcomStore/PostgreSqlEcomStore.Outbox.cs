@@ -9,13 +9,25 @@ namespace EcomRules.PostgreSql;
 public sealed partial class PostgreSqlEcomStore
 {
     /// <inheritdoc />
+    /// <remarks>A message whose event this release cannot read is dead-lettered after the claim, with the reason, and not returned.</remarks>
     /// <exception cref="ArgumentException"><paramref name="owner"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> or <paramref name="lease"/> is not positive.</exception>
     /// <exception cref="NpgsqlException">The database could not be reached.</exception>
     public async ValueTask<IReadOnlyList<OutboxEnvelope>> ClaimOutboxAsync(string owner, int max, Instant now, Duration lease, CancellationToken cancellationToken = default)
     {
-        using var command = CreateClaim(_sql.ClaimOutbox, owner, max, now, lease);
-        var claimed = await ReadEnvelopesAsync(command, cancellationToken).ConfigureAwait(false);
+        List<OutboxEnvelope> claimed;
+        List<long> unreadable;
+        using (var command = CreateClaim(_sql.ClaimOutbox, owner, max, now, lease))
+        {
+            (claimed, unreadable) = await ReadEnvelopesAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var sequence in unreadable)
+        {
+            // A message this release cannot read never reaches a port: dead-lettered under the lease just taken, so the
+            // messages behind it are delivered and it waits for a person (RetryDeadLetterAsync) and statistics count it.
+            await FailOutboxAsync(sequence, owner, UnreadableEventError, now, deadLetter: true, cancellationToken).ConfigureAwait(false);
+        }
 
         // RETURNING does not keep the subquery's order.
         claimed.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
@@ -53,6 +65,7 @@ public sealed partial class PostgreSqlEcomStore
     }
 
     /// <inheritdoc />
+    /// <remarks>A dead letter whose event this release cannot read is left out; statistics still count it.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> is not positive.</exception>
     /// <exception cref="NpgsqlException">The database could not be reached.</exception>
     public async ValueTask<IReadOnlyList<OutboxEnvelope>> ReadDeadLettersAsync(int max, CancellationToken cancellationToken = default)
@@ -60,7 +73,7 @@ public sealed partial class PostgreSqlEcomStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         using var command = _dataSource.CreateCommand(_sql.ReadDeadLetters);
         command.Parameters.Add(Value(max));
-        return await ReadEnvelopesAsync(command, cancellationToken).ConfigureAwait(false);
+        return (await ReadEnvelopesAsync(command, cancellationToken).ConfigureAwait(false)).Envelopes;
     }
 
     /// <inheritdoc />
@@ -86,20 +99,30 @@ public sealed partial class PostgreSqlEcomStore
         }
     }
 
-    private async Task<List<OutboxEnvelope>> ReadEnvelopesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    private const string UnreadableEventError = "This release cannot read the stored event: dead-lettered when claimed, so the messages behind it are delivered; retry it (RetryDeadLetterAsync) on a release that reads it.";
+
+    /// <summary>The envelopes the command returns, and the sequence numbers of those whose event this release cannot read.</summary>
+    private async Task<(List<OutboxEnvelope> Envelopes, List<long> Unreadable)> ReadEnvelopesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var envelopes = new List<OutboxEnvelope>();
+        var unreadable = new List<long>();
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var message = new OutboxMessage(reader.GetString(1), _serializer.DeserializeEvent(reader.GetString(2)), ReadInstant(reader, 3));
+                if (!_serializer.TryDeserializeEvent(reader.GetString(2), out var domainEvent))
+                {
+                    unreadable.Add(reader.GetInt64(0));
+                    continue;
+                }
+
+                var message = new OutboxMessage(reader.GetString(1), domainEvent, ReadInstant(reader, 3));
                 envelopes.Add(new OutboxEnvelope(reader.GetInt64(0), message, reader.GetInt32(4),
                     reader.IsDBNull(5) ? null : reader.GetString(5), ReadInstant(reader, 6), reader.GetBoolean(7)));
             }
         }
 
-        return envelopes;
+        return (envelopes, unreadable);
     }
 }

@@ -33,6 +33,7 @@ public sealed partial class SqliteEcomStore
     private const string FailToDeadLetterSql = FailSql + ", dead_letter = 1" + FailWhere;
 
     /// <inheritdoc />
+    /// <remarks>A message whose event this release cannot read is dead-lettered in the claim, with the reason, and not returned.</remarks>
     /// <exception cref="ArgumentException"><paramref name="owner"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> or <paramref name="lease"/> is not positive.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -50,7 +51,19 @@ public sealed partial class SqliteEcomStore
             command.Parameters.AddWithValue("$until", (now + lease).ToUnixTimeTicks());
             command.Parameters.AddWithValue("$now", now.ToUnixTimeTicks());
             command.Parameters.AddWithValue("$max", max);
-            var claimed = await ReadEnvelopesAsync(command, cancellationToken).ConfigureAwait(false);
+            var (claimed, unreadable) = await ReadEnvelopesAsync(command, cancellationToken).ConfigureAwait(false);
+            foreach (var sequence in unreadable)
+            {
+                // A message this release cannot read never reaches a port: it is dead-lettered in the claim, so the
+                // messages behind it are delivered and it waits for a person (RetryDeadLetterAsync) and statistics count it.
+                using var deadLetter = connection.CreateCommand();
+                deadLetter.Transaction = transaction;
+                deadLetter.CommandText = "UPDATE outbox SET attempts = attempts + 1, last_error = $error, dead_letter = 1, lease_owner = NULL, lease_until = NULL WHERE seq = $seq;";
+                deadLetter.Parameters.AddWithValue("$error", UnreadableEventError);
+                deadLetter.Parameters.AddWithValue("$seq", sequence);
+                await deadLetter.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             transaction.Commit();
             return claimed;
         }
@@ -70,6 +83,7 @@ public sealed partial class SqliteEcomStore
             cancellationToken, ("$error", error), ("$retry", retryAt.ToUnixTimeTicks()), ("$seq", sequence), ("$owner", owner));
 
     /// <inheritdoc />
+    /// <remarks>A dead letter whose event this release cannot read is left out; statistics still count it.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> is not positive.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async ValueTask<IReadOnlyList<OutboxEnvelope>> ReadDeadLettersAsync(int max, CancellationToken cancellationToken = default)
@@ -84,7 +98,7 @@ public sealed partial class SqliteEcomStore
                 FROM outbox WHERE dead_letter = 1 ORDER BY seq LIMIT $max;
                 """;
             command.Parameters.AddWithValue("$max", max);
-            return await ReadEnvelopesAsync(command, cancellationToken).ConfigureAwait(false);
+            return (await ReadEnvelopesAsync(command, cancellationToken).ConfigureAwait(false)).Envelopes;
         }
     }
 
@@ -134,20 +148,30 @@ public sealed partial class SqliteEcomStore
         }
     }
 
-    private async ValueTask<IReadOnlyList<OutboxEnvelope>> ReadEnvelopesAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private const string UnreadableEventError = "This release cannot read the stored event: dead-lettered when claimed, so the messages behind it are delivered; retry it (RetryDeadLetterAsync) on a release that reads it.";
+
+    /// <summary>The envelopes the command returns, and the sequence numbers of those whose event this release cannot read.</summary>
+    private async ValueTask<(IReadOnlyList<OutboxEnvelope> Envelopes, List<long> Unreadable)> ReadEnvelopesAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         var envelopes = new List<OutboxEnvelope>();
+        var unreadable = new List<long>();
         using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var message = new OutboxMessage(reader.GetString(1), _serializer.DeserializeEvent(reader.GetString(2)), Instant.FromUnixTimeTicks(reader.GetInt64(3)));
+                if (!_serializer.TryDeserializeEvent(reader.GetString(2), out var domainEvent))
+                {
+                    unreadable.Add(reader.GetInt64(0));
+                    continue;
+                }
+
+                var message = new OutboxMessage(reader.GetString(1), domainEvent, Instant.FromUnixTimeTicks(reader.GetInt64(3)));
                 envelopes.Add(new OutboxEnvelope(reader.GetInt64(0), message, reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetString(5),
                     Instant.FromUnixTimeTicks(reader.GetInt64(6)), reader.GetInt64(7) != 0));
             }
         }
 
         envelopes.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
-        return envelopes;
+        return (envelopes, unreadable);
     }
 }

@@ -51,4 +51,15 @@ public interface IEcomDiagnostics
     void TimerUnhandled(DueTimer timer, bool firstOfItsKind)
     {
     }
+
+    /// <summary>
+    /// A due timer failed to fire: its handler could not build its command, or the command threw (the store failed, the
+    /// aggregate kept changing beyond the engine's retries). The timer stays claimed and fires again when its lease
+    /// expires; the rest of its batch fires. The default implementation does nothing.
+    /// </summary>
+    /// <param name="timer">The timer.</param>
+    /// <param name="exception">What the handler or the command threw.</param>
+    void TimerFailed(DueTimer timer, Exception exception)
+    {
+    }
 }

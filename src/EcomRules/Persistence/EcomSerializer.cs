@@ -160,6 +160,29 @@ public sealed class EcomSerializer
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     public DomainEvent DeserializeEvent(string json) => (DomainEvent)Read(json, isEvent: true);
 
+    /// <summary>
+    /// Deserializes a domain event written by <see cref="SerializeEvent"/>, or says that this release cannot read it (an
+    /// event type or field another release wrote): for a store that must not let one stored row stop the rest.
+    /// </summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="domainEvent">The event; null when the text is not a stored event of a known type.</param>
+    /// <returns>Whether the text was read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public bool TryDeserializeEvent(string json, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DomainEvent? domainEvent)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            domainEvent = DeserializeEvent(json);
+            return true;
+        }
+        catch (JsonException)
+        {
+            domainEvent = null;
+            return false;
+        }
+    }
+
     private static string Describe(bool isEvent) => isEvent ? "event" : "aggregate";
 
     private static string Write(JsonCodec codec, object value)

@@ -10,7 +10,11 @@ namespace EcomRules.Ports;
 /// </summary>
 public interface IOutboxStore
 {
-    /// <summary>Claims up to <paramref name="max"/> available messages, oldest first, for <paramref name="lease"/>.</summary>
+    /// <summary>
+    /// Claims up to <paramref name="max"/> available messages, oldest first, for <paramref name="lease"/>. A store that
+    /// serializes events dead-letters a message whose event it cannot read (written by another release), with the
+    /// reason, instead of returning it or failing the claim, so the messages behind it are delivered.
+    /// </summary>
     /// <param name="owner">The claiming host or worker (unique per process).</param>
     /// <param name="max">The most messages to claim.</param>
     /// <param name="now">The current instant.</param>

@@ -19,8 +19,10 @@ namespace EcomRules.Processing;
 /// <see cref="Unhandled"/>, reported to the engine's diagnostics (once per kind as the first), and postponed by
 /// <see cref="TimerSchedulerOptions.UnhandledRetry"/> (<see cref="ITimerStore.PostponeTimerAsync"/>) so it neither
 /// vanishes nor blocks the timers behind it (SLA-8).</para>
-/// A command that throws (the order kept changing beyond the engine's retries) leaves the timer claimed; it fires
-/// again when the lease expires. No hosting dependency: a host calls <see cref="RunOnceAsync"/> in a loop with its
+/// A timer whose command throws (the order kept changing beyond the engine's retries, the store failed), or whose
+/// handler cannot build its command, is counted in <see cref="Failed"/>, reported to the engine's diagnostics
+/// (<see cref="Diagnostics.IEcomDiagnostics.TimerFailed"/>) and left claimed: it fires again when the lease expires,
+/// and the other timers of the batch fire meanwhile. No hosting dependency: a host calls <see cref="RunOnceAsync"/> in a loop with its
 /// clock. Thread-safe.
 /// </summary>
 public sealed class TimerScheduler
@@ -64,7 +66,7 @@ public sealed class TimerScheduler
     /// <summary>Gets how many due timers had no handler for their kind; each was postponed, not completed.</summary>
     public long Unhandled => Interlocked.Read(ref _unhandled);
 
-    /// <summary>Gets how many firings threw; those timers fire again when their lease expires.</summary>
+    /// <summary>Gets how many firings threw (the command, or the handler building it); those timers fire again when their lease expires.</summary>
     public long Failed => Interlocked.Read(ref _failed);
 
     /// <summary>Gets the command ID a timer fires with: the same for every firing of one timer at one due instant.</summary>
@@ -86,7 +88,18 @@ public sealed class TimerScheduler
         var batch = await _timers.ClaimDueTimersAsync(owner, _options.BatchSize, now, _options.Lease, cancellationToken).ConfigureAwait(false);
         foreach (var timer in batch)
         {
-            var command = _handlers.CommandFor(timer);
+            EcomCommand? command;
+            try
+            {
+                command = _handlers.CommandFor(timer);
+            }
+            catch (Exception e)
+            {
+                // A handler that cannot build this timer's command fails this timer alone; the rest of the batch fires.
+                ReportFailure(timer, e);
+                continue;
+            }
+
             if (command is null)
             {
                 // Never completed without its command: reported, then kept for a retry (SLA-8).
@@ -109,7 +122,7 @@ public sealed class TimerScheduler
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                Interlocked.Increment(ref _failed);
+                ReportFailure(timer, e);
                 continue;
             }
 
@@ -118,5 +131,12 @@ public sealed class TimerScheduler
         }
 
         return batch.Count;
+    }
+
+    // Left claimed: the timer fires again when its lease expires, at the same due instant and with the same command ID.
+    private void ReportFailure(DueTimer timer, Exception exception)
+    {
+        Interlocked.Increment(ref _failed);
+        _engine.Diagnostics.TimerFailed(timer, exception);
     }
 }

@@ -76,6 +76,32 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task ATimerThatFailsToFire_IsCountedByItsKinds()
+    {
+        await using var provider = Provider();
+        var telemetry = provider.GetRequiredService<EcomRulesTelemetry>();
+        var failed = new ConcurrentBag<(string? AggregateKind, string? TimerKind, long Count)>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (ReferenceEquals(instrument.Meter, telemetry.Meter) && instrument.Name == "ecomrules.timers.failed")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            failed.Add((Tag(tags, "ecomrules.aggregate.kind"), Tag(tags, "ecomrules.timer.kind"), value)));
+        listener.Start();
+        var engine = provider.GetRequiredService<EcomEngine>();
+
+        engine.Diagnostics.TimerFailed(new EcomRules.Ports.DueTimer("order/O-1/sla-breach/SLA-1", new AggregateKey("order", "O-1"), "sla-breach", At), new FormatException("cannot build"));
+
+        Assert.Equal([("order", "sla-breach", 1L)], failed);
+    }
+
+    [Fact]
     public async Task Readme_ListsEveryInstrumentAndSpan()
     {
         await using var provider = Provider();

@@ -127,6 +127,30 @@ public sealed class PostgreSqlClaimTests(PostgreSqlFixture fixture)
     }
 
     [Fact]
+    public async Task OutboxClaim_AMessageThisReleaseCannotRead_IsDeadLettered_AndTheOnesBehindItAreClaimed()
+    {
+        var connectionString = await fixture.CreateDatabaseAsync();
+        await using var store = await PostgreSqlStores.OpenAsync(connectionString);
+        await store.SaveAsync(MessagesOnly("c1", 3));
+        await using (var dataSource = Npgsql.NpgsqlDataSource.Create(connectionString))
+        {
+            // An event type another release wrote: valid JSON, no type this serializer knows. It leads every claim.
+            await using var corrupt = dataSource.CreateCommand(
+                "UPDATE \"" + PostgreSqlStoreOptions.DefaultSchemaName + "\".outbox SET event = '{\"$type\":\"gone-event\",\"$v\":1}' WHERE idempotency_key = 'c1/0'");
+            Assert.Equal(1, await corrupt.ExecuteNonQueryAsync());
+        }
+
+        var now = Start + Duration.FromMinutes(1);
+        var claimed = await store.ClaimOutboxAsync("a", 10, now, Lease);
+
+        Assert.Equal(["c1/1", "c1/2"], claimed.Select(e => e.Message.IdempotencyKey));
+        Assert.Equal(new OutboxStatistics(2, 1, Start), await store.GetOutboxStatisticsAsync());
+        Assert.Empty(await store.ReadDeadLettersAsync(10)); // left out of the list: it cannot be read here either
+        var afterExpiry = await store.ClaimOutboxAsync("b", 10, now + Lease + Duration.FromSeconds(1), Lease);
+        Assert.Equal(["c1/1", "c1/2"], afterExpiry.Select(e => e.Message.IdempotencyKey)); // the dead letter is never claimed again
+    }
+
+    [Fact]
     public async Task OutboxFailure_RetriesWithBackoff_DeadLettersAndRetriesByHand()
     {
         await using var store = await PostgreSqlStores.OpenAsync(await fixture.CreateDatabaseAsync());

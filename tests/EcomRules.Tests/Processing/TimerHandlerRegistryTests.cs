@@ -128,6 +128,45 @@ public sealed class TimerHandlerRegistryTests
 
     [Fact]
     [Trait("Rule", "SLA-8")]
+    public async Task SLA8_ATimerThatFailsToFire_IsReportedAndKept_AndTheRestOfItsBatchFires()
+    {
+        // A handler that cannot build its command (first by due instant, so it leads every claim) and a command that
+        // throws in the store: each fails alone, is reported with its exception, and stays for its lease; the timers
+        // behind them fire in the same run.
+        var inner = new InMemoryEcomStore();
+        var unreadable = new AggregateKey(OrderId.Kind, "unreadable");
+        var store = new ThrowingLoadStore(inner, unreadable);
+        var diagnostics = new RecordingDiagnostics();
+        var engine = new EcomEngine(store, EcomRules.Policies.EcomPolicy.RetailPlatform, diagnostics: diagnostics);
+        var handlers = TimerHandlerRegistry.Empty
+            .Add("custom", "poison", static (_, _) => throw new FormatException("cannot build this timer's command"))
+            .Add("custom", "deadline", static (timer, id) => new RecordDeadlinePassed(id, Actor.System, timer.DueAt, new OrderId(timer.TimerId.Split('/')[^1]), "sla-breach", "SLA-1"));
+        var scheduler = new TimerScheduler(inner, engine, handlers, new TimerSchedulerOptions { Lease = Duration.FromMinutes(1) });
+        var key = new AggregateKey("custom", "1");
+        var record = new IdempotencyRecord(new("c"), "f", key, DecisionStatus.Accepted, RefusalCode.None, default, "x", 1);
+        await inner.SaveAsync(new ChangeSet(record, [], [], [], [
+            new TimerRequest("custom/1/poison", key, "poison", T0),
+            new TimerRequest("custom/1/unreadable", key, "deadline", T0 + Duration.FromSeconds(1)),
+            new TimerRequest("custom/1/missing-1", key, "deadline", T0 + Duration.FromSeconds(2)),
+            new TimerRequest("custom/1/missing-2", key, "deadline", T0 + Duration.FromSeconds(3))]));
+
+        Assert.Equal(4, await scheduler.RunOnceAsync("s", T0 + Duration.FromMinutes(1)));
+        Assert.Equal(2, scheduler.Fired); // the two behind the failures (their orders do not exist: refused, completed)
+        Assert.Equal(2, scheduler.Failed);
+        Assert.Equal(["custom/1/poison", "custom/1/unreadable"], diagnostics.Failed.Select(f => f.Timer.TimerId));
+        Assert.IsType<FormatException>(diagnostics.Failed[0].Exception);
+        Assert.IsType<System.Text.Json.JsonException>(diagnostics.Failed[1].Exception);
+        Assert.Equal(2, await inner.CountTimersAsync());
+
+        // Kept claimed until the lease expires, then fired again at the same due instant.
+        Assert.Equal(0, await scheduler.RunOnceAsync("s", T0 + Duration.FromMinutes(1.5)));
+        Assert.Equal(2, await scheduler.RunOnceAsync("s", T0 + Duration.FromMinutes(3)));
+        Assert.Equal(4, scheduler.Failed);
+        Assert.All(diagnostics.Failed, f => Assert.True(f.Timer.DueAt < T0 + Duration.FromSeconds(2)));
+    }
+
+    [Fact]
+    [Trait("Rule", "SLA-8")]
     public void SLA8_EveryDeclaredTimerKind_HasAHandler()
     {
         // Every module declares its timer kinds as constants named *TimerKind: a new module's kind fails here until
@@ -197,6 +236,19 @@ public sealed class TimerHandlerRegistryTests
         public ValueTask<IReadOnlyList<AuditEntry>> ReadAuditAsync(AggregateKey key, CancellationToken cancellationToken = default) => inner.ReadAuditAsync(key, cancellationToken);
     }
 
+    /// <summary>A store whose stored state for one key cannot be read (as a row written by an unknown release).</summary>
+    private sealed class ThrowingLoadStore(InMemoryEcomStore inner, AggregateKey unreadable) : IEcomStore
+    {
+        public ValueTask<StoredAggregate?> LoadAsync(AggregateKey key, CancellationToken cancellationToken = default)
+            => key == unreadable ? throw new System.Text.Json.JsonException("The stored state cannot be read.") : inner.LoadAsync(key, cancellationToken);
+
+        public ValueTask<IdempotencyRecord?> FindCommandAsync(CommandId commandId, CancellationToken cancellationToken = default) => inner.FindCommandAsync(commandId, cancellationToken);
+
+        public ValueTask SaveAsync(ChangeSet changes, CancellationToken cancellationToken = default) => inner.SaveAsync(changes, cancellationToken);
+
+        public ValueTask<IReadOnlyList<AuditEntry>> ReadAuditAsync(AggregateKey key, CancellationToken cancellationToken = default) => inner.ReadAuditAsync(key, cancellationToken);
+    }
+
     private sealed class RecordingDiagnostics : Diagnostics.IEcomDiagnostics
     {
         public List<(DueTimer Timer, bool First)> Unhandled { get; } = [];
@@ -209,6 +261,10 @@ public sealed class TimerHandlerRegistryTests
         {
         }
 
+        public List<(DueTimer Timer, Exception Exception)> Failed { get; } = [];
+
         public void TimerUnhandled(DueTimer timer, bool firstOfItsKind) => Unhandled.Add((timer, firstOfItsKind));
+
+        public void TimerFailed(DueTimer timer, Exception exception) => Failed.Add((timer, exception));
     }
 }
