@@ -121,7 +121,8 @@ public sealed record RequestReturn(CommandId CommandId, Actor Actor, Instant At,
             ?? limits.Items(Lines.IsDefault ? 0 : Lines.Length, "return lines");
         foreach (var evidence in Evidence.IsDefault ? [] : Evidence)
         {
-            problem ??= limits.Text(evidence, "evidence reference");
+            // A missing reference is refused whatever the reason: a case stored with one could not be read back.
+            problem ??= evidence is null ? new InputProblem("A piece of evidence is missing: each is a reference to a photo or video.", RuleIds.Ret1) : limits.Text(evidence, "evidence reference");
         }
 
         foreach (var line in Lines.IsDefault ? [] : Lines)

@@ -27,6 +27,24 @@ public sealed class ReturnCaseTests
         Assert.True((await f.Run(f.Request(CaseId, ReturnFixture.At(2026, 3, 3), reason: ReturnReason.Other, text: "changed my mind"))).IsAccepted);
     }
 
+    [Theory]
+    [Trait("Rule", "RET-1")]
+    [InlineData(ReturnReason.Other)]
+    [InlineData(ReturnReason.QualityProblem)]
+    public async Task RET1_a_missing_piece_of_evidence_is_refused_whatever_the_reason(ReturnReason reason)
+    {
+        // A case stored with a null reference could not be read back from a serializing store.
+        var f = new ReturnFixture();
+        await f.ReceivedOrder(OrderId, ReturnFixture.At(2026, 3, 2));
+        var at = ReturnFixture.At(2026, 3, 3);
+        var refused = await f.Run(new RequestReturn(f.NextId(), ReturnFixture.Buyer, at, CaseId, ReturnKind.Return, reason, "changed my mind",
+            ["photo-1.jpg", null!], [new ReturnLine("SKU-A", 1)]));
+
+        Assert.Equal(RuleIds.Ret1, refused.RuleId);
+        Assert.Equal(RefusalCode.InvalidInput, refused.Code);
+        Assert.Null(await f.Store.LoadAsync(CaseId.Key));
+    }
+
     [Fact]
     [Trait("Rule", "RET-1")]
     public async Task RET1_partial_returns_cannot_exceed_the_units_left()
