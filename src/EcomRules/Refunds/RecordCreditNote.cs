@@ -29,6 +29,12 @@ public sealed record RecordCreditNote(CommandId CommandId, Actor Actor, Instant 
 
     internal override bool HoldsStepRole(ActorRole role) => Actor.Role == role || Actor.Role == ActorRole.System;
 
+    /// <summary>
+    /// REF-3 binds people: the system records what the issuer did, which approves nothing, so it may record the credit
+    /// note of a refund it requested (a cancellation after a payment timeout). Finance staff are held to the rule.
+    /// </summary>
+    internal override bool IsIndependent(Refund refund) => Actor.Role == ActorRole.System || base.IsIndependent(refund);
+
     internal override Refund Apply(Refund refund, RefundSignature signature) => refund.Crediting(signature, CreditNoteNumber);
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("creditNote", CreditNoteNumber);

@@ -184,6 +184,27 @@ public sealed class RefundTests
     }
 
     [Fact]
+    [Trait("Rule", "INV-3")]
+    public async Task INV3_the_system_records_the_credit_note_of_a_refund_the_system_requested()
+    {
+        // A cancellation by the system (a payment timeout): recording the issuer's credit note is not an approval of
+        // the system's own request (REF-3 is about people), so the outbox's follow-up is accepted.
+        var f = new ReturnFixture();
+        await f.ShippedOrder(OrderId, Day);
+        await f.Ok(new CancelOrder(f.NextId(), Actor.System, Day, OrderId, "payment timeout"));
+        var id = RefundId.ForCancellation(OrderId);
+        Assert.Equal(Actor.System.Id, (await f.Get<Refund>(id.Key)).RequestedBy);
+        await f.Ok(new ApproveRefund(f.NextId(), ReturnFixture.DeptHead, Day, id));
+        await f.Ok(new ReviewRefund(f.NextId(), ReturnFixture.Finance, Day, id));
+        await f.Ok(new RequestCreditNote(f.NextId(), ReturnFixture.Finance, Day, id));
+
+        var recorded = await f.Ok(new RecordCreditNote(f.NextId(), Actor.System, Day + Duration.FromHours(1), id, "RED-1"));
+
+        Assert.Equal("RED-1", recorded.StateAs<Refund>().CreditNoteNumber);
+        Assert.Equal(RefundState.Paid, (await f.Ok(new PayRefund(f.NextId(), ReturnFixture.Payer, Day + Duration.FromHours(2), id))).StateAs<Refund>().State);
+    }
+
+    [Fact]
     [Trait("Rule", "ORD-2")]
     public async Task ORD2_cancelling_an_unpaid_order_opens_no_refund_and_after_receipt_is_refused()
     {
