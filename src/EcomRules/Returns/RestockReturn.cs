@@ -83,9 +83,9 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
     private CommandOutcome Refund(ReturnStep step, ReturnCase before, Order order, System.Collections.Immutable.ImmutableArray<Sla.SlaTimer> slas, List<DomainEvent> events, List<TimerRequest> timers)
     {
         var goods = 0m; // in decimal: a sum is capped below, never an overflowing Money
-        foreach (var line in before.Lines)
+        foreach (var (sku, quantity) in before.Claimed())
         {
-            goods += UnitPrice(step.Order, line.Sku).Yuan * line.Quantity;
+            goods += ValueOf(step.Order, sku, quantity);
         }
 
         var freight = before.MerchantAtFault ? before.ReturnFreight : Money.Zero; // RET-6
@@ -117,16 +117,26 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
     /// <summary>The longest case number whose refund can be numbered <c>return-{case}</c> (a refund number has at most 64 characters).</summary>
     internal static readonly int MaxCaseNumberLength = 64 - RequestRefund.ReservedReturnPrefix.Length;
 
-    private static Money UnitPrice(Order order, string sku)
+    /// <summary>
+    /// What the order paid for <paramref name="quantity"/> units of <paramref name="sku"/> (REF-1, RET-6): the SKU's
+    /// lines' total shared over their units. An SKU on one line, or on several at one price, is its unit price times the
+    /// quantity; on lines at different prices (a gift line at 0 beside a paid one) each unit carries the average, as a
+    /// platform shares a discount over the goods, whichever return case comes first. A share that is not a whole fen is
+    /// rounded down, so the cases of one SKU never come to more than its lines cost.
+    /// </summary>
+    private static decimal ValueOf(Order order, string sku, int quantity)
     {
+        var total = 0m;
+        var units = 0;
         foreach (var line in order.Lines)
         {
             if (string.Equals(line.Sku, sku, StringComparison.Ordinal))
             {
-                return line.UnitPrice;
+                total += line.UnitPrice.Yuan * line.Quantity;
+                units += line.Quantity;
             }
         }
 
-        return Money.Zero;
+        return units == 0 ? 0m : Math.Floor(total * quantity / units * 100m) / 100m;
     }
 }

@@ -1,5 +1,6 @@
 using EcomRules.Commands;
 using EcomRules.Orders;
+using EcomRules.Refunds;
 using EcomRules.Returns;
 using EcomRules.Tests.Returns;
 using FsCheck;
@@ -11,6 +12,13 @@ namespace EcomRules.Tests.PropertyTests;
 
 /// <summary>One generated return command: which of eight (see <c>ReturnProperties.Command</c>), a flag it uses, the day.</summary>
 public readonly record struct ReturnStep(int Kind, bool Flag, int Days);
+
+/// <summary>Units of one SKU, each on a line of its own at <see cref="Fen"/>, and the units each return case takes back in turn.</summary>
+public sealed record PricedReturns(int[] Fen, int[] Cases)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"units at [{string.Join(", ", Fen)}] fen, returned [{string.Join(", ", Cases)}]";
+}
 
 [Properties(Arbitrary = [typeof(ReturnProperties)])]
 public sealed class ReturnProperties
@@ -49,6 +57,47 @@ public sealed class ReturnProperties
 
         return true;
     }
+
+    [Property]
+    [Trait("Rule", "REF-1")]
+    [Trait("Rule", "RET-6")]
+    public bool REF1_returns_of_an_sku_on_lines_at_different_prices_never_exceed_what_they_cost_nor_fall_a_fen_short_per_case(PricedReturns plan)
+    {
+        var f = new ReturnFixture();
+        f.ReceivedOrderNow(OrderId, [.. plan.Fen.Select(fen => new OrderLine("SKU-A", 1, Money.FromFen(fen)))]);
+        var refunded = 0m;
+        var at = ReturnFixture.At(2026, 3, 3);
+        for (var i = 0; i < plan.Cases.Length; i++)
+        {
+            var id = new ReturnCaseId(OrderId, "R" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var steps = new EcomCommand[]
+            {
+                new RequestReturn(f.NextId(), ReturnFixture.Buyer, at, id, ReturnKind.Return, ReturnReason.Other, "changed my mind", [], [new ReturnLine("SKU-A", plan.Cases[i])]),
+                new DecideReturn(f.NextId(), ReturnFixture.Service, at, id, true, "ok"),
+                new RecordReturnShipment(f.NextId(), ReturnFixture.Buyer, at, id, "YT1", new Money(8m)),
+                new InspectReturn(f.NextId(), ReturnFixture.Warehouse, at, id, true, true),
+                new RestockReturn(f.NextId(), ReturnFixture.Warehouse, at, id),
+            };
+            if (!steps.Select(f.RunNow).All(d => d.IsAccepted))
+            {
+                return false;
+            }
+
+            refunded += f.LoadNow(new RefundId(OrderId, "return-R" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Key)?.State is Refund r ? r.Amount.Yuan : 0m;
+        }
+
+        // The units returned are worth their share of what the SKU's lines cost; each case rounds its share down.
+        var cost = plan.Fen.Sum(fen => (decimal)fen) / 100m;
+        var share = cost * plan.Cases.Sum() / plan.Fen.Length;
+        return refunded <= share && share - refunded < 0.01m * plan.Cases.Length;
+    }
+
+    /// <summary>One to six units at 0 to 1,000 yuan; the cases take back some of them in turn; shrinks drop units and cases.</summary>
+    public static Arbitrary<PricedReturns> PricedReturnPlans() => Arb.From(
+        from fen in Gen.Choose(0, 100_000).ArrayOf().Where(a => a.Length is >= 1 and <= 6)
+        from cases in Gen.Choose(1, fen.Length).ArrayOf().Where(c => c.Length >= 1 && c.Sum() <= fen.Length)
+        select new PricedReturns(fen, cases),
+        p => p.Fen.Length > p.Cases.Sum() ? [p with { Fen = p.Fen[..^1] }] : p.Cases.Length > 1 ? [p with { Cases = p.Cases[..^1] }] : []);
 
     /// <summary>Return steps: kinds towards the request, flags off, days towards the first; plans shrink by dropping steps.</summary>
     public static Arbitrary<ReturnStep> Steps() => Arb.From(

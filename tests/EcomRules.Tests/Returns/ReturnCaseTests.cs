@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Globalization;
 using EcomRules.Commands;
 using EcomRules.Deadlines;
 using EcomRules.Orders;
@@ -256,6 +258,32 @@ public sealed class ReturnCaseTests
         Assert.Equal(ReturnFixture.Service.Id, refund.RequestedBy);
         var notice = f.Store.Outbox.Select(m => m.Message.Event).OfType<CustomerNotificationRequested>().Last(n => n.Template == "return-closed");
         Assert.Contains("including your return freight of", notice.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [Trait("Rule", "RET-6")]
+    [Trait("Rule", "REF-1")]
+    [InlineData("10,90", "2", "100.00")] // both units: what both lines cost
+    [InlineData("10,90", "1,1", "50.00,50.00")] // each unit carries the average, whichever case comes first
+    [InlineData("0,90", "1,1", "45.00,45.00")] // a gift line beside a paid one
+    [InlineData("10,45,45", "1,1,1", "33.33,33.33,33.33")] // shares rounded down: never more than the lines cost
+    [InlineData("10,45,45", "2,1", "66.66,33.33")]
+    public async Task RET6_an_sku_on_lines_at_different_prices_is_refunded_at_its_average_price(string unitPrices, string returned, string refunds)
+    {
+        // Every unit is one line of SKU-A (the same SKU may be ordered at several prices: a gift, a second-item offer).
+        var f = new ReturnFixture();
+        ImmutableArray<OrderLine> lines = [.. unitPrices.Split(',').Select(p => new OrderLine("SKU-A", 1, new Money(decimal.Parse(p, CultureInfo.InvariantCulture))))];
+        await f.ReceivedOrder(OrderId, ReturnFixture.At(2026, 3, 2), lines);
+        var amounts = new List<string>();
+        var quantities = returned.Split(',').Select(q => int.Parse(q, CultureInfo.InvariantCulture)).ToArray();
+        for (var i = 0; i < quantities.Length; i++)
+        {
+            var id = new ReturnCaseId(OrderId, "R" + (i + 1).ToString(CultureInfo.InvariantCulture));
+            var done = await f.CompletedReturn(id, ReturnFixture.At(2026, 3, 3), reason: ReturnReason.Other, quantity: quantities[i]);
+            amounts.Add((await f.Get<Refund>(done.Refund!.Value.Key)).Amount.Yuan.ToString("0.00", CultureInfo.InvariantCulture));
+        }
+
+        Assert.Equal(refunds.Split(','), amounts);
     }
 
     [Fact]

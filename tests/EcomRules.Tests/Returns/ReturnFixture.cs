@@ -59,10 +59,13 @@ internal sealed class ReturnFixture
     }
 
     /// <summary>A received order (3 × SKU-A at <paramref name="unitPrice"/>, 1 × SKU-B at 50, freight 10), synchronously.</summary>
-    internal Order ReceivedOrderNow(OrderId id, decimal unitPrice)
+    internal Order ReceivedOrderNow(OrderId id, decimal unitPrice) => ReceivedOrderNow(id, Lines(unitPrice));
+
+    /// <summary>A received order of <paramref name="lines"/> with freight 10, synchronously.</summary>
+    internal Order ReceivedOrderNow(OrderId id, ImmutableArray<OrderLine> lines)
     {
         var t = At(2026, 3, 2);
-        var placed = RunNow(new PlaceOrder(NextId(), Service, t, id, BuyerDetails(), Lines(unitPrice), new Money(10m))).StateAs<Order>();
+        var placed = RunNow(new PlaceOrder(NextId(), Service, t, id, BuyerDetails(), lines, new Money(10m))).StateAs<Order>();
         RunNow(new PayOrder(NextId(), Buyer, t, id, placed.Total));
         RunNow(new ConfirmOrder(NextId(), Service, t, id));
         RunNow(new AllocateStock(NextId(), Warehouse, t, id, "DN"));
