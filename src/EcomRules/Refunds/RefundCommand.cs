@@ -79,6 +79,11 @@ public abstract record RefundCommand(CommandId CommandId, Actor Actor, Instant A
             return CommandOutcome.NotFound(orderKey);
         }
 
+        if (CheckOrder(order) is { } refused)
+        {
+            return refused;
+        }
+
         var after = Apply(refund, signature);
         return CommandOutcome.Accept(Describe(refund, after),
             [new AggregateWrite(Target, stored.Version, after), new AggregateWrite(orderKey, input.VersionOf(orderKey), ApplyToOrder(order, after))],
@@ -101,6 +106,9 @@ public abstract record RefundCommand(CommandId CommandId, Actor Actor, Instant A
 
     /// <summary>Applies the accepted step to the refund.</summary>
     internal abstract Refund Apply(Refund refund, RefundSignature signature);
+
+    /// <summary>A refusal the order's state calls for (only when <see cref="ChangesOrder"/>), or null.</summary>
+    internal virtual CommandOutcome? CheckOrder(Order order) => null;
 
     /// <summary>Applies the accepted step to the order (only when <see cref="ChangesOrder"/>).</summary>
     internal virtual Order ApplyToOrder(Order order, Refund refund) => order;

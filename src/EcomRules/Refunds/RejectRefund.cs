@@ -9,7 +9,7 @@ namespace EcomRules.Refunds;
 /// <summary>
 /// Rejects a refund before finance has reviewed it: by the tier's approver while requested, by the finance reviewer
 /// once approved. The reservation on the order is released in the same change set (REF-1). The requester may not
-/// reject (REF-3).
+/// reject (REF-3). No refund of a paid order that was cancelled is rejected: the platform refunds it in full (ORD-2).
 /// </summary>
 /// <param name="CommandId">The idempotency key.</param>
 /// <param name="Actor">The approver or reviewer.</param>
@@ -34,6 +34,15 @@ public sealed record RejectRefund(CommandId CommandId, Actor Actor, Instant At, 
         => string.IsNullOrWhiteSpace(RejectionReason)
             ? new InputProblem("A rejection needs its reason, recorded in the audit trail.", RuleIds.Sec3)
             : limits.Reason(RejectionReason, "rejection reason");
+
+    /// <summary>
+    /// ORD-2: a paid order that was cancelled is refunded in full. Its cancellation refund covers what no other refund
+    /// had reserved, so every refund of it is owed: rejecting one would leave its amount unrefunded.
+    /// </summary>
+    internal override CommandOutcome? CheckOrder(Order order)
+        => order.State == OrderState.Cancelled && order.Paid > Money.Zero
+            ? CommandOutcome.Refuse(RuleIds.Ord2, $"Order {order.Id} was cancelled after payment and is refunded in full, so refund {RefundId} is paid, not rejected.")
+            : null;
 
     internal override Refund Apply(Refund refund, RefundSignature signature) => refund.Rejecting(signature, RejectionReason);
 

@@ -184,6 +184,44 @@ public sealed class RefundTests
     }
 
     [Fact]
+    [Trait("Rule", "ORD-2")]
+    public async Task ORD2_no_refund_of_a_cancelled_paid_order_is_rejected_so_it_is_refunded_in_full()
+    {
+        // A partial refund was pending when the buyer cancelled: the cancellation refund covers the rest, so rejecting
+        // either would leave the order short of its full refund.
+        var f = new ReturnFixture();
+        var order = await f.ShippedOrder(OrderId, Day);
+        var partial = new RefundId(OrderId, "r1");
+        await f.Ok(new RequestRefund(f.NextId(), ReturnFixture.Service, Day, partial, new Money(100m), "goodwill"));
+        await f.Ok(new CancelOrder(f.NextId(), ReturnFixture.Buyer, Day, OrderId, "changed my mind"));
+        var cancellation = RefundId.ForCancellation(OrderId);
+        Assert.Equal(order.Total - new Money(100m), (await f.Get<Refund>(cancellation.Key)).Amount);
+
+        foreach (var id in new[] { partial, cancellation })
+        {
+            var refused = await f.Run(new RejectRefund(f.NextId(), ReturnFixture.DeptHead, Day, id, "not justified"));
+            Assert.Equal(RuleIds.Ord2, refused.RuleId);
+            Assert.Equal(RefundState.Requested, (await f.Get<Refund>(id.Key)).State);
+        }
+
+        await f.PaidRefund(partial, Day);
+        await f.PaidRefund(cancellation, Day);
+        Assert.Equal(order.Total, (await f.Get<Order>(OrderId.Key)).Refunded);
+    }
+
+    [Fact]
+    [Trait("Rule", "REF-1")]
+    public async Task REF1_a_refund_of_an_order_that_is_not_cancelled_may_still_be_rejected()
+    {
+        var f = new ReturnFixture();
+        await f.ShippedOrder(OrderId, Day);
+        var partial = new RefundId(OrderId, "r1");
+        await f.Ok(new RequestRefund(f.NextId(), ReturnFixture.Service, Day, partial, new Money(100m), "goodwill"));
+        await f.Ok(new RejectRefund(f.NextId(), ReturnFixture.DeptHead, Day, partial, "not justified"));
+        Assert.Equal(Money.Zero, (await f.Get<Order>(OrderId.Key)).RefundReserved);
+    }
+
+    [Fact]
     [Trait("Rule", "INV-3")]
     public async Task INV3_the_system_records_the_credit_note_of_a_refund_the_system_requested()
     {
