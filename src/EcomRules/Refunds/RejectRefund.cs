@@ -1,5 +1,6 @@
 using EcomRules.Commands;
 using EcomRules.Orders;
+using EcomRules.Orders.Events;
 using EcomRules.Policies;
 using EcomRules.Refunds.Events;
 using NodaTime;
@@ -48,8 +49,17 @@ public sealed record RejectRefund(CommandId CommandId, Actor Actor, Instant At, 
 
     internal override Order ApplyToOrder(Order order, Refund refund) => order.ReleasingRefund(refund.Amount);
 
+    // The customer hears of it as of a payment (RET-7 for a return's refund: each step of the return); the staff's
+    // reason stays in the audit trail, not in a text message.
     internal override IReadOnlyList<DomainEvent> Events(Refund refund, RefundSignature signature, Order? order = null)
-        => [.. base.Events(refund, signature, order), new RefundRejected(Target, At, refund.Amount, RejectionReason)];
+        =>
+        [
+            .. base.Events(refund, signature, order),
+            new RefundRejected(Target, At, refund.Amount, RejectionReason),
+            new CustomerNotificationRequested(Target, At, order!.Buyer.Phone, "refund-rejected", refund.ReturnCase is { } returnCase
+                ? $"The refund of {refund.Amount} for your return {returnCase} was not approved; customer service will contact you."
+                : $"A refund of {refund.Amount} for order {refund.Order} was not approved; customer service will contact you."),
+        ];
 
     internal override void WriteFields(PayloadWriter writer) => writer.Add("reason", RejectionReason);
 }

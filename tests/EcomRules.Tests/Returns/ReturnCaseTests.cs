@@ -298,6 +298,24 @@ public sealed class ReturnCaseTests
 
     [Fact]
     [Trait("Rule", "RET-7")]
+    public async Task RET7_the_buyer_is_told_when_the_refund_of_a_return_is_rejected()
+    {
+        var f = new ReturnFixture();
+        await f.ReceivedOrder(OrderId, ReturnFixture.At(2026, 3, 2));
+        var done = await f.CompletedReturn(CaseId, ReturnFixture.At(2026, 3, 3));
+        var refund = done.Refund!.Value;
+
+        var rejected = await f.Ok(new RejectRefund(f.NextId(), ReturnFixture.DeptHead, ReturnFixture.At(2026, 3, 5), refund, "inspection photos missing"));
+
+        var notice = Assert.Single(rejected.Events.OfType<CustomerNotificationRequested>());
+        Assert.Equal("refund-rejected", notice.Template);
+        Assert.Equal((await f.Get<Order>(OrderId.Key)).Buyer.Phone, notice.Recipient);
+        Assert.Contains($"for your return {CaseId} was not approved", notice.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("inspection photos missing", notice.Text, StringComparison.Ordinal); // the staff's reason stays in the audit trail
+    }
+
+    [Fact]
+    [Trait("Rule", "RET-7")]
     public async Task RET7_every_step_notifies_the_buyer_and_the_case_is_archived()
     {
         var f = new ReturnFixture();
