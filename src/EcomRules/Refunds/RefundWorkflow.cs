@@ -31,6 +31,7 @@ public static class RefundWorkflow
                 .PermitIf(RefundTrigger.ConfirmInvoiceRecovered, RefundState.InvoiceSettled, SeparationOfDuties)
                 .PermitIf(RefundTrigger.RequestCreditNote, RefundState.CreditNotePending, SeparationOfDuties)
                 .Refuse(RefundTrigger.Pay, RuleIds.Inv3, "finance has not confirmed the invoice recovered nor a red-letter credit note issued.")
+                .Refuse(RefundTrigger.RecordCreditNote, RuleIds.Inv3, "no red-letter credit note was requested for this refund; request one, or confirm the invoice recovered.")
             .Configure(RefundState.CreditNotePending)
                 .PermitIf(RefundTrigger.RecordCreditNote, RefundState.InvoiceSettled, SeparationOfDuties)
                 .Ignore(RefundTrigger.RequestCreditNote)

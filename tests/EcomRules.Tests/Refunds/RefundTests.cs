@@ -223,6 +223,21 @@ public sealed class RefundTests
 
     [Fact]
     [Trait("Rule", "INV-3")]
+    public async Task INV3_a_credit_note_nobody_requested_is_refused_naming_INV3()
+    {
+        var f = await PaidOrder();
+        var id = (await f.Ok(Request(f, "r1", 120m))).StateAs<Refund>().Id;
+        await f.Ok(new ApproveRefund(f.NextId(), ReturnFixture.DeptHead, Day, id));
+        await f.Ok(new ReviewRefund(f.NextId(), ReturnFixture.Finance, Day, id));
+
+        var refused = await f.Run(new RecordCreditNote(f.NextId(), Actor.System, Day, id, "RED-1"));
+
+        Assert.Equal(RuleIds.Inv3, refused.RuleId);
+        Assert.Equal(RefundState.Reviewed, (await f.Get<Refund>(id.Key)).State);
+    }
+
+    [Fact]
+    [Trait("Rule", "INV-3")]
     public async Task INV3_the_system_records_the_credit_note_of_a_refund_the_system_requested()
     {
         // A cancellation by the system (a payment timeout): recording the issuer's credit note is not an approval of

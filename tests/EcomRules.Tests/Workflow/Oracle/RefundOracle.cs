@@ -47,6 +47,7 @@ internal static class RefundOracle
     {
         _ when failedGuard is not null => failedGuard,
         (RefundState.Reviewed or RefundState.CreditNotePending, RefundTrigger.Pay) => "INV-3", // invoice not settled yet
+        (RefundState.Reviewed, RefundTrigger.RecordCreditNote) => "INV-3", // a credit note nobody requested
         (RefundState.Paid, RefundTrigger.Pay) => "REF-1", // paying twice would exceed what was paid
         _ => "REF-2",
     };
