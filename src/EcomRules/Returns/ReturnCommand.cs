@@ -85,6 +85,10 @@ public abstract record ReturnCommand(CommandId CommandId, Actor Actor, Instant A
         if (order is not null)
         {
             writes.Add(new AggregateWrite(CaseId.Order.Key, step.OrderVersion, order));
+            if (CompletionDue(step.Order, order) is { } completion)
+            {
+                timers = [.. timers ?? [], completion];
+            }
         }
 
         if (also is not null)
@@ -94,6 +98,15 @@ public abstract record ReturnCommand(CommandId CommandId, Actor Actor, Instant A
 
         return CommandOutcome.Accept($"{step.Case.State} → {after.State}", writes, events, timers);
     }
+
+    /// <summary>
+    /// ORD-1: the order's completion timer fires when its return window closes, and is refused while a return is open.
+    /// When this step closes the order's last open return after its window closed, the order completes now.
+    /// </summary>
+    private TimerRequest? CompletionDue(Order before, Order after)
+        => before.OpenReturns > 0 && after.OpenReturns == 0 && after.State == OrderState.Received && after.ReturnWindowClosesAt is { } closes && closes <= At
+            ? new TimerRequest(CaseId.Order.Key, "complete", RecordTrackingEvent.AutoCompleteTimerKind, At)
+            : null;
 
     /// <summary>RET-7: a notice to the customer about this step.</summary>
     private protected CustomerNotificationRequested Notice(ReturnCase returnCase, string template, string text)

@@ -296,6 +296,47 @@ public sealed class ReturnCaseTests
         Assert.Equal(new Money(100m), (await f.Get<Refund>(done.Refund!.Value.Key)).Amount);
     }
 
+    [Theory]
+    [Trait("Rule", "ORD-1")]
+    [Trait("Rule", "ORD-5")]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ORD1_an_order_whose_return_was_open_when_its_window_closed_completes_when_the_return_closes(bool exchanged)
+    {
+        var f = new ReturnFixture();
+        var scheduler = new EcomRules.Processing.TimerScheduler(f.Store, f.Engine);
+        var order = await f.ReceivedOrder(OrderId, ReturnFixture.At(2026, 3, 4, 10));
+        var closes = order.ReturnWindowClosesAt!.Value;
+
+        // An exchange for a quality problem asked on the window's last day (its longest) is open when the window
+        // closes: the completion timer fires then, is refused (ORD-1) and is done with.
+        await f.Ok(f.Request(CaseId, closes - Duration.FromHours(10), ReturnKind.Exchange));
+        await scheduler.RunOnceAsync("t", closes + Duration.FromMinutes(1));
+        Assert.Equal(OrderState.Received, (await f.Get<Order>(OrderId.Key)).State);
+
+        var closing = closes + Duration.FromDays(3);
+        if (exchanged)
+        {
+            var carrier = new Actor("sf", ActorRole.Carrier);
+            await f.Ok(new DecideReturn(f.NextId(), ReturnFixture.Service, closes + Duration.FromHours(2), CaseId, true, "meets the standard"));
+            await f.Ok(new RecordReturnShipment(f.NextId(), ReturnFixture.Buyer, closes + Duration.FromHours(3), CaseId, "YT1", new Money(8m)));
+            await f.Ok(new InspectReturn(f.NextId(), ReturnFixture.Warehouse, closes + Duration.FromHours(24), CaseId, true, true));
+            await f.Ok(new RestockReturn(f.NextId(), ReturnFixture.Warehouse, closes + Duration.FromHours(26), CaseId));
+            await f.Ok(new RecordReplacementShipment(f.NextId(), ReturnFixture.Warehouse, closes + Duration.FromHours(27), CaseId, new EcomRules.Shipping.CarrierId("sf"), "SF9"));
+            await f.Ok(new RecordReplacementTracking(f.NextId(), carrier, closing, CaseId, TrackingEventKind.Signed));
+        }
+        else
+        {
+            await f.Ok(new DecideReturn(f.NextId(), ReturnFixture.Service, closing, CaseId, false, "outside the return standard"));
+        }
+
+        Assert.Equal(OrderState.Received, (await f.Get<Order>(OrderId.Key)).State);
+        await scheduler.RunOnceAsync("t", closing + Duration.FromMinutes(1));
+        var completed = await f.Get<Order>(OrderId.Key);
+        Assert.Equal(OrderState.Completed, completed.State);
+        Assert.Equal(closing, completed.CompletedAt);
+    }
+
     [Fact]
     [Trait("Rule", "RET-7")]
     public async Task RET7_the_buyer_is_told_when_the_refund_of_a_return_is_rejected()
