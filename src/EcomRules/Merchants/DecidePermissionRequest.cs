@@ -7,7 +7,7 @@ namespace EcomRules.Merchants;
 
 /// <summary>
 /// The platform grants or denies a merchant's pending permission request (MER-4), with the reason; the decision timer
-/// is cancelled. A decision after the due instant is still recorded, marked late.
+/// is cancelled. A decision at or after the due instant is still recorded, marked late.
 /// </summary>
 /// <param name="CommandId">The idempotency key.</param>
 /// <param name="Actor">Who decides: operations.</param>
@@ -47,7 +47,7 @@ public sealed record DecidePermissionRequest(CommandId CommandId, Actor Actor, I
             return CommandOutcome.Refuse(RuleIds.Mer4, $"Permission request {Request} of merchant {Merchant} was already {request.State}.");
         }
 
-        var late = At > request.DueAt;
+        var late = At >= request.DueAt; // as the overdue timer counts it at that instant
         var decided = request with
         {
             State = Granted ? PermissionRequestState.Granted : PermissionRequestState.Denied,

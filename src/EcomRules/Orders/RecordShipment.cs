@@ -37,7 +37,7 @@ public sealed record RecordShipment(CommandId CommandId, Actor Actor, Instant At
             return CommandOutcome.Refuse(RuleIds.Car1, $"Carrier '{Carrier}' is not among the policy's carriers; ship with one that has a fee table.");
         }
 
-        var onTime = order.DispatchDeadline is not { } deadline || At <= deadline; // ORD-3
+        var onTime = order.DispatchDeadline is not { } deadline || At < deadline; // ORD-3: due before the deadline, as its timer counts it missed at that instant
         var events = new List<DomainEvent>();
         events.Add(new OrderShipped(Target, At, Carrier, TrackingNumber, onTime));
         if (!onTime && order.Merchant is { } merchant)

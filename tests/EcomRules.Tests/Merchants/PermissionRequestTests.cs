@@ -54,6 +54,22 @@ public sealed class PermissionRequestTests
         Assert.Equal(RuleIds.Mer4, f.Refused(new DecidePermissionRequest(f.NextId(), MerchantFixture.Reviewer, MerchantFixture.Now, MerchantFixture.Shop, "P-1", false, "again")).RuleId);
     }
 
+    [Theory]
+    [Trait("Rule", "MER-4")]
+    [InlineData(-1, false)]
+    [InlineData(0, true)] // at the due instant: its timer marks the request overdue at that instant
+    public void MER4_a_decision_is_late_from_the_due_instant_as_its_timer_counts_it(int secondsFromDue, bool late)
+    {
+        var f = new MerchantFixture();
+        f.Admitted();
+        var request = Assert.Single(f.Ok<Merchant>(Request(f)).PermissionRequests);
+
+        var decided = f.Ok<Merchant>(new DecidePermissionRequest(f.NextId(), MerchantFixture.Reviewer, request.DueAt + Duration.FromSeconds(secondsFromDue), MerchantFixture.Shop, "P-1", true, "customs registration seen"));
+
+        Assert.Equal(late, Assert.Single(f.Events.OfType<PermissionDecided>()).Late);
+        Assert.Equal(late, Assert.Single(decided.PermissionRequests).Overdue);
+    }
+
     [Fact]
     [Trait("Rule", "MER-4")]
     public void MER4_an_undecided_request_is_marked_overdue_by_its_durable_timer_once()

@@ -80,10 +80,11 @@ public sealed class OrderDispatchTests
     }
 
     [Theory]
-    [InlineData(0, true)]
+    [InlineData(-1, true)]
+    [InlineData(0, false)] // at the deadline: its timer counts the dispatch missed at that instant
     [InlineData(1, false)]
     [Trait("Rule", "ORD-3")]
-    public void ORD3_ShippedOnTime_UntilTheDeadline_TimerCancelledAtShipment(int secondsLate, bool onTime)
+    public void ORD3_ShippedOnTime_BeforeTheDeadline_TimerCancelledAtShipment(int secondsLate, bool onTime)
     {
         var s = new OrderScenario();
         var paidAt = At(2026, 3, 4, 9, 5);
@@ -94,6 +95,22 @@ public sealed class OrderDispatchTests
         Assert.Equal(onTime, Single<OrderShipped>(shipped).OnTime);
         Assert.Equal(onTime, s.Order("S1").ShippedOnTime);
         Assert.Null(s.Timer("S1", "dispatch"));
+    }
+
+    [Fact]
+    [Trait("Rule", "ORD-3")]
+    [Trait("Rule", "MER-3")]
+    public async Task ORD3_AShipmentAtTheDeadlineInstant_IsLateAsItsTimerSaid()
+    {
+        // The dispatch-deadline timer fires at the deadline and counts it missed; a shipment recorded at that same
+        // instant agrees (it was "on time" while the timer said "missed").
+        var s = new OrderScenario();
+        s.PaidAndInvoiced("D1", At(2026, 3, 4, 10, 0));
+        var deadline = s.Order("D1").DispatchDeadline!.Value;
+        await new EcomRules.Processing.TimerScheduler(s.Store, s.Engine).RunOnceAsync("t", deadline);
+
+        Assert.Contains(s.Store.Outbox, m => m.Message.Event is DispatchDeadlineMissed);
+        Assert.False(Single<OrderShipped>(Require(s.Ship("D1", deadline))).OnTime);
     }
 
     [Fact]
