@@ -75,9 +75,9 @@ public sealed record RecordDeliveryArrival(CommandId CommandId, Actor Actor, Ins
         var arrivedOn = calendar.DateOf(At);
         var workingDay = calendar.IsWorkingDay(arrivedOn) ? arrivedOn : calendar.NextWorkingDay(arrivedOn);
         var dueBy = calendar.EndOfWorkingDay(workingDay); // WH-2: stocked in on the day of arrival
-        if (dueBy < At)
+        if (dueBy <= At)
         {
-            dueBy = calendar.EndOfWorkingDay(calendar.NextWorkingDay(workingDay)); // arrived after the day's working hours
+            dueBy = calendar.EndOfWorkingDay(calendar.NextWorkingDay(workingDay)); // arrived at or after the end of the day's working hours (an exclusive end)
         }
 
         var receipt = DeliveryReceipt.Arrived(Delivery, Lines, arrivedOn, dueBy);

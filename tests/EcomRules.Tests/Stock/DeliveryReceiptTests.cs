@@ -38,6 +38,22 @@ public sealed class DeliveryReceiptTests
         Assert.True(EcomModules.TimerHandlers.Handles(DeliveryReceiptId.Kind, RecordDeliveryArrival.DeadlineTimerKind));
     }
 
+    [Theory]
+    [Trait("Rule", "WH-2")]
+    [InlineData(17, 59, 3)] // in working hours: due at the end of the day
+    [InlineData(18, 0, 4)] // at the end of working hours (an exclusive end): due at the end of the next working day
+    [InlineData(18, 1, 4)]
+    public void WH2_a_delivery_arriving_as_working_hours_end_is_due_by_the_next_working_day(int hour, int minute, int dueDay)
+    {
+        var f = new StockFixture();
+        var at = new LocalDateTime(2026, 3, 3, hour, minute).InZoneStrictly(StockFixture.Zone).ToInstant();
+        Assert.True(f.Run(new RecordDeliveryArrival(f.NextId(), StockFixture.Receiver, at, Delivery, [new StockLine("SKU-A", 10)])).IsAccepted);
+
+        var timer = Assert.Single(f.Store.Timers, t => t.Target == Delivery.Key);
+        Assert.Equal(new LocalDateTime(2026, 3, dueDay, 18, 0).InZoneStrictly(StockFixture.Zone).ToInstant(), timer.DueAt);
+        Assert.True(timer.DueAt > at);
+    }
+
     [Fact]
     [Trait("Rule", "WH-2")]
     public void WH2_checking_every_line_against_the_document_completes_the_delivery_and_cancels_its_timer()
