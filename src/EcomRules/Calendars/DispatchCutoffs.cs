@@ -139,7 +139,8 @@ public sealed class DispatchCutoffs
     /// <summary>Gets a warehouse's cut-off on a date.</summary>
     /// <param name="warehouse">The warehouse.</param>
     /// <param name="date">The date.</param>
-    /// <returns>The cut-off, or null when the date is not a working day.</returns>
+    /// <returns>The cut-off, or null when the date is not a working day; never after the date's working hours end (a day
+    /// opened specially for fewer hours takes orders for same-day dispatch until it closes).</returns>
     /// <exception cref="ArgumentException">The warehouse has no cut-offs.</exception>
     /// <exception cref="CalendarYearNotCoveredException">The date is not covered by the calendar.</exception>
     public LocalTime? CutoffOn(WarehouseId warehouse, LocalDate date)
@@ -150,9 +151,16 @@ public sealed class DispatchCutoffs
             return null;
         }
 
-        return rules.Dates.TryGetValue(date, out var byDate) ? byDate
-            : rules.Weekdays.TryGetValue(date.DayOfWeek, out var byWeekday) ? byWeekday
-            : rules.Default;
+        if (rules.Dates.TryGetValue(date, out var byDate))
+        {
+            return byDate; // checked against that date's hours when it was added
+        }
+
+        // A day opened specially (MerchantSchedule.WithOpening) may close before the usual cut-off: it takes same-day
+        // orders only while it is open (DSP-2, DSP-3).
+        var cutoff = rules.Weekdays.TryGetValue(date.DayOfWeek, out var byWeekday) ? byWeekday : rules.Default;
+        var closes = Calendar.HoursOn(date).Intervals[^1].End;
+        return cutoff > closes ? closes : cutoff;
     }
 
     /// <summary>

@@ -74,6 +74,22 @@ public sealed class DispatchTests
     public void DSP2_DateCutoffOnADayWithoutWork_IsRefused()
         => Assert.Throws<CutoffOutsideWorkingHoursException>(() => Cutoffs.WithDate(WarehouseId.Main, new LocalDate(2026, 2, 17), new LocalTime(15, 0)));
 
+    [Theory]
+    [Trait("Rule", "DSP-2")]
+    [InlineData(11, 59, true)]
+    [InlineData(12, 0, false)] // the day closes at 12:00, before the usual 15:00 cut-off
+    [InlineData(13, 0, false)]
+    public void DSP2_ADayOpenedSpeciallyForFewerHours_TakesSameDayOrdersOnlyWhileOpen(int hour, int minute, bool sameDay)
+    {
+        var sunday = new LocalDate(2026, 3, 8);
+        var calendar = WorkingCalendar.Create(MerchantSchedule.Default.WithOpening(sunday, WorkingHours.Of((9, 0, 12, 0))), ChinaPublicHolidays.Default);
+        var cutoffs = DispatchCutoffs.Create(calendar).WithWarehouse(WarehouseId.Main, DispatchCutoffs.PartsDistributorCutoff);
+
+        Assert.Equal(new LocalTime(12, 0), cutoffs.CutoffOn(WarehouseId.Main, sunday));
+        Assert.Equal(sameDay, cutoffs.NextDispatchDate(WarehouseId.Main, calendar.InstantOf(sunday, new LocalTime(hour, minute))) == sunday);
+        Assert.Equal(DispatchCutoffs.PartsDistributorCutoff, cutoffs.CutoffOn(WarehouseId.Main, sunday.PlusDays(1))); // an ordinary Monday keeps 15:00
+    }
+
     [Fact]
     public void UnknownWarehouse_IsRefused()
         => Assert.Throws<ArgumentException>(() => Cutoffs.NextDispatchDate(new WarehouseId("north"), At(2026, 3, 2, 10, 0)));
