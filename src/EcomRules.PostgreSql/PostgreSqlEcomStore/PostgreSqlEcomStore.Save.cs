@@ -232,7 +232,9 @@ public sealed partial class PostgreSqlEcomStore
                     targetKinds[next] = request.Target.Kind;
                     targetIds[next] = request.Target.Id;
                     kinds[next] = request.Kind;
-                    dues[next] = due.ToDateTimeUtc();
+                    // Rounded up to timestamptz's microsecond: a timer fires at or after its instant, never before it, and
+                    // the command it fires (dated its due instant) finds its deadline passed.
+                    dues[next] = CeilingMicrosecond(due).ToDateTimeUtc();
                     next++;
                 }
             }

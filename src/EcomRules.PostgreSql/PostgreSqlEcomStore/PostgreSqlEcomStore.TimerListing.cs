@@ -47,6 +47,6 @@ public sealed partial class PostgreSqlEcomStore
             WHERE due_at >= $1 AND (due_at, timer_id COLLATE "C") > ($2, $3)
             ORDER BY due_at, timer_id COLLATE "C" LIMIT $4
             """,
-            [Timestamp(from), Timestamp(after?.DueAt ?? dueFrom - Duration.FromTicks(10)), Text(after?.TimerId ?? string.Empty), Value(max)]);
+            [Timestamp(CeilingMicrosecond(from)), Timestamp(after?.DueAt ?? dueFrom - Duration.FromTicks(10)), Text(after?.TimerId ?? string.Empty), Value(max)]);
     }
 }

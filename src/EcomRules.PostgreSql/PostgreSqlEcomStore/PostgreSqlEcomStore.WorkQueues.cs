@@ -96,13 +96,4 @@ public sealed partial class PostgreSqlEcomStore : IWorkQueueStore
         ORDER BY (state->>'requestedAt') COLLATE "C", id COLLATE "C"
         LIMIT $3
         """;
-
-    // timestamptz holds microseconds: for a stored instant s, s >= t and s < t hold exactly as they do for t rounded up
-    // to the microsecond, so a window bound with ticks keeps its meaning.
-    private static Instant CeilingMicrosecond(Instant instant)
-    {
-        var ticks = instant.ToUnixTimeTicks();
-        var rest = ticks % 10;
-        return rest == 0 ? instant : Instant.FromUnixTimeTicks(ticks - rest + (rest > 0 ? 10 : 0));
-    }
 }

@@ -139,6 +139,15 @@ public sealed partial class PostgreSqlEcomStore : IEcomStore, IOutboxStore, ITim
     private static NpgsqlParameter<DateTime> Timestamp(Instant instant)
         => new() { TypedValue = instant.ToDateTimeUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz };
 
+    // timestamptz holds microseconds: for a stored instant s, s >= t and s < t hold exactly as they do for t rounded up
+    // to the microsecond, so a window bound with ticks keeps its meaning; a due instant rounded up is never early.
+    private static Instant CeilingMicrosecond(Instant instant)
+    {
+        var ticks = instant.ToUnixTimeTicks();
+        var rest = ticks % 10;
+        return rest == 0 ? instant : Instant.FromUnixTimeTicks(ticks - rest + (rest > 0 ? 10 : 0));
+    }
+
     private static Instant ReadInstant(NpgsqlDataReader reader, int ordinal)
         => Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
 }
