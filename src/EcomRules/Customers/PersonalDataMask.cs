@@ -62,15 +62,21 @@ public static class PersonalDataMask
         return trimmed.Length == 1 ? MaskCharacter.ToString() : Keep(trimmed, 1, 0);
     }
 
-    /// <summary>Masks a resident ID number: the 6-digit region code and the last 4 characters stay (SEC-1).</summary>
+    /// <summary>
+    /// Masks a resident ID number: of 18 characters, the 6-digit region code and the last 4 characters stay; text of
+    /// any other length (a mistyped number, or another number typed into the field) is masked entirely (SEC-1).
+    /// </summary>
     /// <param name="residentId">The number.</param>
     /// <returns>The masked number, for example <c>110105********123X</c>.</returns>
-    public static string ResidentId(string? residentId) => Keep(residentId, 6, 4);
+    public static string ResidentId(string? residentId) => residentId?.Length == 18 ? Keep(residentId, 6, 4) : Keep(residentId, 0, 0);
 
-    /// <summary>Masks a mobile number: the first 3 and last 4 digits stay (SEC-1).</summary>
+    /// <summary>
+    /// Masks a mobile number: of 11 digits, the first 3 and last 4 stay; text of any other length is masked entirely
+    /// (SEC-1).
+    /// </summary>
     /// <param name="mobile">The number.</param>
     /// <returns>The masked number, for example <c>138****5678</c>.</returns>
-    public static string Mobile(string? mobile) => Keep(mobile, 3, 4);
+    public static string Mobile(string? mobile) => mobile?.Length == 11 ? Keep(mobile, 3, 4) : Keep(mobile, 0, 0);
 
     /// <summary>Hides free text entirely (SEC-1): blank text stays empty, anything else becomes <see cref="HiddenText"/>.</summary>
     /// <param name="text">The text.</param>

@@ -27,7 +27,7 @@ public readonly record struct PostalCode
         ArgumentNullException.ThrowIfNull(value);
         var normalized = IdentityNumberError.Normalize(value);
         return Validate(normalized) is { } error
-            ? throw error.ToException(RuleIds.Cus2, IdentityNumberKind.PostalCode, normalized)
+            ? throw error.ToException(RuleIds.Cus2, IdentityNumberKind.PostalCode, PersonalDataMask.Keep(normalized, 0, 0))
             : new PostalCode(normalized);
     }
 

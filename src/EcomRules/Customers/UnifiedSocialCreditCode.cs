@@ -59,7 +59,7 @@ public readonly record struct UnifiedSocialCreditCode
         ArgumentNullException.ThrowIfNull(value);
         var normalized = IdentityNumberError.Normalize(value);
         return Validate(normalized) is { } error
-            ? throw error.ToException(RuleIds.Cus1, IdentityNumberKind.UnifiedSocialCreditCode, normalized)
+            ? throw error.ToException(RuleIds.Cus1, IdentityNumberKind.UnifiedSocialCreditCode, PersonalDataMask.Keep(normalized, 0, 0))
             : new UnifiedSocialCreditCode(normalized);
     }
 

@@ -74,7 +74,7 @@ public sealed record ApplyForAdmission(CommandId CommandId, Actor Actor, Instant
         var normalized = Normalize(value);
         return normalized.Length is >= 15 and <= 20 && normalized.All(char.IsAsciiLetterOrDigit)
             ? null
-            : new InputProblem($"'{value}' is not a tax registration number: 15 to 20 letters and digits.", RuleIds.Mer1);
+            : new InputProblem($"'{Customers.PersonalDataMask.Keep(normalized, 0, 0)}' is not a tax registration number: 15 to 20 letters and digits.", RuleIds.Mer1); // an individual business's may be its owner's resident ID (SEC-1)
     }
 
     private static string Normalize(string value) => value.Trim().ToUpperInvariant();

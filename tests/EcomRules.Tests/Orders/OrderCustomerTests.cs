@@ -60,6 +60,30 @@ public sealed class OrderCustomerTests
         }
     }
 
+    [Theory]
+    [Trait("Rule", "SEC-1")]
+    [InlineData("13800138000", null, null)] // a mobile number typed into the resident ID field
+    [InlineData("11010519491231002", null, null)] // an ID number one character short
+    [InlineData(null, "13800138000", null)] // a mobile number typed into the postal code field
+    [InlineData(null, null, "1380013800")] // a mobile number one digit short
+    public void SEC1_AnInvalidNumber_IsNotRepeatedInTheRefusal_WhateverFieldItWasTypedInto(string? residentId, string? postalCode, string? mobile)
+    {
+        // The refusal's reason is logged (HostingDiagnostics): a number that fails validation is masked entirely, as no
+        // part of it is known to be the harmless one.
+        var s = new OrderScenario();
+        var buyer = PrivateBuyer();
+        buyer = buyer with { ResidentId = residentId ?? buyer.ResidentId, PostalCode = postalCode ?? buyer.PostalCode, Mobile = mobile ?? buyer.Mobile };
+        var refused = s.Place("B1", At(2026, 3, 4, 9, 0), buyer);
+
+        Assert.True(refused.IsRefused);
+        var typed = residentId ?? postalCode ?? mobile!;
+        Assert.Contains(new string('*', typed.Length), refused.Reason, StringComparison.Ordinal);
+        for (var i = 0; i + 3 <= typed.Length; i++)
+        {
+            Assert.DoesNotContain(typed.Substring(i, 3), refused.Reason, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     [Trait("Rule", "CUS-1")]
     public void CUS1_ValidBusinessBuyer_IsAccepted()
