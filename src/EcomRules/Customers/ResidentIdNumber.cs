@@ -88,10 +88,30 @@ public readonly record struct ResidentIdNumber
     {
         ArgumentNullException.ThrowIfNull(value);
         var normalized = IdentityNumberError.Normalize(value);
-        return Validate(normalized, today) is { } error
+        return Validate(normalized, Earliest(today), today) is { } error
             ? throw error.ToException(RuleIds.Cus2, IdentityNumberKind.ResidentIdNumber, PersonalDataMask.ResidentId(normalized))
             : new ResidentIdNumber(normalized);
     }
+
+    /// <summary>
+    /// Parses a number stored by the serializer: its structure, region, check character and a real birth date from
+    /// 1900-01-01 on, with no "today" (it was checked against the day it was entered, which the store does not keep).
+    /// </summary>
+    /// <param name="value">The stored text.</param>
+    /// <returns>The number.</returns>
+    /// <exception cref="InvalidIdentityNumberException">The text is not such a number.</exception>
+    internal static ResidentIdNumber ParseStored(string value)
+    {
+        var normalized = IdentityNumberError.Normalize(value);
+        return Validate(normalized, EarliestBirthDate, LatestStoredBirthDate) is { } error
+            ? throw error.ToException(RuleIds.Cus2, IdentityNumberKind.ResidentIdNumber, PersonalDataMask.ResidentId(normalized))
+            : new ResidentIdNumber(normalized);
+    }
+
+    // The latest birth date a number can carry (eight digits): commands may be dated up to the year 8999.
+    private static readonly LocalDate LatestStoredBirthDate = new(9999, 12, 31);
+
+    private static LocalDate Earliest(LocalDate today) => LocalDate.Max(EarliestBirthDate, today.PlusYears(-MaximumAgeYears));
 
     /// <summary>Parses a number as <see cref="Parse(string, LocalDate)"/> does, returning false instead of throwing.</summary>
     /// <param name="value">The text.</param>
@@ -107,7 +127,7 @@ public readonly record struct ResidentIdNumber
         }
 
         var normalized = IdentityNumberError.Normalize(value);
-        if (Validate(normalized, today) is not null)
+        if (Validate(normalized, Earliest(today), today) is not null)
         {
             return false;
         }
@@ -132,7 +152,7 @@ public readonly record struct ResidentIdNumber
     public override string ToString() => Masked;
 
     // CUS-2: 17 digits and a check character, a provincial region code and a plausible birth date.
-    private static IdentityNumberError? Validate(string value, LocalDate today)
+    private static IdentityNumberError? Validate(string value, LocalDate earliest, LocalDate latest)
     {
         if (IdentityNumberError.CheckLength(value, Length) is { } lengthError)
         {
@@ -161,11 +181,10 @@ public readonly record struct ResidentIdNumber
             return new IdentityNumberError(7, "the birth date (positions 7-14) is not a calendar date");
         }
 
-        var earliest = LocalDate.Max(EarliestBirthDate, today.PlusYears(-MaximumAgeYears));
-        if (birthDate < earliest || birthDate > today)
+        if (birthDate < earliest || birthDate > latest)
         {
             return new IdentityNumberError(7, string.Create(CultureInfo.InvariantCulture,
-                $"the birth date (positions 7-14) is not between {earliest:uuuu-MM-dd} and {today:uuuu-MM-dd}"));
+                $"the birth date (positions 7-14) is not between {earliest:uuuu-MM-dd} and {latest:uuuu-MM-dd}"));
         }
 
         var check = CheckCharacter(value.AsSpan(0, Length - 1));

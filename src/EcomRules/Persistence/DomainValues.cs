@@ -40,7 +40,7 @@ internal static class DomainValues
                 record.String("name"), UnifiedSocialCreditCode.Parse(record.String("creditCode")), address, record.String("contactName"), phone),
             _ => new PrivateBuyer(
                 record.String("name"),
-                ResidentIdNumber.Parse(record.String("residentId"), SerializerSettings.ResidentIdReferenceDate),
+                ResidentIdNumber.ParseStored(record.String("residentId")),
                 PostalCode.Parse(record.String("postalCode")),
                 address,
                 phone),

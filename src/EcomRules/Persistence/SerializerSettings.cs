@@ -1,22 +1,14 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using EcomRules.Sla;
-using NodaTime;
 
 namespace EcomRules.Persistence;
 
-/// <summary>What readers need besides the JSON: the SLA definitions timers are rebuilt against, and the date ID numbers are checked against.</summary>
+/// <summary>What readers need besides the JSON: the SLA definitions timers are rebuilt against.</summary>
 internal sealed class SerializerSettings
 {
     public SerializerSettings(IEnumerable<KeyValuePair<string, SlaDefinition>> slaDefinitions)
         => SlaDefinitions = slaDefinitions.ToFrozenDictionary(StringComparer.Ordinal);
-
-    /// <summary>
-    /// Gets the reference "today" for <see cref="Customers.ResidentIdNumber.Parse"/>: 2049-12-31, the latest date whose
-    /// 150-year plausibility window still starts at the 1900-01-01 floor, so every birth date a number could have
-    /// been accepted with (1900-01-01 up to the day it was entered) is accepted again on reading.
-    /// </summary>
-    public static LocalDate ResidentIdReferenceDate { get; } = new(2049, 12, 31);
 
     public static SerializerSettings Default { get; } = new(EcomRules.Sla.SlaDefinitions.All.Select(d => KeyValuePair.Create(d.Id, d)));
 

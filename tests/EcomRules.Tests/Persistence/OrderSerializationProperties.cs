@@ -102,11 +102,23 @@ public sealed class OrderSerializationProperties
         return read.Lines[0].UnitPrice.Fen == line.UnitPrice.Fen && read.Goods == journey.Order!.Goods;
     }
 
-    [Fact]
-    public void ResidentIdReferenceDate_AcceptsEveryBirthDateFrom1900()
+    [Theory]
+    [Trait("Rule", "CUS-2")]
+    [InlineData(2026, "19000101")] // the earliest birth date
+    [InlineData(2061, "20550307")] // born after 2049: read back with the date it was entered on, not a fixed "today"
+    [InlineData(8999, "88990101")]
+    public void AnOrderOfABuyerBornOnAnyDateItWasAcceptedWith_ReadsBack(int year, string birthDate)
     {
-        Assert.Equal(ResidentIdNumber.EarliestBirthDate, LocalDate.Max(ResidentIdNumber.EarliestBirthDate, SerializerSettings.ResidentIdReferenceDate.PlusYears(-ResidentIdNumber.MaximumAgeYears)));
-        Assert.True(SerializerSettings.ResidentIdReferenceDate.PlusYears(1).PlusYears(-ResidentIdNumber.MaximumAgeYears) > ResidentIdNumber.EarliestBirthDate);
+        var buyer = Orders.OrderScenario.PrivateBuyer() with { ResidentId = EcomRules.Testing.SampleBuyers.ResidentId("110105", birthDate, "123") };
+        var engine = new EcomRules.Engine.EcomEngine(new EcomRules.Testing.InMemoryEcomStore(), EcomRules.Policies.EcomPolicy.RetailPlatform);
+        var placed = engine.ExecuteAsync(new PlaceOrder(new("place"), Orders.OrderScenario.Customer, Instant.FromUtc(year, 3, 4, 1, 0), new OrderId("B-1"), buyer,
+            Orders.OrderScenario.Lines(("SKU-1", 1, 10m)))).AsTask().GetAwaiter().GetResult();
+        Assert.True(placed.IsAccepted, placed.Reason);
+
+        var read = (Order)EcomSerializer.Default.DeserializeAggregate(EcomSerializer.Default.SerializeAggregate(placed.State!));
+
+        var written = Assert.IsType<EcomRules.Customers.PrivateBuyer>(((Order)placed.State!).Buyer);
+        Assert.Equal(written.ResidentId, Assert.IsType<EcomRules.Customers.PrivateBuyer>(read.Buyer).ResidentId);
     }
 
     private static IEnumerable<OrderLine> ShrinkLine(OrderLine line)
