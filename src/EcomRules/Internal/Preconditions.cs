@@ -52,7 +52,7 @@ internal static class Preconditions
     {
         CheckNotBlank(argument, paramName);
         CheckArgument(argument.Length <= 64 && IsKeySafe(argument), paramName ?? what,
-            $"'{argument}' is not {what}: use 1-64 characters without white space or '/'.");
+            $"'{argument}' is not {what}: use 1-64 characters without white space, NUL, half a surrogate pair or '/'.");
         return argument;
     }
 
@@ -63,6 +63,34 @@ internal static class Preconditions
             if (char.IsWhiteSpace(c) || c == '/')
             {
                 return false;
+            }
+        }
+
+        return IsStorable(argument);
+    }
+
+    /// <summary>
+    /// Whether every store keeps the text exactly: PostgreSQL's text refuses NUL, and UTF-8 (SQLite, PostgreSQL, the
+    /// serializer's JSON) cannot encode an unpaired surrogate, which would become U+FFFD.
+    /// </summary>
+    internal static bool IsStorable(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '\0' || char.IsLowSurrogate(c))
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 == value.Length || !char.IsLowSurrogate(value[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
             }
         }
 

@@ -6,7 +6,7 @@ namespace EcomRules.Policies;
 /// <summary>
 /// How much text and how many items a command may carry. A command over a limit is refused as
 /// <see cref="Commands.RefusalCode.InvalidInput"/> before anything is stored, so a 1 MB string never reaches the store,
-/// the audit trail or a log.
+/// the audit trail or a log. So is text a store cannot keep as written: a NUL character, or half of a surrogate pair.
 /// </summary>
 public sealed class InputLimits
 {
@@ -66,5 +66,7 @@ public sealed class InputLimits
     private static InputProblem? Over(string? value, int max, string what)
         => value is not null && value.Length > max
             ? new InputProblem(string.Create(CultureInfo.InvariantCulture, $"The {what} has {value.Length} characters; at most {max} are allowed."))
-            : null;
+            : value is not null && !Preconditions.IsStorable(value)
+                ? new InputProblem($"The {what} contains a NUL character or half of a surrogate pair, which a store cannot keep as written.")
+                : null;
 }

@@ -155,4 +155,29 @@ public sealed class OrderSecurityAndInputTests
         Assert.Equal(OrderState.Placed, s.Order("X6").State);
     }
 
+    // Built in code: an attribute's strings are stored as UTF-8, which cannot carry half a surrogate pair.
+    private static readonly string HalfPair = new(['\uD83D']);
+
+    [Theory]
+    [InlineData(true)] // half of a surrogate pair: UTF-8 cannot encode it, the serializer wrote U+FFFD
+    [InlineData(false)] // NUL: PostgreSQL's text refuses it
+    public void AText_NoStoreKeepsAsWritten_IsRefusedAsInvalidInput_AndNothingIsStored(bool halfPair)
+    {
+        var s = new OrderScenario();
+        var refused = s.Place("U1", At(2026, 3, 4, 9, 0), PrivateBuyer() with { Name = "张" + (halfPair ? HalfPair : "\0") + "三" });
+
+        Assert.Equal(RefusalCode.InvalidInput, refused.Code);
+        Assert.Contains("buyer's name contains a NUL character or half of a surrogate pair", refused.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, s.Store.AggregateCount);
+        Assert.True(s.Place("U2", At(2026, 3, 4, 9, 0), PrivateBuyer() with { Name = "张\uD83D\uDE00三" }).IsAccepted); // a whole pair is kept
+    }
+
+    [Fact]
+    public void AnAggregateId_NoStoreKeepsAsWritten_IsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => new OrderId("A\0B"));
+        Assert.Throws<ArgumentException>(() => new OrderId("A" + HalfPair));
+        Assert.Throws<ArgumentException>(() => new OrderId(new string(['\uDE00']) + "A"));
+        Assert.Equal("A\uD83D\uDE00", new OrderId("A\uD83D\uDE00").Value);
+    }
 }
