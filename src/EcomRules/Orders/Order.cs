@@ -187,18 +187,23 @@ public sealed record Order : IRecomputableDeadlines
     /// <summary>Gets how many units of <paramref name="sku"/> may still be returned: ordered minus already claimed (RET-1).</summary>
     /// <param name="sku">The item.</param>
     /// <returns>The units; 0 when the order has no such item.</returns>
-    public int ReturnableQuantity(string sku)
+    public int ReturnableQuantity(string sku) => Ordered(sku).Units - ReturnedQuantities.GetValueOrDefault(sku);
+
+    /// <summary>How many units of <paramref name="sku"/> the order's lines hold and what they cost together (zero when none).</summary>
+    internal (int Units, Money Cost) Ordered(string sku)
     {
-        var ordered = 0;
+        var units = 0;
+        var cost = Money.Zero;
         foreach (var line in Lines)
         {
             if (string.Equals(line.Sku, sku, StringComparison.Ordinal))
             {
-                ordered += line.Quantity;
+                units += line.Quantity;
+                cost += line.Total;
             }
         }
 
-        return ordered - ReturnedQuantities.GetValueOrDefault(sku);
+        return (units, cost);
     }
 
     /// <summary>Describes the order without personal data (SEC-1).</summary>

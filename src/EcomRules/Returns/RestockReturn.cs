@@ -126,17 +126,7 @@ public sealed record RestockReturn(CommandId CommandId, Actor Actor, Instant At,
     /// </summary>
     private static decimal ValueOf(Order order, string sku, int quantity)
     {
-        var total = 0m;
-        var units = 0;
-        foreach (var line in order.Lines)
-        {
-            if (string.Equals(line.Sku, sku, StringComparison.Ordinal))
-            {
-                total += line.UnitPrice.Yuan * line.Quantity;
-                units += line.Quantity;
-            }
-        }
-
-        return units == 0 ? 0m : Math.Floor(total * quantity / units * 100m) / 100m;
+        var (units, cost) = order.Ordered(sku);
+        return units == 0 ? 0m : Math.Floor(cost.Yuan * quantity / units * 100m) / 100m;
     }
 }
